@@ -1,0 +1,122 @@
+/**
+ * `npm start`: one command from a fresh clone to a running Gatehouse.
+ * - DATABASE_URL set: that PostgreSQL. Not set: embedded PGlite served over the Postgres protocol,
+ *   data under .gatehouse/, seeded with the demo programmes on first start.
+ * - Applies pending migrations, builds the app if the build is missing or stale, starts it on PORT
+ *   (default 3000) and prints the URL (and, for the demo database, the demo sign-ins).
+ * `npm run dev` does the same with `next dev`.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, EMBEDDED_MAX_CONNECTIONS, type EmbeddedPostgres } from "../src/server/db/embedded";
+import { buildIsStale, nextBuild } from "./lib/next-build";
+
+const dev = process.argv.includes("--dev");
+const root = process.cwd();
+const stateDir = path.join(root, ".gatehouse");
+
+function log(msg: string) {
+  console.log(`[gatehouse] ${msg}`);
+}
+
+function secret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  mkdirSync(stateDir, { recursive: true });
+  const file = path.join(stateDir, "nextauth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+async function main() {
+  const started = Date.now();
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
+  const baseUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    log("DATABASE_URL is not set: starting the embedded PostgreSQL (PGlite), data in .gatehouse/pgdata");
+    embedded = await startEmbeddedPostgres(path.join(stateDir, "pgdata"));
+    databaseUrl = embedded.url;
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? String(EMBEDDED_MAX_CONNECTIONS - 4) : undefined),
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: secret(),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  Object.assign(process.env, env);
+
+  const shutdown = async (code: number) => {
+    child?.kill("SIGTERM");
+    await embedded?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  if (embedded) {
+    // Lets `npm run cli` reach the running embedded database instead of opening the data folder twice.
+    writeFileSync(path.join(stateDir, "runtime.json"), JSON.stringify({ pid: process.pid, databaseUrl }));
+  }
+
+  const { applyMigrations } = await import("../src/server/db/migrations");
+  const { applied } = await applyMigrations(databaseUrl);
+  log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database schema is up to date");
+
+  let demo = false;
+  if (embedded) {
+    const { seedDemoIfEmpty } = await import("../src/server/demo/seed-demo");
+    const seeded = await seedDemoIfEmpty();
+    demo = true;
+    if (seeded) log("seeded the demo programmes (acme, globex)");
+    const { disconnectDb } = await import("../src/server/db");
+    await disconnectDb();
+  }
+
+  if (!dev && buildIsStale(root)) {
+    log("building the app (next build)…");
+    nextBuild(env);
+  }
+
+  const next = path.join(root, "node_modules", ".bin", "next");
+  child = spawn(next, [dev ? "dev" : "start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env });
+  child.on("exit", (code) => void shutdown(code ?? 0));
+
+  if (await waitForHttp(`http://127.0.0.1:${port}/signin`, 120_000)) {
+    log(`Gatehouse is running at ${baseUrl}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    if (demo) {
+      const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../src/server/demo/accounts");
+      log(`demo sign-ins (password "${DEMO_PASSWORD}"):`);
+      for (const a of DEMO_ACCOUNTS) log(`  ${a.email.padEnd(24)} ${a.description}`);
+    }
+  } else {
+    log("the app did not answer within 120 s; see the output above");
+  }
+}
+
+let child: ReturnType<typeof spawn> | undefined;
+
+main().catch((e: unknown) => {
+  console.error(`[gatehouse] ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import { Badge, type Tone } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { GATE_STATUS_LABELS, MILESTONE_STATUS_LABELS, REVIEW_FUNCTION_LABELS, STAKEHOLDER_ROLE_LABELS, type GateStatus } from "@/domain/enums";
+import { PhaseTimeline } from "@/features/programmes/components/phase-timeline";
+import { formatDate } from "@/lib/format";
+import { getProgrammeOverview } from "@/features/programmes/server/get-programme-overview";
+import { requirePageUser } from "@/server/auth/session";
+import { loadOr404 } from "@/server/page-guard";
+
+export const metadata: Metadata = { title: "Overview" };
+
+const GATE_TONE: Record<GateStatus, Tone> = { NOT_STARTED: "neutral", IN_REVIEW: "info", APPROVED: "success", REJECTED: "danger" };
+
+export default async function ProgrammeOverviewPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const user = await requirePageUser(`/programmes/${slug}`);
+  const { summary, gateProgress, blocking, memberCount } = await loadOr404(() => getProgrammeOverview(user, slug));
+  const u = summary.unowned;
+
+  return (
+    <div className="space-y-6">
+      <Card title="Timeline">
+        <PhaseTimeline phases={summary.phases} progressPct={summary.progressPct} dayLabel={summary.dayLabel} />
+      </Card>
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Stat label="Open high risks" value={summary.openHighRisks} tone={summary.openHighRisks > 0 ? "danger" : "success"} />
+        <Stat
+          label="Unowned items"
+          value={u.total}
+          tone={u.total > 0 ? "warning" : "success"}
+          detail={
+            u.total > 0
+              ? [
+                  u.risks && `${u.risks} risks`,
+                  u.stakeholders && `${u.stakeholders} stakeholders`,
+                  u.milestones && `${u.milestones} milestones`,
+                  u.criteria && `${u.criteria} gate criteria`,
+                  u.useCases && `${u.useCases} use cases`,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")
+              : "Everything has an owner."
+          }
+        />
+        <Stat label="Slipped milestones" value={summary.slippedMilestones} tone={summary.slippedMilestones > 0 ? "warning" : "success"} detail={`${memberCount} members`} />
+      </div>
+
+      {blocking.length > 0 && (
+        <div role="status" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          <strong>Blocking stakeholders:</strong>{" "}
+          {blocking.map((b) => `${STAKEHOLDER_ROLE_LABELS[b.role]}${b.personName ? ` (${b.personName})` : ""}`).join(", ")}
+        </div>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Gates">
+          <ol className="divide-y divide-slate-100" aria-label="Gates">
+            {summary.gates.map((g) => {
+              const progress = gateProgress.get(g.key);
+              return (
+                <li key={g.key} className="flex items-start justify-between gap-3 py-3 first:pt-0 last:pb-0">
+                  <div>
+                    <p className="text-sm font-medium">{g.name}</p>
+                    <p className="text-xs text-slate-600">
+                      Planned {formatDate(g.plannedDate)} · {progress?.met ?? 0} of {progress?.total ?? 0} criteria met
+                    </p>
+                    <p className="text-xs text-slate-500">Sign-off: {progress?.functions.map((f) => REVIEW_FUNCTION_LABELS[f]).join(", ")}</p>
+                  </div>
+                  <div className="flex shrink-0 flex-col items-end gap-1">
+                    <Badge tone={GATE_TONE[g.status]}>{GATE_STATUS_LABELS[g.status]}</Badge>
+                    {g.overdue && <Badge tone="warning">Past planned date</Badge>}
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        </Card>
+
+        <Card title="Next milestones">
+          {summary.nextMilestones.length === 0 ? (
+            <p className="text-sm text-slate-600">Every milestone is done.</p>
+          ) : (
+            <ol className="divide-y divide-slate-100" aria-label="Next milestones">
+              {summary.nextMilestones.map((m) => (
+                <li key={m.id} className="flex items-start justify-between gap-3 py-3 first:pt-0 last:pb-0">
+                  <div>
+                    <p className="text-sm font-medium">
+                      <span className="text-slate-500">Week {m.week} · </span>
+                      {m.title}
+                    </p>
+                    <p className="text-xs text-slate-600">
+                      Due {formatDate(m.dueDate)} · {m.ownerName ?? <span className="font-medium text-amber-800">No owner</span>}
+                    </p>
+                  </div>
+                  <div className="flex shrink-0 flex-col items-end gap-1">
+                    <Badge tone={m.status === "BLOCKED" ? "danger" : m.status === "IN_PROGRESS" ? "info" : "neutral"}>{MILESTONE_STATUS_LABELS[m.status]}</Badge>
+                    {m.slipped && <Badge tone="warning">{m.daysLate} days late</Badge>}
+                  </div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function Stat({ label, value, tone, detail }: { label: string; value: number; tone: Tone; detail?: string }) {
+  const color = { neutral: "text-slate-900", info: "text-brand-700", success: "text-emerald-700", warning: "text-amber-700", danger: "text-red-700" }[tone];
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
+      <p className="text-sm text-slate-600">{label}</p>
+      <p className={`mt-1 text-3xl font-semibold ${color}`}>{value}</p>
+      {detail && <p className="mt-1 text-xs text-slate-500">{detail}</p>}
+    </div>
+  );
+}

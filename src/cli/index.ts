@@ -1,0 +1,99 @@
+/**
+ * Operator commands: `npm run cli -- <command>`.
+ *   audit verify --programme <slug>        verify a programme's hash-chained audit trail
+ *   token create --programme <slug> --name <name>   create a programme API token (printed once)
+ *   seed-demo                              add the demo programmes and accounts to this database
+ *   user set-password --email <email>      set a local password (read from standard input)
+ * Database: DATABASE_URL, else the embedded database of `npm start`.
+ */
+import { Command, CommanderError } from "commander";
+import { resolveOperatorDatabase } from "@/server/db/embedded";
+
+const program = new Command("gatehouse").description("Gatehouse operator commands").exitOverride();
+
+async function withDatabase<T>(fn: () => Promise<T>): Promise<T> {
+  const database = await resolveOperatorDatabase();
+  process.env.DATABASE_URL = database.url;
+  process.env.DATABASE_POOL_MAX ??= "4";
+  const { disconnectDb } = await import("@/server/db");
+  try {
+    return await fn();
+  } finally {
+    await disconnectDb();
+    await database.stop();
+  }
+}
+
+const CLI_ACTOR = { id: null, label: `cli (${process.env.USER ?? "operator"})` };
+
+const audit = program.command("audit").description("Audit trail commands");
+audit
+  .command("verify")
+  .description("Verify a programme's hash-chained audit trail and name the first broken link")
+  .requiredOption("--programme <slug>", "programme slug")
+  .action(async (opts: { programme: string }) => {
+    await withDatabase(async () => {
+      const { db } = await import("@/server/db");
+      const { verifyAuditChain } = await import("@/features/audit/server/verify-audit-chain");
+      const programme = await db.programme.findUnique({ where: { slug: opts.programme }, select: { id: true, slug: true } });
+      if (!programme) throw new Error(`No programme with the slug "${opts.programme}".`);
+      const verdict = await verifyAuditChain(programme.id);
+      if (verdict.ok) {
+        console.log(`Audit chain of ${programme.slug} is intact: ${verdict.events} events.`);
+        console.log(`Head hash: ${verdict.headHash}`);
+      } else {
+        console.log(`Audit chain of ${programme.slug} is BROKEN at event #${verdict.brokenAtSeq}: ${verdict.reason}.`);
+        process.exitCode = 2;
+      }
+    });
+  });
+
+const token = program.command("token").description("Programme API tokens");
+token
+  .command("create")
+  .description("Create a programme API token; it is printed once and stored hashed")
+  .requiredOption("--programme <slug>", "programme slug")
+  .requiredOption("--name <name>", "what the token is for, e.g. usage-pipeline")
+  .action(async (opts: { programme: string; name: string }) => {
+    await withDatabase(async () => {
+      const { createApiToken } = await import("@/features/tokens/server/create-api-token");
+      const t = await createApiToken(CLI_ACTOR, { programmeSlug: opts.programme, name: opts.name });
+      console.log(`Created token "${t.name}" for ${t.programmeSlug}. Copy it now; it will not be shown again:`);
+      console.log(t.token);
+    });
+  });
+
+program
+  .command("seed-demo")
+  .description("Add the demo programmes (acme, globex) and demo accounts to this database, on purpose")
+  .action(async () => {
+    await withDatabase(async () => {
+      const { seedDemo } = await import("@/server/demo/seed-demo");
+      const result = await seedDemo();
+      console.log(result.created ? "Seeded the demo programmes acme and globex with their demo accounts." : "The demo programmes are already there; nothing changed.");
+    });
+  });
+
+const user = program.command("user").description("Accounts");
+user
+  .command("set-password")
+  .description("Set (or create the account with) a local password, read from standard input")
+  .requiredOption("--email <email>", "the account's email")
+  .option("--name <name>", "name, when creating the account")
+  .action(async (opts: { email: string; name?: string }) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    const password = Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+    await withDatabase(async () => {
+      const { setPassword } = await import("@/server/auth/set-password");
+      const r = await setPassword(CLI_ACTOR, { email: opts.email, name: opts.name, password });
+      console.log(r.created ? `Created ${r.email} with a password.` : `Password set for ${r.email}.`);
+    });
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof CommanderError) process.exit(e.exitCode);
+  const issues = (e as { issues?: { message: string }[] }).issues;
+  console.error(`Error: ${issues ? issues.map((i) => i.message).join(" ") : e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+/** Messages for the error codes next-auth puts in the sign-in page's URL. */
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "Wrong email or password.",
+  SsoProfileIncomplete: "Your identity provider did not share an email address, so you cannot be signed in.",
+  OAuthSignin: "Single sign-on could not be started. Try again, or sign in with your email.",
+  OAuthCallback: "Single sign-on did not complete. Try again.",
+  OAuthAccountNotLinked: "This email is already used by another sign-in method.",
+  AccessDenied: "Your sign-in was refused.",
+  Callback: "Sign-in could not be completed. Try again.",
+  SessionRequired: "Please sign in to continue.",
+};
+
+export function signInErrorMessage(code: string): string {
+  return MESSAGES[code] ?? (code.length < 200 && /\s/.test(code) ? code : "Sign-in failed. Try again.");
+}
+
+/** Only a path on this site: an absolute URL keeps its path only, so sign-in never sends anyone elsewhere. */
+export function safeCallbackUrl(raw: string | undefined): string {
+  if (!raw) return "/programmes";
+  if (raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\")) return raw;
+  try {
+    const url = new URL(raw);
+    return url.pathname + url.search;
+  } catch {
+    return "/programmes";
+  }
+}

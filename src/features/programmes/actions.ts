@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createProgrammeSchema } from "./schemas";
+import { createProgramme } from "./server/create-programme";
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+
+/** Any signed-in user may create a programme; they become its programme manager. */
+export const createProgrammeAction = authedAction.inputSchema(createProgrammeSchema).action(async ({ parsedInput, ctx }) => {
+  try {
+    const programme = await createProgramme(ctx.user, parsedInput);
+    revalidatePath("/programmes");
+    return { slug: programme.slug };
+  } catch (e) {
+    fieldErrorOr(createProgrammeSchema, e);
+  }
+});

@@ -1,0 +1,35 @@
+"use client";
+
+import { clsx } from "clsx";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function ProgrammeNav({ slug }: { slug: string }) {
+  const pathname = usePathname();
+  const base = `/programmes/${slug}`;
+  const tabs = [
+    { href: base, label: "Overview" },
+    { href: `${base}/members`, label: "Members" },
+    { href: `${base}/audit`, label: "Audit trail" },
+  ];
+  return (
+    <nav aria-label="Programme" className="-mb-px flex gap-1 overflow-x-auto">
+      {tabs.map((t) => {
+        const active = t.href === base ? pathname === base : pathname.startsWith(t.href);
+        return (
+          <Link
+            key={t.href}
+            href={t.href}
+            aria-current={active ? "page" : undefined}
+            className={clsx(
+              "whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
+              active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+            )}
+          >
+            {t.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { DEPLOYMENT_KINDS } from "@/domain/enums";
+
+export const RESERVED_SLUGS = ["new", "api", "admin", "settings", "signin", "signout", "reviews"] as const;
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(3, "Use at least 3 characters.")
+  .max(40, "Use at most 40 characters.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens (e.g. acme-rollout).")
+  .refine((s) => !(RESERVED_SLUGS as readonly string[]).includes(s), "This address is reserved; choose another.");
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Enter a real date.");
+
+export const createProgrammeSchema = z.object({
+  name: z.string().trim().min(3, "Give the programme a name of at least 3 characters.").max(120, "Keep the name under 120 characters."),
+  organisation: z.string().trim().min(2, "Name the organisation.").max(120, "Keep the organisation under 120 characters."),
+  slug: slugSchema,
+  startDate: isoDate.refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`).getTime();
+    const year = 365 * 24 * 3600 * 1000;
+    return Math.abs(d - Date.now()) < 2 * year;
+  }, "Day 1 must be within two years of today."),
+  licensedSeats: z.coerce
+    .number({ error: "Enter the number of licensed seats." })
+    .int("Seats are a whole number.")
+    .min(1, "At least one licensed seat.")
+    .max(1_000_000, "At most 1,000,000 seats."),
+  deploymentKind: z.enum(DEPLOYMENT_KINDS, { error: "Choose how Claude is deployed." }),
+});
+export type CreateProgrammeInput = z.input<typeof createProgrammeSchema>;
+export type CreateProgrammeValues = z.output<typeof createProgrammeSchema>;
+
+/** Suggests a URL slug from a programme name ("Acme Financial — Claude rollout" → "acme-financial-claude-rollout"). */
+export function suggestSlug(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/g, "");
+}

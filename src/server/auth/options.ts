@@ -1,0 +1,107 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { signInSchema } from "@/features/auth/schemas";
+import { env, sessionSecret } from "../env";
+import { isAppError } from "../errors";
+import { findSsoUser, signInWithPassword, upsertSsoUser } from "./users";
+
+function header(headers: unknown, name: string): string | undefined {
+  if (!headers) return undefined;
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const v = (headers as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function clientAddress(headers: unknown): string {
+  const forwarded = header(headers, "x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || header(headers, "x-real-ip") || "unknown";
+}
+
+export const OIDC_PROVIDER_ID = "oidc";
+
+function providers(): NextAuthOptions["providers"] {
+  const e = env();
+  const list: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse(credentials ?? {});
+        if (!parsed.success) return null;
+        try {
+          const user = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(req?.headers));
+          return user ? { id: user.id, email: user.email, name: user.name } : null;
+        } catch (e) {
+          // next-auth passes the message of an error thrown here to the sign-in page.
+          if (isAppError(e)) throw new Error(e.message);
+          throw e;
+        }
+      },
+    }),
+  ];
+  if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
+    const issuer = e.OIDC_ISSUER.replace(/\/$/, "");
+    list.push({
+      id: OIDC_PROVIDER_ID,
+      name: e.OIDC_NAME,
+      type: "oauth",
+      wellKnown: `${issuer}/.well-known/openid-configuration`,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile(p: { sub: string; email?: string; name?: string }) {
+        return { id: p.sub, email: p.email ?? null, name: p.name ?? p.email ?? null };
+      },
+    });
+  }
+  return list;
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  cached = {
+    secret: sessionSecret(),
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: providers(),
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const p = profile as { sub?: string; email?: string; email_verified?: boolean; name?: string } | undefined;
+        if (!p?.sub || !p.email) return "/signin?error=SsoProfileIncomplete";
+        await upsertSsoUser({
+          issuer: env().OIDC_ISSUER!,
+          subject: p.sub,
+          email: p.email,
+          emailVerified: p.email_verified === true,
+          name: p.name ?? p.email,
+        });
+        return true;
+      },
+      async jwt({ token, user, account }) {
+        if (account && user) {
+          // Our user id, whichever way they signed in. Roles are never put in the token: they are
+          // read from the database on every request.
+          if (account.provider === OIDC_PROVIDER_ID) {
+            const u = await findSsoUser(env().OIDC_ISSUER!, account.providerAccountId);
+            token.uid = u?.id;
+          } else {
+            token.uid = user.id;
+          }
+          token.authAt = Date.now();
+          token.authMethod = account.provider;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, uid: token.uid, authAt: token.authAt, authMethod: token.authMethod };
+      },
+    },
+  };
+  return cached;
+}

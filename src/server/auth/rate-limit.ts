@@ -1,0 +1,85 @@
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { pool } from "../db";
+import { RateLimitedError } from "../errors";
+
+/**
+ * Failed sign-ins are limited in three layers (see docs/decisions/003-sign-in-rate-limits.md):
+ * - address + account: 5 failures in 15 minutes blocks that pair for 15 minutes; a success clears it.
+ *   The real user, signing in from their own address, is not affected by an attacker elsewhere.
+ * - address: 100 failures in a day blocks that address for a day (one address spraying many accounts).
+ * - account: 30 failures in 15 minutes from anywhere blocks the account for 2 minutes only, which
+ *   slows a distributed guess without letting an attacker keep the real user out for long.
+ * Counters live in Postgres, so every app process shares them and a restart forgets nothing.
+ */
+type Limiters = { pair: RateLimiterPostgres; address: RateLimiterPostgres; account: RateLimiterPostgres };
+let limiters: Limiters | undefined;
+
+/** The `maxFailures`-th failure within `duration` seconds blocks the key for `blockDuration` seconds. */
+function make(keyPrefix: string, maxFailures: number, duration: number, blockDuration: number) {
+  return new RateLimiterPostgres({
+    storeClient: pool(),
+    storeType: "pool",
+    tableName: "rate_limits",
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+    keyPrefix,
+    points: maxFailures - 1,
+    duration,
+    blockDuration,
+  });
+}
+
+function get(): Limiters {
+  limiters ??= {
+    pair: make("signin_pair", 5, 15 * 60, 15 * 60),
+    address: make("signin_addr", 100, 24 * 60 * 60, 24 * 60 * 60),
+    account: make("signin_acct", 30, 15 * 60, 2 * 60),
+  };
+  return limiters;
+}
+
+const keys = (email: string, address: string) => ({
+  pair: `${address}|${email}`,
+  address,
+  account: email,
+});
+
+function refusal(msBeforeNext: number): RateLimitedError {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
+  return new RateLimitedError(`Too many failed sign-in attempts. Try again in ${wait}.`, seconds);
+}
+
+/** Throws RateLimitedError when any layer is exhausted, before the password is even checked. */
+export async function assertSignInAllowed(email: string, address: string): Promise<void> {
+  const l = get();
+  const k = keys(email, address);
+  const [pair, addr, acct] = await Promise.all([l.pair.get(k.pair), l.address.get(k.address), l.account.get(k.account)]);
+  const blocked = [
+    [pair, l.pair.points],
+    [addr, l.address.points],
+    [acct, l.account.points],
+  ] as const;
+  const waits = blocked
+    .filter(([res, points]) => res !== null && res.consumedPoints > points)
+    .map(([res]) => (res as RateLimiterRes).msBeforeNext);
+  if (waits.length > 0) throw refusal(Math.max(...waits));
+}
+
+/** Records a failure in every layer; throws RateLimitedError if this failure used up a layer. */
+export async function recordSignInFailure(email: string, address: string): Promise<void> {
+  const l = get();
+  const k = keys(email, address);
+  const results = await Promise.allSettled([l.pair.consume(k.pair), l.address.consume(k.address), l.account.consume(k.account)]);
+  const exhausted = results
+    .filter((r): r is PromiseRejectedResult => r.status === "rejected")
+    .map((r) => r.reason as unknown);
+  const waits = exhausted.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes).map((r) => r.msBeforeNext);
+  const other = exhausted.find((r) => !(r instanceof RateLimiterRes));
+  if (other) throw other;
+  if (waits.length > 0) throw refusal(Math.max(...waits));
+}
+
+export async function recordSignInSuccess(email: string, address: string): Promise<void> {
+  await get().pair.delete(keys(email, address).pair);
+}

@@ -1,0 +1,32 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { db } from "../db";
+import { UnauthenticatedError } from "../errors";
+import { authOptions } from "./options";
+
+import { actorSelect, type Actor } from "./actor";
+
+export type { Actor } from "./actor";
+
+/**
+ * The signed-in user, re-read from the database on every request: a deleted account stops working
+ * at once even though its JWT has not expired.
+ */
+export async function currentUser(): Promise<Actor | null> {
+  const session = await getServerSession(authOptions());
+  if (!session?.uid) return null;
+  return db.user.findUnique({ where: { id: session.uid }, select: actorSelect });
+}
+
+export async function requireUser(): Promise<Actor> {
+  const user = await currentUser();
+  if (!user) throw new UnauthenticatedError();
+  return user;
+}
+
+/** For pages: sends a visitor who is not signed in to the sign-in page, then back here. */
+export async function requirePageUser(returnTo: string): Promise<Actor> {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}

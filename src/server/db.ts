@@ -1,0 +1,40 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { env } from "./env";
+
+/**
+ * One pg pool per process, shared by Prisma (through @prisma/adapter-pg) and by the rate limiter.
+ * The same code path serves a real PostgreSQL and the embedded PGlite socket server.
+ */
+type Globals = { pool?: pg.Pool; prisma?: PrismaClient };
+const globals = globalThis as unknown as { __gatehouse?: Globals };
+const store: Globals = (globals.__gatehouse ??= {});
+
+export function pool(): pg.Pool {
+  store.pool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_MAX });
+  return store.pool;
+}
+
+export function prismaClient(): PrismaClient {
+  store.prisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
+  return store.prisma;
+}
+
+/** The Prisma client. Lazy, so importing this module never opens a connection. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = prismaClient();
+    const value = Reflect.get(client, prop, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export async function disconnectDb(): Promise<void> {
+  await store.prisma?.$disconnect();
+  await store.pool?.end();
+  store.prisma = undefined;
+  store.pool = undefined;
+}

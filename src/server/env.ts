@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/**
+ * The environment, read and validated in one place. Anything the app needs from process.env comes
+ * from here, so a misconfiguration fails at start with a message naming the variable.
+ */
+const schema = z
+  .object({
+    DATABASE_URL: z.string().url("DATABASE_URL must be a postgres:// connection string"),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(8),
+    NEXTAUTH_URL: z.string().url().optional(),
+    NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  })
+  .refine(
+    (e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) ||
+      [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined),
+    { message: "Single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none of them" },
+  );
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(process.env).map(([k, v]) => [k, v === "" ? undefined : v]),
+  );
+  const parsed = schema.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function ssoConfigured(): boolean {
+  return env().OIDC_ISSUER !== undefined;
+}
+
+/** The web app signs sessions with NEXTAUTH_SECRET; the CLI and scripts do not need it. */
+export function sessionSecret(): string {
+  const s = env().NEXTAUTH_SECRET;
+  if (!s) throw new Error("Invalid environment:\n  NEXTAUTH_SECRET: required to sign sessions (npm start generates one in .gatehouse/)");
+  return s;
+}
