@@ -35,7 +35,8 @@ function providers(): NextAuthOptions["providers"] {
         } catch (e) {
           // next-auth passes the message of an error thrown here to the sign-in page.
           if (isAppError(e)) throw new Error(e.message);
-          throw e;
+          console.error("Sign-in failed unexpectedly", e);
+          throw new Error("Sign-in is unavailable right now. Try again in a minute.");
         }
       },
     }),

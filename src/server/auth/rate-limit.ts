@@ -1,5 +1,5 @@
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { pool } from "../db";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { prismaClient } from "../db";
 import { RateLimitedError } from "../errors";
 
 /**
@@ -9,19 +9,18 @@ import { RateLimitedError } from "../errors";
  * - address: 100 failures in a day blocks that address for a day (one address spraying many accounts).
  * - account: 30 failures in 15 minutes from anywhere blocks the account for 2 minutes only, which
  *   slows a distributed guess without letting an attacker keep the real user out for long.
- * Counters live in Postgres, so every app process shares them and a restart forgets nothing.
+ * Counters live in Postgres (table rate_limits), so every app process shares them and a restart forgets nothing.
  */
-type Limiters = { pair: RateLimiterPostgres; address: RateLimiterPostgres; account: RateLimiterPostgres };
+type Limiters = { pair: RateLimiterPrisma; address: RateLimiterPrisma; account: RateLimiterPrisma };
 let limiters: Limiters | undefined;
 
 /** The `maxFailures`-th failure within `duration` seconds blocks the key for `blockDuration` seconds. */
 function make(keyPrefix: string, maxFailures: number, duration: number, blockDuration: number) {
-  return new RateLimiterPostgres({
-    storeClient: pool(),
-    storeType: "pool",
-    tableName: "rate_limits",
-    tableCreated: true,
-    clearExpiredByTimeout: false,
+  // Through Prisma (unnamed statements), not the pg store: its named prepared statements collide
+  // when connections share one session, as they do on the embedded database.
+  return new RateLimiterPrisma({
+    storeClient: prismaClient(),
+    tableName: "rateLimit",
     keyPrefix,
     points: maxFailures - 1,
     duration,

@@ -59,8 +59,17 @@ export const MIGRATION_NAME_PATTERN = /^[A-Za-z0-9_]+$/;
 
 const EMPTY_MIGRATION = "-- This is an empty migration.";
 
+// Calls share the in-memory database (and close it when done): one at a time.
+let queue: Promise<unknown> = Promise.resolve();
+
 /** Diffs prisma/migrations against prisma/schema.prisma and optionally writes the next migration. */
-export async function diffMigrations(opts: DiffMigrationsOptions): Promise<DiffMigrationsResult> {
+export function diffMigrations(opts: DiffMigrationsOptions): Promise<DiffMigrationsResult> {
+  const run = queue.then(() => diffMigrationsNow(opts));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function diffMigrationsNow(opts: DiffMigrationsOptions): Promise<DiffMigrationsResult> {
   if (opts.write && !(opts.name && MIGRATION_NAME_PATTERN.test(opts.name))) {
     throw new Error(
       `A migration name of letters, digits and underscores is required (got ${JSON.stringify(opts.name ?? "")}).`,
@@ -159,14 +168,15 @@ function nextTimestamp(existing: string[]): string {
 
 type WasmExports = WebAssembly.Exports & { __wbindgen_start: () => void };
 
-// One instance of the wasm module per process (the JS glue keeps it in a module variable). Kept
-// on globalThis so that a test runner re-evaluating this file does not instantiate it again.
-const WASM_READY = Symbol.for("gatehouse.schemaEngineWasm");
-type GlobalWithWasm = typeof globalThis & { [WASM_READY]?: true };
-
 function loadWasm(): void {
-  const global = globalThis as GlobalWithWasm;
-  if (global[WASM_READY]) return;
+  // The JS glue keeps the instance in a module variable: one per process (or per copy of the
+  // glue module, should a test runner load it twice). version() throws until it is set.
+  try {
+    engineWasm.version();
+    return;
+  } catch {
+    // not instantiated yet
+  }
   // The package entry imports the .wasm file as an ES module, which Node 20 cannot do: instantiate
   // it by hand and hand the instance to the JS glue.
   const require = createRequire(import.meta.url);
@@ -177,7 +187,6 @@ function loadWasm(): void {
   });
   engineWasm.__wbg_set_wasm(instance.exports);
   (instance.exports as WasmExports).__wbindgen_start();
-  global[WASM_READY] = true;
 }
 
 async function createEngine(datamodels: [string, string][], db: PGlite): Promise<SchemaEngine> {
