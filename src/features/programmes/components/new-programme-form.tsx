@@ -3,7 +3,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
 import { createProgrammeAction } from "../actions";
 import { createProgrammeSchema, suggestSlug } from "../schemas";
 import { DEPLOYMENT_KIND_LABELS, DEPLOYMENT_KINDS } from "@/domain/enums";
@@ -12,7 +11,6 @@ import { describedBy, Field, FormError, inputClass } from "@/components/ui/field
 
 export function NewProgrammeForm({ today }: { today: string }) {
   const router = useRouter();
-  const slugEdited = useRef(false);
   const { form, action, handleSubmitWithAction } = useHookFormAction(createProgrammeAction, zodResolver(createProgrammeSchema), {
     formProps: {
       mode: "onTouched",
@@ -27,7 +25,8 @@ export function NewProgrammeForm({ today }: { today: string }) {
   const errors = form.formState.errors;
   const nameField = form.register("name", {
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      if (!slugEdited.current) form.setValue("slug", suggestSlug(e.target.value));
+      // Suggest a slug from the name until the user edits the slug themselves.
+      if (!form.getFieldState("slug").isDirty) form.setValue("slug", suggestSlug(e.target.value));
     },
   });
   const pending = action.isPending || action.hasSucceeded;
@@ -49,7 +48,7 @@ export function NewProgrammeForm({ today }: { today: string }) {
             className={inputClass(!!errors.slug)}
             aria-invalid={!!errors.slug}
             aria-describedby={describedBy("slug", errors.slug?.message, true)}
-            {...form.register("slug", { onChange: () => (slugEdited.current = true) })}
+            {...form.register("slug")}
           />
         </div>
       </Field>
