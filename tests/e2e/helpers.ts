@@ -30,6 +30,15 @@ export function signInForm(page: Page) {
   };
 }
 
+/**
+ * Opens the sign-in page. The email field takes focus when the page's scripts have run (React
+ * focuses `autoFocus` fields when it hydrates), so waiting for that focus means the form is live.
+ */
+export async function openSignIn(page: Page, path = "/signin"): Promise<void> {
+  await page.goto(path);
+  await expect(signInForm(page).email).toBeFocused();
+}
+
 /** Fills and submits the sign-in form on the current page, and waits for the server's answer. */
 export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   const form = signInForm(page);
@@ -46,7 +55,7 @@ export async function submitSignIn(page: Page, email: string, password: string):
  * `landsOn` is the path expected afterwards (default: My programmes).
  */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, landsOn: string | RegExp = /\/programmes$/): Promise<void> {
-  await page.goto("/signin");
+  await openSignIn(page);
   await submitSignIn(page, email, password);
   await expect(page).toHaveURL(landsOn);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
@@ -90,6 +99,7 @@ export function programmeForm(page: Page) {
 export async function createProgramme(page: Page, p: NewProgramme): Promise<void> {
   await page.goto("/programmes/new");
   const f = programmeForm(page);
+  await expect(f.name).toBeFocused(); // autoFocus: the form is hydrated
   await f.name.fill(p.name);
   await f.organisation.fill(p.organisation);
   await f.slug.fill(p.slug);

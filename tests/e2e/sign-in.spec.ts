@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { ACME, DEMO_PASSWORD, alertWith, randomClientAddress, signInForm, submitSignIn, uniqueSuffix } from "./helpers";
+import { ACME, DEMO_PASSWORD, alertWith, openSignIn, randomClientAddress, signInForm, submitSignIn, uniqueSuffix } from "./helpers";
 
 test.describe("sign-in with email and password", () => {
   test("an empty form shows what is missing beside each field and sends nothing", async ({ page }) => {
-    await page.goto("/signin");
+    await openSignIn(page);
     const form = signInForm(page);
     let credentialPosts = 0;
     page.on("request", (r) => {
@@ -28,7 +28,7 @@ test.describe("sign-in with email and password", () => {
     test.use({ extraHTTPHeaders: { "x-forwarded-for": randomClientAddress() } });
 
     test("a wrong password says so without saying which part was wrong", async ({ page }) => {
-      await page.goto("/signin");
+      await openSignIn(page);
       // One wrong attempt for a demo account in the whole suite: far below its limits.
       await submitSignIn(page, "pm@acme.test", "not-the-password");
 
@@ -40,7 +40,7 @@ test.describe("sign-in with email and password", () => {
     });
 
     test("an unknown email gets the same answer as a wrong password", async ({ page }) => {
-      await page.goto("/signin");
+      await openSignIn(page);
       await submitSignIn(page, `nobody-${uniqueSuffix()}@acme.test`, DEMO_PASSWORD);
       await expect(alertWith(page, "Wrong email or password.")).toBeVisible();
       await expect(page).toHaveURL(/\/signin$/);
@@ -48,7 +48,7 @@ test.describe("sign-in with email and password", () => {
 
     test("the fifth failure for the same account blocks further attempts", async ({ page }) => {
       const email = `nobody-${uniqueSuffix()}@acme.test`;
-      await page.goto("/signin");
+      await openSignIn(page);
       for (let attempt = 1; attempt <= 4; attempt++) {
         await submitSignIn(page, email, `wrong-${attempt}`);
         await expect(alertWith(page, "Wrong email or password.")).toBeVisible();
@@ -70,6 +70,7 @@ test.describe("sign-in with email and password", () => {
     await page.goto(`/programmes/${ACME.slug}`);
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fprogrammes%2Facme$/);
     await expect(page.getByRole("heading", { name: "Sign in to run your Claude deployment programme" })).toBeVisible();
+    await expect(signInForm(page).email).toBeFocused();
 
     await submitSignIn(page, "pm@acme.test", DEMO_PASSWORD);
 
@@ -92,5 +93,26 @@ test.describe("sign-in with email and password", () => {
     await expect(page).toHaveURL(/\/programmes$/);
     await expect(page.getByRole("heading", { level: 1, name: "My programmes" })).toBeVisible();
     await expect(page.getByRole("banner").getByText("Grace Kim")).toBeVisible();
+  });
+
+  test("submitting before the page's scripts have loaded never puts the password in the URL", async ({ page }) => {
+    // A slow connection, or a password manager filling the form and pressing Enter at once: the
+    // browser submits the form itself. It must not send the password in a query string (browser
+    // history, server and proxy logs).
+    const password = `secret-${uniqueSuffix()}`;
+    await page.route(/\/_next\/static\/.*\.js(\?.*)?$/, (route) => route.abort());
+    const urls: string[] = [];
+    page.on("request", (r) => urls.push(r.url()));
+    await page.goto("/signin");
+
+    const form = signInForm(page);
+    await form.email.fill(`nobody-${uniqueSuffix()}@acme.test`);
+    await form.password.fill(password);
+    // Enter submits natively here (no script to intercept it); press() waits for the navigation it starts.
+    await form.password.press("Enter");
+    await page.waitForLoadState("load");
+
+    expect(page.url()).not.toContain(password);
+    expect(urls.filter((u) => u.includes(password))).toEqual([]);
   });
 });

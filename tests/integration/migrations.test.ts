@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres } from "../../src/server/db/embedded";
 import { applyMigrations, readLocalMigrations, sha256Hex } from "../../src/server/db/migrations";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -34,7 +35,16 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
+/** `npm test` says which kind of server it gave us: a real PostgreSQL, or embedded PGlite (one database per server). */
+const embedded = process.env.TEST_DB_KIND === "embedded";
+const embeddedServers: { stop(): Promise<void> }[] = [];
+
 async function freshDatabase(): Promise<string> {
+  if (embedded) {
+    const server = await startEmbeddedPostgres();
+    embeddedServers.push(server);
+    return server.url;
+  }
   const name = `gh_mig_${randomBytes(6).toString("hex")}`;
   await withClient(urlFor("postgres"), (client) => client.query(`CREATE DATABASE "${name}"`));
   created.push(name);
@@ -55,9 +65,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await withClient(urlFor("postgres"), async (client) => {
-    for (const name of created) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
+  for (const server of embeddedServers) await server.stop();
+  if (created.length > 0)
+    await withClient(urlFor("postgres"), async (client) => {
+      for (const name of created) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    });
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
 });
 
