@@ -4,23 +4,27 @@
  * answers, with a new database per run for integration and one for e2e, dropped afterwards;
  * otherwise embedded PGlite servers in memory. Nothing is skipped.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../src/server/db/embedded";
 import { applyMigrations } from "../src/server/db/migrations";
-import { nextBuild } from "./lib/next-build";
 
 const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
 const want = (step: string) => only.length === 0 || only.includes(step);
 
-function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+/**
+ * Runs one step as a child process. Asynchronously on purpose: an embedded database is served by this
+ * very process, which must keep answering while the step runs.
+ */
+async function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const started = Date.now();
   console.log(`\n━━ ${title} ━━ ${cmd} ${args.join(" ")}`);
-  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const child = spawn(cmd, args, { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const code = await new Promise<number | string>((resolve) => child.on("exit", (c, signal) => resolve(c ?? signal ?? "?")));
   const secs = ((Date.now() - started) / 1000).toFixed(1);
-  if (r.status !== 0) throw new Error(`${title} failed (exit ${r.status ?? r.signal}) after ${secs} s`);
+  if (code !== 0) throw new Error(`${title} failed (exit ${code}) after ${secs} s`);
   console.log(`━━ ${title} passed in ${secs} s`);
 }
 
@@ -68,9 +72,9 @@ async function freshDatabase(kind: string, useServer: boolean): Promise<TestDb> 
 async function main() {
   const started = Date.now();
   const bin = (name: string) => `node_modules/.bin/${name}`;
-  if (want("lint")) run("lint", bin("eslint"), ["--max-warnings=0", "."]);
-  if (want("typecheck")) run("typecheck", bin("tsc"), ["--noEmit"]);
-  if (want("unit")) run("unit tests", bin("vitest"), ["run", "--project", "unit"]);
+  if (want("lint")) await run("lint", bin("eslint"), ["--max-warnings=0", "."]);
+  if (want("typecheck")) await run("typecheck", bin("tsc"), ["--noEmit"]);
+  if (want("unit")) await run("unit tests", bin("vitest"), ["run", "--project", "unit"]);
 
   const needDb = want("integration") || want("e2e");
   if (!needDb) return;
@@ -83,7 +87,7 @@ async function main() {
       dbs.push(db);
       await applyMigrations(db.url);
       // PGlite is one session behind its socket: run the files one after another there.
-      run("integration tests", bin("vitest"), ["run", "--project", "integration", ...(useServer ? [] : ["--no-file-parallelism"])], {
+      await run("integration tests", bin("vitest"), ["run", "--project", "integration", ...(useServer ? [] : ["--no-file-parallelism"])], {
         ...process.env,
         DATABASE_URL: db.url,
         TEST_DB_KIND: useServer ? "server" : "embedded",
@@ -93,11 +97,10 @@ async function main() {
       const db = await freshDatabase("e2e", useServer);
       dbs.push(db);
       await applyMigrations(db.url);
-      run("demo seed for e2e", "node_modules/.bin/tsx", ["--conditions=react-server", "src/cli/index.ts", "seed-demo"], { ...process.env, DATABASE_URL: db.url });
+      await run("demo seed for e2e", "node_modules/.bin/tsx", ["--conditions=react-server", "src/cli/index.ts", "seed-demo"], { ...process.env, DATABASE_URL: db.url });
       const e2eEnv = { ...process.env, DATABASE_URL: db.url };
-      console.log("\n━━ build ━━ next build");
-      nextBuild(e2eEnv);
-      run("e2e tests", bin("playwright"), ["test"], e2eEnv);
+      await run("build", bin("next"), ["build"], e2eEnv);
+      await run("e2e tests", bin("playwright"), ["test"], e2eEnv);
     }
   } finally {
     for (const db of dbs) await db.drop().catch((e: unknown) => console.warn(`could not drop a test database: ${String(e)}`));

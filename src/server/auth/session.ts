@@ -1,5 +1,6 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { db } from "../db";
 import { UnauthenticatedError } from "../errors";
 import { authOptions } from "./options";
@@ -13,6 +14,7 @@ export type { Actor } from "./actor";
  * at once even though its JWT has not expired.
  */
 export async function currentUser(): Promise<Actor | null> {
+  await connection(); // per request, never at build time
   const session = await getServerSession(authOptions());
   if (!session?.uid) return null;
   return db.user.findUnique({ where: { id: session.uid }, select: actorSelect });

@@ -31,7 +31,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <FormError message={error} />
         <Field id="email" label="Email" error={errors.email?.message}>
           <input

@@ -23,7 +23,7 @@ export function AddMemberForm({ programmeSlug }: { programmeSlug: string }) {
   });
   const errors = form.formState.errors;
   return (
-    <form onSubmit={handleSubmitWithAction} noValidate className="space-y-4" aria-label="Add member">
+    <form method="post" onSubmit={handleSubmitWithAction} noValidate className="space-y-4" aria-label="Add member">
       <FormError message={action.result.serverError} />
       {added && (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">

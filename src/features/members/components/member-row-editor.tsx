@@ -60,7 +60,7 @@ export function MemberRowEditor({
     );
   }
   return (
-    <form onSubmit={handleSubmitWithAction} noValidate className="w-full space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={`Roles of ${member.name}`}>
+    <form method="post" onSubmit={handleSubmitWithAction} noValidate className="w-full space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={`Roles of ${member.name}`}>
       <FormError message={action.result.serverError} />
       <RoleFields form={form as never} idPrefix={`m-${member.id}`} />
       <div className="flex gap-2">

@@ -16,7 +16,17 @@ export function RoleFields({ form, idPrefix }: { form: RoleForm; idPrefix: strin
         <div className="mt-1.5 flex flex-wrap gap-x-4 gap-y-2">
           {ROLES.map((r) => (
             <label key={r} className="flex items-center gap-1.5 text-sm">
-              <input type="checkbox" value={r} id={`${idPrefix}-role-${r}`} {...form.register("roles")} />
+              <input
+                type="checkbox"
+                value={r}
+                id={`${idPrefix}-role-${r}`}
+                {...form.register("roles", {
+                  // Functions belong to gate reviewers only: dropping the role drops them too.
+                  onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+                    if (r === "GATE_REVIEWER" && !e.target.checked) form.setValue("functions", []);
+                  },
+                })}
+              />
               {ROLE_LABELS[r]}
             </label>
           ))}

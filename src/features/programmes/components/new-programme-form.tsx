@@ -32,7 +32,7 @@ export function NewProgrammeForm({ today }: { today: string }) {
   const pending = action.isPending || action.hasSucceeded;
 
   return (
-    <form onSubmit={handleSubmitWithAction} noValidate className="space-y-5" aria-label="New programme">
+    <form method="post" onSubmit={handleSubmitWithAction} noValidate className="space-y-5" aria-label="New programme">
       <FormError message={action.result.serverError} />
       <Field id="name" label="Programme name" error={errors.name?.message}>
         <input id="name" className={inputClass(!!errors.name)} aria-invalid={!!errors.name} aria-describedby={describedBy("name", errors.name?.message)} autoFocus {...nameField} />
