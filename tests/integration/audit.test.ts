@@ -1,23 +1,15 @@
 import { spawnSync } from "node:child_process";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { addMember } from "@/features/members/server/add-member";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { listAuditEvents } from "@/features/audit/server/list-audit-events";
 import { db } from "@/server/db";
+import { withClient } from "../support/pg";
 import { makeProgramme, makeUser, uniqueSuffix } from "@/server/demo/factories";
 
 const url = process.env.DATABASE_URL!;
 
-async function withClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+const withDb = <T>(fn: (c: import("pg").Client) => Promise<T>) => withClient(url, fn);
 
 function cliAuditVerify(slug: string) {
   const r = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "src/cli/index.ts", "audit", "verify", "--programme", slug], {
@@ -31,7 +23,7 @@ describe("audit trail", () => {
   it("is append-only: the database refuses UPDATE, DELETE and TRUNCATE", async () => {
     const pm = await makeUser();
     const p = await makeProgramme(pm);
-    await withClient(async (c) => {
+    await withDb(async (c) => {
       await expect(c.query(`UPDATE "AuditEvent" SET "actorLabel" = 'mallory' WHERE "programmeId" = $1`, [p.id])).rejects.toThrow(/append-only/);
       await expect(c.query(`DELETE FROM "AuditEvent" WHERE "programmeId" = $1`, [p.id])).rejects.toThrow(/append-only/);
       await expect(c.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
@@ -61,7 +53,7 @@ describe("audit trail", () => {
     expect(ok.out).toContain(`Audit chain of ${p.slug} is intact: 8 events.`);
 
     // Someone with superuser access bypasses the trigger and rewrites event #4's content.
-    await withClient(async (c) => {
+    await withDb(async (c) => {
       await c.query("BEGIN");
       await c.query("SET LOCAL session_replication_role = replica");
       await c.query(`UPDATE "AuditEvent" SET "after" = jsonb_set("after", '{roles}', '["PROGRAMME_MANAGER"]') WHERE "programmeId" = $1 AND seq = 4`, [p.id]);
@@ -82,7 +74,7 @@ describe("audit trail", () => {
     const pm = await makeUser();
     const p = await makeProgramme(pm);
     await addMember(pm, { programmeSlug: p.slug, email: `d-${uniqueSuffix()}@example.test`, roles: ["VIEWER"], functions: [] });
-    await withClient(async (c) => {
+    await withDb(async (c) => {
       await c.query("BEGIN");
       await c.query("SET LOCAL session_replication_role = replica");
       await c.query(`DELETE FROM "AuditEvent" WHERE "programmeId" = $1 AND seq = 2`, [p.id]);

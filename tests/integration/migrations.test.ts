@@ -5,8 +5,8 @@ import { randomBytes } from "node:crypto";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withClient } from "../support/pg";
 import { startEmbeddedPostgres } from "../../src/server/db/embedded";
 import { applyMigrations, readLocalMigrations, sha256Hex } from "../../src/server/db/migrations";
 
@@ -25,15 +25,6 @@ function urlFor(database: string): string {
   return url.toString();
 }
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** `npm test` says which kind of server it gave us: a real PostgreSQL, or embedded PGlite (one database per server). */
 const embedded = process.env.TEST_DB_KIND === "embedded";
