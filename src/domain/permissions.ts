@@ -11,6 +11,9 @@ export const PERMISSIONS = {
   "members.manage": ["PROGRAMME_MANAGER"],
   "audit.read": ["PROGRAMME_MANAGER", "SPONSOR", "GATE_REVIEWER", "WORKFLOW_OWNER", "VIEWER"],
   "tokens.manage": ["PROGRAMME_MANAGER"],
+  "gates.manage": ["PROGRAMME_MANAGER"],
+  "gates.sign": ["GATE_REVIEWER"],
+  "phases.start": ["PROGRAMME_MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

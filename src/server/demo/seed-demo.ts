@@ -9,6 +9,7 @@ import { addUtcDays } from "@/domain/template";
 import { appendAudit, type AuditActor } from "../audit";
 import { auditActor, type Actor } from "../auth/actor";
 import { db } from "../db";
+import { activeFunctionKey, activeReviewerKey } from "@/features/gates/server/gate-state";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { isoDateDaysAgo, makeMember, makeProgramme, makeUser } from "./factories";
 
@@ -275,6 +276,8 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
               ipAddress: "10.20.0.14",
               userAgent: "Mozilla/5.0 (demo seed)",
               evidenceHash,
+              activeFunctionKey: activeFunctionKey(g.id, 1, fn),
+              activeReviewerKey: activeReviewerKey(g.id, 1, member.get(account.email)!),
             },
             select: { id: true, function: true, decision: true, evidenceHash: true },
           });
@@ -283,8 +286,18 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
         await tx.gate.update({ where: { id: g.id }, data: { status: "APPROVED", decidedAt: signedAt, decision: g.key === "PILOT_DEBRIEF" ? "GO" : null } });
         await appendAudit(tx, { programmeId: programme.id, actor: SEED_ACTOR, action: "gate.approve", entityType: "Gate", entityId: g.id, after: { gate: g.key, status: "APPROVED", evidenceHash } });
       }
-      if (spec.slug === "globex") {
-        await tx.gate.updateMany({ where: { programmeId: programme.id, key: "POST_LAUNCH_REVIEW" }, data: { status: "IN_REVIEW" } });
+      // The next gate is open for review, with its first evidence in: one gate in each state.
+      const nextGate = spec.slug === "globex" ? "POST_LAUNCH_REVIEW" : "PILOT_DEBRIEF";
+      await tx.gate.updateMany({ where: { programmeId: programme.id, key: nextGate }, data: { status: "IN_REVIEW" } });
+      const openCriteria = await tx.gateCriterion.findMany({ where: { programmeId: programme.id, gate: { key: nextGate } }, orderBy: { ordinal: "asc" }, select: { id: true } });
+      for (const [i, c] of openCriteria.entries()) {
+        await tx.gateCriterion.update({
+          where: { id: c.id },
+          data: {
+            ownerId: member.get(["pm@acme.test", "engineering@acme.test", "security@acme.test", "it@acme.test"][i % 4]!)!,
+            ...(i < 2 ? { status: "MET" as const, evidenceNote: "Presented at the weekly sponsor review." } : {}),
+          },
+        });
       }
 
       // Phases: actual dates follow the approved gates.

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { CRITERION_STATUSES, GATE_KEYS, PHASE_KEYS, REVIEW_FUNCTIONS, SIGN_OFF_DECISIONS } from "@/domain/enums";
+
+const programmeSlug = z.string().min(1);
+const gateKey = z.enum(GATE_KEYS);
+
+export const openGateReviewSchema = z.object({ programmeSlug, gateKey });
+export const openNewRoundSchema = z.object({ programmeSlug, gateKey });
+
+export const updateCriterionSchema = z
+  .object({
+    programmeSlug,
+    criterionId: z.string().uuid(),
+    status: z.enum(CRITERION_STATUSES),
+    ownerId: z.string().uuid().nullable(),
+    evidenceUrl: z
+      .string()
+      .trim()
+      .max(2000, "Keep the link under 2,000 characters.")
+      .refine((s) => s === "" || /^(https?:\/\/|\/)/.test(s), "Link to a web address (https://…) or a page in Gatehouse (/programmes/…).")
+      .transform((s) => s || null),
+    evidenceNote: z.string().trim().max(2000, "Keep the note under 2,000 characters.").transform((s) => s || null),
+    waiverReason: z.string().trim().max(2000, "Keep the reason under 2,000 characters.").transform((s) => s || null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === "WAIVED" && !v.waiverReason)
+      ctx.addIssue({ code: "custom", path: ["waiverReason"], message: "A waived criterion needs a written reason." });
+    if (v.status === "MET" && !v.evidenceUrl && !v.evidenceNote)
+      ctx.addIssue({ code: "custom", path: ["evidenceNote"], message: "Say what shows it is met: a link or a note." });
+  });
+export type UpdateCriterionInput = z.input<typeof updateCriterionSchema>;
+
+export const signGateSchema = z
+  .object({
+    programmeSlug,
+    gateKey,
+    function: z.enum(REVIEW_FUNCTIONS, { error: "Choose the function you sign for." }),
+    decision: z.enum(SIGN_OFF_DECISIONS, { error: "Choose approve, approve with conditions, or reject." }),
+    reason: z.string().trim().max(4000, "Keep the reason under 4,000 characters.").optional().transform((s) => s || null),
+    password: z.string().max(200).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision !== "APPROVE" && !v.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: v.decision === "REJECT" ? "Give the reason for rejecting." : "State the conditions of your approval." });
+  });
+export type SignGateInput = z.input<typeof signGateSchema>;
+
+export const startPhaseSchema = z.object({ programmeSlug, phase: z.enum(PHASE_KEYS) });
+export type StartPhaseInput = z.input<typeof startPhaseSchema>;
