@@ -102,7 +102,7 @@ export function signOffProblems({ gate, reviewer, fn, decision, reason }: SignRe
     problems.push(gate.status === "NOT_STARTED" ? "This gate is not open for review yet." : `This round is closed (${gate.status === "APPROVED" ? "approved" : "rejected"}).`);
   if (!reviewer.roles.includes("GATE_REVIEWER") || !reviewer.functions.includes(fn))
     problems.push(`You do not hold the ${label} review function in this programme.`);
-  if (!gate.requiredFunctions.includes(fn)) problems.push(`${GATE_LABELS[gate.key]} does not need a ${label} sign-off.`);
+  if (!gate.requiredFunctions.includes(fn)) problems.push(`${GATE_LABELS[gate.key]} does not need ${label} sign-off.`);
   const valid = gate.signOffs.filter((s) => !s.voided);
   if (valid.some((s) => s.function === fn)) problems.push(`${label} has already signed this round.`);
   const mine = valid.find((s) => s.reviewerId === reviewer.membershipId && s.function !== fn);

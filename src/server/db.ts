@@ -17,7 +17,8 @@ export function pool(): pg.Pool {
 }
 
 export function prismaClient(): PrismaClient {
-  store.prisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
+  // Writers queue on row locks and on the pool: wait for a connection longer than Prisma's 2 s default.
+  store.prisma ??= new PrismaClient({ adapter: new PrismaPg(pool()), transactionOptions: { maxWait: 15_000, timeout: 20_000 } });
   return store.prisma;
 }
 

@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import type { ReviewFunction } from "@/domain/enums";
+import { openGateReview } from "@/features/gates/server/open-gate-review";
+import { openNewRound } from "@/features/gates/server/open-new-round";
+import { ReauthenticationRequired, signGate, type SigningContext } from "@/features/gates/server/sign-gate";
+import { startPhase } from "@/features/gates/server/start-phase";
+import { updateCriterion } from "@/features/gates/server/update-criterion";
+import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
+import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
+
+const PASSWORD = "correct horse battery";
+const ctx: SigningContext = { ipAddress: "203.0.113.7", userAgent: "vitest", authMethod: "credentials", authAt: Date.now() };
+const ARCH = ["ENGINEERING", "SECURITY", "LEGAL_PRIVACY", "BUSINESS"] as const;
+
+async function setup() {
+  const pm = await makeUser();
+  const p = await makeProgramme(pm);
+  const reviewers = {} as Record<(typeof ARCH)[number], Actor>;
+  for (const fn of ARCH) {
+    reviewers[fn] = await makeUser();
+    await makeMember(pm, p.slug, reviewers[fn], ["GATE_REVIEWER"], [fn]);
+  }
+  const criteria = await db.gateCriterion.findMany({ where: { programmeId: p.id, gate: { key: "ARCHITECTURE_REVIEW" } }, orderBy: { ordinal: "asc" } });
+  return { pm, p, slug: p.slug, reviewers, criteria };
+}
+
+async function meetAll(pm: Actor, slug: string, criteria: { id: string }[]) {
+  for (const c of criteria) await updateCriterion(pm, { programmeSlug: slug, criterionId: c.id, status: "MET", ownerId: null, evidenceUrl: "", evidenceNote: "Reviewed", waiverReason: "" });
+}
+
+async function publishAup(programmeId: string) {
+  const policy = await db.policy.create({ data: { programmeId, kind: "ACCEPTABLE_USE", title: "AUP" } });
+  await db.policyVersion.create({ data: { programmeId, policyId: policy.id, version: 1, body: "# AUP", status: "PUBLISHED", publishedAt: new Date() } });
+}
+
+const sign = (who: Actor, slug: string, fn: ReviewFunction, decision: "APPROVE" | "APPROVE_WITH_CONDITIONS" | "REJECT" = "APPROVE", reason?: string) =>
+  signGate(who, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW", function: fn, decision, reason, password: PASSWORD }, ctx);
+
+const gateRow = (programmeId: string) => db.gate.findFirstOrThrow({ where: { programmeId, key: "ARCHITECTURE_REVIEW" } });
+
+describe("the Architecture Review, end to end", () => {
+  it("approves only when every function signed and every criterion is met or waived; the pilot starts only then", async () => {
+    const { pm, p, slug, reviewers, criteria } = await setup();
+    await publishAup(p.id);
+    await expect(startPhase(pm, { programmeSlug: slug, phase: "PILOT" })).rejects.toThrow("Controlled Pilot cannot start. Architecture Review has not been opened for review.");
+
+    await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
+    await meetAll(pm, slug, criteria.slice(1));
+    await sign(reviewers.ENGINEERING, slug, "ENGINEERING");
+    await sign(reviewers.SECURITY, slug, "SECURITY", "APPROVE_WITH_CONDITIONS", "Rotate API keys every 90 days");
+    await sign(reviewers.BUSINESS, slug, "BUSINESS");
+
+    await expect(startPhase(pm, { programmeSlug: slug, phase: "PILOT" })).rejects.toThrow(
+      `Controlled Pilot cannot start. Architecture Review needs: Legal/Privacy sign-off; criterion '${criteria[0]!.title}' is not met`,
+    );
+    // Waiving needs a reason.
+    await expect(updateCriterion(pm, { programmeSlug: slug, criterionId: criteria[0]!.id, status: "WAIVED", ownerId: null, evidenceUrl: "", evidenceNote: "", waiverReason: "" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["waiverReason"], message: "A waived criterion needs a written reason." })],
+    });
+    await updateCriterion(pm, { programmeSlug: slug, criterionId: criteria[0]!.id, status: "WAIVED", ownerId: null, evidenceUrl: "", evidenceNote: "", waiverReason: "Accepted at the steering committee" });
+    // That evidence change voided the three signatures: they must sign again.
+    const voided = await db.signOff.findMany({ where: { programmeId: p.id, voidedAt: { not: null } } });
+    expect(voided.map((s) => s.function).sort()).toEqual(["BUSINESS", "ENGINEERING", "SECURITY"]);
+    expect((await gateRow(p.id)).status).toBe("IN_REVIEW");
+
+    for (const fn of ["ENGINEERING", "SECURITY", "BUSINESS"] as const) await sign(reviewers[fn], slug, fn);
+    const last = await sign(reviewers.LEGAL_PRIVACY, slug, "LEGAL_PRIVACY");
+    expect(last.gateStatus).toBe("APPROVED");
+
+    await startPhase(pm, { programmeSlug: slug, phase: "PILOT" });
+    const programme = await db.programme.findUniqueOrThrow({ where: { id: p.id } });
+    expect(programme.currentPhase).toBe("PILOT");
+    const signOff = await db.signOff.findFirstOrThrow({ where: { programmeId: p.id, function: "LEGAL_PRIVACY", voidedAt: null } });
+    expect(signOff).toMatchObject({ meaning: "Approved as Legal/Privacy reviewer", ipAddress: "203.0.113.7", userAgent: "vitest", evidenceHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await verifyAuditChain(p.id)).toMatchObject({ ok: true });
+  });
+
+  it("a rejection closes the round; a new round starts clean and the old one stays in the history", async () => {
+    const { pm, p, slug, reviewers } = await setup();
+    await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
+    await sign(reviewers.ENGINEERING, slug, "ENGINEERING");
+    await expect(sign(reviewers.SECURITY, slug, "SECURITY", "REJECT")).rejects.toMatchObject({ issues: [expect.objectContaining({ message: "Give the reason for rejecting." })] });
+    const r = await sign(reviewers.SECURITY, slug, "SECURITY", "REJECT", "No data-flow diagram for the document pipeline");
+    expect(r.gateStatus).toBe("REJECTED");
+    await expect(sign(reviewers.LEGAL_PRIVACY, slug, "LEGAL_PRIVACY")).rejects.toThrow("This round is closed (rejected).");
+
+    await expect(openNewRound(reviewers.SECURITY, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" })).rejects.toBeInstanceOf(ForbiddenError);
+    await openNewRound(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
+    const g = await gateRow(p.id);
+    expect(g).toMatchObject({ status: "IN_REVIEW", round: 2 });
+    await sign(reviewers.SECURITY, slug, "SECURITY");
+    const history = await db.signOff.findMany({ where: { gateId: g.id }, orderBy: { signedAt: "asc" } });
+    expect(history.map((s) => [s.round, s.function, s.decision])).toEqual([
+      [1, "ENGINEERING", "APPROVE"],
+      [1, "SECURITY", "REJECT"],
+      [2, "SECURITY", "APPROVE"],
+    ]);
+  });
+});
+
+describe("denied sign-offs", () => {
+  it("not a reviewer, wrong function, another programme, a second function, or no re-authentication: refused, nothing written", async () => {
+    const { pm, p, slug, reviewers } = await setup();
+    await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
+    const viewer = await makeUser();
+    await makeMember(pm, slug, viewer, ["VIEWER"]);
+    const both = await makeUser();
+    await makeMember(pm, slug, both, ["GATE_REVIEWER"], ["IT", "HR"]);
+    const other = await setup();
+
+    await expect(sign(viewer, slug, "SECURITY")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(sign(reviewers.SECURITY, slug, "LEGAL_PRIVACY")).rejects.toThrow("You do not hold the Legal/Privacy review function in this programme.");
+    await expect(sign(both, slug, "IT")).rejects.toThrow("Architecture Review does not need IT sign-off.");
+    await expect(sign(other.reviewers.SECURITY, slug, "SECURITY")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(signGate(reviewers.SECURITY, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW", function: "SECURITY", decision: "APPROVE" }, ctx)).rejects.toBeInstanceOf(ReauthenticationRequired);
+    await expect(signGate(reviewers.SECURITY, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW", function: "SECURITY", decision: "APPROVE", password: "wrong" }, ctx)).rejects.toThrow(
+      "That password is not right. Nothing was signed.",
+    );
+    expect(await db.signOff.count({ where: { programmeId: p.id } })).toBe(0);
+
+    // One person holding two required functions signs only one of them.
+    const dual = await makeUser();
+    await makeMember(pm, slug, dual, ["GATE_REVIEWER"], ["ENGINEERING", "BUSINESS"]);
+    await sign(dual, slug, "ENGINEERING");
+    await expect(sign(dual, slug, "BUSINESS")).rejects.toThrow("You already signed this gate as Engineering; one person cannot fill two functions.");
+    expect(await db.signOff.count({ where: { programmeId: p.id } })).toBe(1);
+  });
+
+  it("a single sign-on user signs only with a sign-in younger than five minutes", async () => {
+    const { pm, slug } = await setup();
+    await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
+    const sso = await makeUser({ password: null });
+    await makeMember(pm, slug, sso, ["GATE_REVIEWER"], ["SECURITY"]);
+    const input = { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" as const, function: "SECURITY" as const, decision: "APPROVE" as const };
+    await expect(signGate(sso, input, { ...ctx, authMethod: "oidc", authAt: Date.now() - 6 * 60_000 })).rejects.toThrow(/Sign in again with single sign-on/);
+    await expect(signGate(sso, input, { ...ctx, authMethod: "oidc", authAt: Date.now() - 60_000 })).resolves.toMatchObject({ gateStatus: "IN_REVIEW" });
+  });
+});
+
+describe("concurrency", () => {
+  it("twenty simultaneous identical sign-offs produce one", async () => {
+    const { pm, p, slug, reviewers } = await setup();
+    await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => sign(reviewers.SECURITY, slug, "SECURITY")));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((x): x is PromiseRejectedResult => x.status === "rejected"))
+      expect(String((r.reason as Error).message)).toMatch(/already signed|already given/);
+    expect(await db.signOff.count({ where: { programmeId: p.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { programmeId: p.id, action: "gate.sign" } })).toBe(1);
+  });
+
+  it("a sign-off racing an evidence change ends consistent: valid on the new evidence, or void", async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { pm, p, slug, reviewers, criteria } = await setup();
+      await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
+      await Promise.all([
+        sign(reviewers.SECURITY, slug, "SECURITY"),
+        updateCriterion(pm, { programmeSlug: slug, criterionId: criteria[0]!.id, status: "MET", ownerId: null, evidenceUrl: "https://wiki.example/adr-1", evidenceNote: "", waiverReason: "" }),
+      ]);
+      const { gateEvidenceHash } = await import("@/domain/gate-evidence");
+      const g = await db.gate.findFirstOrThrow({ where: { programmeId: p.id, key: "ARCHITECTURE_REVIEW" }, include: { criteria: { select: { id: true, title: true, status: true, ownerId: true, evidenceUrl: true, evidenceNote: true, waiverReason: true } } } });
+      const current = gateEvidenceHash({ gateKey: g.key, round: g.round, criteria: g.criteria });
+      const s = await db.signOff.findFirstOrThrow({ where: { programmeId: p.id } });
+      expect(s.voidedAt === null ? s.evidenceHash === current : s.evidenceHash !== current).toBe(true);
+    }
+  });
+});
+
+describe("evidence on an approved gate", () => {
+  it("cannot change", async () => {
+    const { pm, p, slug, reviewers, criteria } = await setup();
+    await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
+    await meetAll(pm, slug, criteria);
+    for (const fn of ARCH) await sign(reviewers[fn], slug, fn);
+    expect((await gateRow(p.id)).status).toBe("APPROVED");
+    await expect(updateCriterion(pm, { programmeSlug: slug, criterionId: criteria[0]!.id, status: "OPEN", ownerId: null, evidenceUrl: "", evidenceNote: "", waiverReason: "" })).rejects.toBeInstanceOf(RuleError);
+  });
+});

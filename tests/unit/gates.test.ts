@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { describeWhatIsMissing, gateReadiness, phaseStartProblems, settleGate, signatureMeaning, signOffProblems, type GateState } from "@/domain/gates";
+import { PHASE_KEYS } from "@/domain/enums";
+
+const gate = (over: Partial<GateState> = {}): GateState => ({
+  key: "ARCHITECTURE_REVIEW",
+  status: "IN_REVIEW",
+  round: 1,
+  requiredFunctions: ["ENGINEERING", "SECURITY", "LEGAL_PRIVACY", "BUSINESS"],
+  criteria: [
+    { id: "c1", title: "Architecture Decision Record accepted", status: "MET", waiverReason: null },
+    { id: "c2", title: "Vendor security questionnaire complete", status: "OPEN", waiverReason: null },
+    { id: "c3", title: "HR engaged for employee-facing deployments", status: "WAIVED", waiverReason: "Not employee-facing" },
+  ],
+  signOffs: [],
+  ...over,
+});
+const sign = (fn: GateState["requiredFunctions"][number], decision: "APPROVE" | "APPROVE_WITH_CONDITIONS" | "REJECT" = "APPROVE", reviewerId = `m-${fn}`, voided = false) => ({
+  id: `s-${fn}-${reviewerId}`,
+  function: fn,
+  decision,
+  reviewerId,
+  voided,
+});
+
+describe("gate readiness", () => {
+  it("counts criteria met or waived and valid approvals, and names what is missing", () => {
+    const r = gateReadiness(gate({ signOffs: [sign("SECURITY"), sign("ENGINEERING", "APPROVE", "m-e", true)] }));
+    expect(r.summary).toBe("2 of 3 criteria met, 1 of 4 sign-offs");
+    expect(r.missingSignOffs).toEqual(["ENGINEERING", "LEGAL_PRIVACY", "BUSINESS"]);
+    expect(r.resignRequired).toEqual(["ENGINEERING"]);
+    expect(r.complete).toBe(false);
+    expect(describeWhatIsMissing("ARCHITECTURE_REVIEW", r)).toBe(
+      "Architecture Review needs: Engineering sign-off; Legal/Privacy sign-off; Business sponsor sign-off; criterion 'Vendor security questionnaire complete' is not met",
+    );
+  });
+
+  it("is complete when every required function approved (conditions count) and every criterion is met or waived", () => {
+    const done = gate({
+      criteria: gate().criteria.map((c) => ({ ...c, status: c.status === "OPEN" ? "MET" : c.status })),
+      signOffs: [sign("ENGINEERING"), sign("SECURITY", "APPROVE_WITH_CONDITIONS"), sign("LEGAL_PRIVACY"), sign("BUSINESS")],
+    });
+    expect(gateReadiness(done).complete).toBe(true);
+    expect(settleGate(done)).toBe("APPROVED");
+  });
+
+  it("a rejection closes the round as rejected", () => {
+    const g = gate({ signOffs: [sign("SECURITY", "REJECT")] });
+    expect(settleGate(g)).toBe("REJECTED");
+    expect(describeWhatIsMissing(g.key, gateReadiness(g))).toContain("Security rejected this round");
+  });
+
+  it("stays in review while anything is missing", () => {
+    expect(settleGate(gate({ signOffs: [sign("SECURITY")] }))).toBe("IN_REVIEW");
+  });
+});
+
+describe("who may sign", () => {
+  const reviewer = { membershipId: "m-1", roles: ["GATE_REVIEWER"] as const, functions: ["SECURITY", "LEGAL_PRIVACY"] as const };
+  const base = { reviewer: { ...reviewer, roles: [...reviewer.roles], functions: [...reviewer.functions] }, fn: "SECURITY" as const, decision: "APPROVE" as const, reason: null };
+
+  it("allows a reviewer holding a required function on an open gate", () => {
+    expect(signOffProblems({ gate: gate(), ...base })).toEqual([]);
+  });
+
+  it("refuses with a message for each rule", () => {
+    expect(signOffProblems({ gate: gate({ status: "NOT_STARTED" }), ...base })).toEqual(["This gate is not open for review yet."]);
+    expect(signOffProblems({ gate: gate({ status: "REJECTED" }), ...base })).toEqual(["This round is closed (rejected)."]);
+    expect(signOffProblems({ gate: gate(), ...base, fn: "IT" })).toEqual([
+      "You do not hold the IT review function in this programme.",
+      "Architecture Review does not need IT sign-off.",
+    ]);
+    expect(signOffProblems({ gate: gate(), ...base, reviewer: { ...base.reviewer, roles: ["VIEWER"] } })).toEqual([
+      "You do not hold the Security review function in this programme.",
+    ]);
+    expect(signOffProblems({ gate: gate({ signOffs: [sign("SECURITY", "APPROVE", "m-2")] }), ...base })).toEqual(["Security has already signed this round."]);
+    expect(signOffProblems({ gate: gate({ signOffs: [sign("LEGAL_PRIVACY", "APPROVE", "m-1")] }), ...base })).toEqual([
+      "You already signed this gate as Legal/Privacy; one person cannot fill two functions.",
+    ]);
+    expect(signOffProblems({ gate: gate(), ...base, decision: "REJECT" })).toEqual(["Give the reason for rejecting."]);
+    expect(signOffProblems({ gate: gate(), ...base, decision: "APPROVE_WITH_CONDITIONS", reason: "  " })).toEqual(["State the conditions of your approval."]);
+  });
+
+  it("a voided signature frees the function and the person to sign again", () => {
+    expect(signOffProblems({ gate: gate({ signOffs: [sign("SECURITY", "APPROVE", "m-1", true)] }), ...base })).toEqual([]);
+  });
+
+  it("states what a signature means", () => {
+    expect(signatureMeaning("SECURITY", "APPROVE")).toBe("Approved as Security reviewer");
+    expect(signatureMeaning("LEGAL_PRIVACY", "REJECT")).toBe("Rejected as Legal/Privacy reviewer");
+    expect(signatureMeaning("BUSINESS", "APPROVE_WITH_CONDITIONS")).toBe("Approved with conditions as Business sponsor reviewer");
+  });
+});
+
+describe("starting a phase", () => {
+  const check = { phase: "PILOT" as const, currentPhase: "DISCOVERY" as const, order: PHASE_KEYS, gate: gate(), aupPublished: true };
+
+  it("only through its approved gate, naming exactly what is missing", () => {
+    expect(phaseStartProblems(check)).toEqual([
+      "Architecture Review needs: Engineering sign-off; Security sign-off; Legal/Privacy sign-off; Business sponsor sign-off; criterion 'Vendor security questionnaire complete' is not met",
+    ]);
+    expect(phaseStartProblems({ ...check, gate: gate({ status: "NOT_STARTED" }) })).toEqual(["Architecture Review has not been opened for review."]);
+    expect(phaseStartProblems({ ...check, gate: gate({ status: "APPROVED" }) })).toEqual([]);
+  });
+
+  it("the pilot needs the acceptable use policy published", () => {
+    expect(phaseStartProblems({ ...check, gate: gate({ status: "APPROVED" }), aupPublished: false })).toEqual([
+      "The acceptable use policy must be published before the pilot starts.",
+    ]);
+  });
+
+  it("phases go in order and only once", () => {
+    expect(phaseStartProblems({ ...check, phase: "DISCOVERY" })).toEqual(["Discovery & Architecture has already started."]);
+    expect(phaseStartProblems({ ...check, phase: "ROLLOUT" })).toEqual(["Controlled Pilot comes first."]);
+  });
+});
