@@ -2,6 +2,8 @@ import { z } from "zod";
 import { CRITERION_STATUSES, GATE_KEYS, PHASE_KEYS, REVIEW_FUNCTIONS, SIGN_OFF_DECISIONS } from "@/domain/enums";
 
 const programmeSlug = z.string().min(1);
+/** Free text that may be left empty: blank becomes null. */
+const optionalText = (tooLong: string) => z.string().trim().max(2000, tooLong).nullish().transform((s) => s || null);
 const gateKey = z.enum(GATE_KEYS);
 
 export const openGateReviewSchema = z.object({ programmeSlug, gateKey });
@@ -18,9 +20,10 @@ export const updateCriterionSchema = z
       .trim()
       .max(2000, "Keep the link under 2,000 characters.")
       .refine((s) => s === "" || /^(https?:\/\/|\/)/.test(s), "Link to a web address (https://…) or a page in Gatehouse (/programmes/…).")
+      .nullish()
       .transform((s) => s || null),
-    evidenceNote: z.string().trim().max(2000, "Keep the note under 2,000 characters.").transform((s) => s || null),
-    waiverReason: z.string().trim().max(2000, "Keep the reason under 2,000 characters.").transform((s) => s || null),
+    evidenceNote: optionalText("Keep the note under 2,000 characters."),
+    waiverReason: optionalText("Keep the reason under 2,000 characters."),
   })
   .superRefine((v, ctx) => {
     if (v.status === "WAIVED" && !v.waiverReason)
@@ -36,7 +39,7 @@ export const signGateSchema = z
     gateKey,
     function: z.enum(REVIEW_FUNCTIONS, { error: "Choose the function you sign for." }),
     decision: z.enum(SIGN_OFF_DECISIONS, { error: "Choose approve, approve with conditions, or reject." }),
-    reason: z.string().trim().max(4000, "Keep the reason under 4,000 characters.").optional().transform((s) => s || null),
+    reason: z.string().trim().max(4000, "Keep the reason under 4,000 characters.").nullish().transform((s) => s || null),
     password: z.string().max(200).optional(),
   })
   .superRefine((v, ctx) => {

@@ -9,13 +9,14 @@ export function ProgrammeNav({ slug }: { slug: string }) {
   const base = `/programmes/${slug}`;
   const tabs = [
     { href: base, label: "Overview" },
+    { href: `${base}/gates/architecture-review`, match: `${base}/gates`, label: "Gates" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/audit`, label: "Audit trail" },
   ];
   return (
     <nav aria-label="Programme" className="-mb-px flex gap-1 overflow-x-auto">
       {tabs.map((t) => {
-        const active = t.href === base ? pathname === base : pathname.startsWith(t.href);
+        const active = t.href === base ? pathname === base : pathname.startsWith("match" in t && t.match ? t.match : t.href);
         return (
           <Link
             key={t.href}

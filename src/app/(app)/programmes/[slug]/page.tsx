@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { GATE_STATUS_LABELS, MILESTONE_STATUS_LABELS, REVIEW_FUNCTION_LABELS, STAKEHOLDER_ROLE_LABELS, type GateStatus } from "@/domain/enums";
+import Link from "next/link";
+import { PHASE_KEYS, PHASE_LABELS } from "@/domain/enums";
+import { StartPhaseButton } from "@/features/gates/components/start-phase-button";
+import { gateSlug } from "@/features/gates/slugs";
 import { PhaseTimeline } from "@/features/programmes/components/phase-timeline";
 import { formatDate } from "@/lib/format";
 import { getProgrammeOverview } from "@/features/programmes/server/get-programme-overview";
@@ -15,12 +19,13 @@ const GATE_TONE: Record<GateStatus, Tone> = { NOT_STARTED: "neutral", IN_REVIEW:
 export default async function ProgrammeOverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await requirePageUser(`/programmes/${slug}`);
-  const { summary, gateProgress, blocking, memberCount } = await loadOr404(() => getProgrammeOverview(user, slug));
+  const { access, summary, gateProgress, blocking, memberCount } = await loadOr404(() => getProgrammeOverview(user, slug));
   const u = summary.unowned;
+  const nextPhase = PHASE_KEYS[PHASE_KEYS.indexOf(access.programme.currentPhase) + 1];
 
   return (
     <div className="space-y-6">
-      <Card title="Timeline">
+      <Card title="Timeline" action={nextPhase && access.can("phases.start") ? <StartPhaseButton programmeSlug={slug} phase={nextPhase} label={PHASE_LABELS[nextPhase]} /> : undefined}>
         <PhaseTimeline phases={summary.phases} progressPct={summary.progressPct} dayLabel={summary.dayLabel} />
       </Card>
 
@@ -62,7 +67,9 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
               return (
                 <li key={g.key} className="flex items-start justify-between gap-3 py-3 first:pt-0 last:pb-0">
                   <div>
-                    <p className="text-sm font-medium">{g.name}</p>
+                    <Link href={`/programmes/${slug}/gates/${gateSlug(g.key)}`} className="text-sm font-medium text-brand-700 hover:underline">
+                      {g.name}
+                    </Link>
                     <p className="text-xs text-slate-600">
                       Planned {formatDate(g.plannedDate)} · {progress?.met ?? 0} of {progress?.total ?? 0} criteria met
                     </p>

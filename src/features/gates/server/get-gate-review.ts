@@ -1,0 +1,52 @@
+import "server-only";
+import { gateReadiness } from "@/domain/gates";
+import type { GateKey, ReviewFunction } from "@/domain/enums";
+import { loadGate } from "./gate-state";
+import type { Actor } from "@/server/auth/actor";
+import { authorize } from "@/server/authorization";
+import { db } from "@/server/db";
+import { NotFoundError } from "@/server/errors";
+
+/** Everything the gate review page shows: checklist, readiness, signatures of every round, and what this user may do. */
+export async function getGateReview(actor: Actor, programmeSlug: string, key: GateKey) {
+  const access = await authorize(actor, programmeSlug, "programme.read");
+  const programmeId = access.programme.id;
+  const row = await db.gate.findFirst({ where: { programmeId, key }, select: { id: true } });
+  if (!row) throw new NotFoundError("Gate not found.");
+  const { gate, state, evidenceHash } = await loadGate(db, row.id);
+  const [criteria, signOffs, members, me] = await Promise.all([
+    db.gateCriterion.findMany({
+      where: { gateId: gate.id },
+      orderBy: { ordinal: "asc" },
+      select: { id: true, ordinal: true, title: true, guidance: true, status: true, ownerId: true, evidenceUrl: true, evidenceNote: true, waiverReason: true, owner: { select: { user: { select: { name: true } } } } },
+    }),
+    db.signOff.findMany({
+      where: { gateId: gate.id },
+      orderBy: [{ round: "desc" }, { signedAt: "asc" }],
+      select: { id: true, round: true, function: true, decision: true, meaning: true, reason: true, printedName: true, signedAt: true, ipAddress: true, userAgent: true, evidenceHash: true, voidedAt: true, voidReason: true },
+    }),
+    db.membership.findMany({ where: { programmeId }, select: { id: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } }),
+  ]);
+  const readiness = gateReadiness(state);
+  const myFunctions = access.membership.roles.includes("GATE_REVIEWER") ? access.membership.functions : [];
+  const valid = signOffs.filter((s) => s.round === gate.round && s.voidedAt === null);
+  const mySigned = await db.signOff.findFirst({ where: { gateId: gate.id, round: gate.round, reviewerId: access.membership.id, voidedAt: null }, select: { function: true } });
+  const signable: ReviewFunction[] =
+    gate.status === "IN_REVIEW" && !mySigned
+      ? (gate.requiredFunctions as ReviewFunction[]).filter((f) => myFunctions.includes(f) && !valid.some((s) => s.function === f))
+      : [];
+  return {
+    access,
+    gate,
+    criteria,
+    signOffs,
+    readiness,
+    evidenceHash,
+    members: members.map((m) => ({ id: m.id, name: m.user.name })),
+    canManage: access.can("gates.manage"),
+    signable,
+    signsWithPassword: me.passwordHash !== null,
+  };
+}
+export type GateReview = Awaited<ReturnType<typeof getGateReview>>;
