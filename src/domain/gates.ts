@@ -92,10 +92,18 @@ export interface SignRequest {
   fn: ReviewFunction;
   decision: SignOffDecision;
   reason: string | null;
+  /** For the Pilot Debrief: how long the pilot has run, against the programme's minimum. */
+  pilot?: { daysRun: number; minDays: number };
+}
+
+/** The pilot's days so far: from the day it started (day 1) to today. 0 when it has not started. */
+export function pilotDaysRun(pilotStartedOn: Date | null, today: Date): number {
+  if (!pilotStartedOn) return 0;
+  return Math.max(0, Math.floor((today.getTime() - pilotStartedOn.getTime()) / 86_400_000) + 1);
 }
 
 /** Why this sign-off may not be given; empty when it may. */
-export function signOffProblems({ gate, reviewer, fn, decision, reason }: SignRequest): string[] {
+export function signOffProblems({ gate, reviewer, fn, decision, reason, pilot }: SignRequest): string[] {
   const label = REVIEW_FUNCTION_LABELS[fn];
   const problems: string[] = [];
   if (gate.status !== "IN_REVIEW")
@@ -107,6 +115,8 @@ export function signOffProblems({ gate, reviewer, fn, decision, reason }: SignRe
   if (valid.some((s) => s.function === fn)) problems.push(`${label} has already signed this round.`);
   const mine = valid.find((s) => s.reviewerId === reviewer.membershipId && s.function !== fn);
   if (mine) problems.push(`You already signed this gate as ${REVIEW_FUNCTION_LABELS[mine.function]}; one person cannot fill two functions.`);
+  if (gate.key === "PILOT_DEBRIEF" && pilot && pilot.daysRun < pilot.minDays)
+    problems.push(`The pilot has run ${pilot.daysRun} of its minimum ${pilot.minDays} days; the Pilot Debrief cannot be decided before then.`);
   if (decision !== "APPROVE" && !reason?.trim())
     problems.push(decision === "REJECT" ? "Give the reason for rejecting." : "State the conditions of your approval.");
   return problems;

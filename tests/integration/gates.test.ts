@@ -179,3 +179,20 @@ describe("evidence on an approved gate", () => {
     await expect(updateCriterion(pm, { programmeSlug: slug, criterionId: criteria[0]!.id, status: "OPEN", ownerId: null, evidenceUrl: "", evidenceNote: "", waiverReason: "" })).rejects.toBeInstanceOf(RuleError);
   });
 });
+
+describe("the Pilot Debrief", () => {
+  it("cannot be decided before the pilot has run its minimum days (a programme setting)", async () => {
+    const pm = await makeUser();
+    const p = await makeProgramme(pm, { day: 50 });
+    const it = await makeUser();
+    await makeMember(pm, p.slug, it, ["GATE_REVIEWER"], ["IT"]);
+    const today = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()));
+    const daysAgo = (n: number) => new Date(today.getTime() - n * 86_400_000);
+    await db.phase.updateMany({ where: { programmeId: p.id, key: "PILOT" }, data: { actualStart: daysAgo(9) } });
+    await openGateReview(pm, { programmeSlug: p.slug, gateKey: "PILOT_DEBRIEF" });
+    const input = { programmeSlug: p.slug, gateKey: "PILOT_DEBRIEF" as const, function: "IT" as const, decision: "APPROVE" as const, password: PASSWORD };
+    await expect(signGate(it, input, ctx)).rejects.toThrow("The pilot has run 10 of its minimum 30 days; the Pilot Debrief cannot be decided before then.");
+    await db.programme.update({ where: { id: p.id }, data: { pilotMinDays: 10 } });
+    await expect(signGate(it, input, ctx)).resolves.toMatchObject({ gateStatus: "IN_REVIEW" });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeWhatIsMissing, gateReadiness, phaseStartProblems, settleGate, signatureMeaning, signOffProblems, type GateState } from "@/domain/gates";
+import { describeWhatIsMissing, gateReadiness, phaseStartProblems, pilotDaysRun, settleGate, signatureMeaning, signOffProblems, type GateState } from "@/domain/gates";
 import { PHASE_KEYS } from "@/domain/enums";
 
 const gate = (over: Partial<GateState> = {}): GateState => ({
@@ -79,6 +79,16 @@ describe("who may sign", () => {
     ]);
     expect(signOffProblems({ gate: gate(), ...base, decision: "REJECT" })).toEqual(["Give the reason for rejecting."]);
     expect(signOffProblems({ gate: gate(), ...base, decision: "APPROVE_WITH_CONDITIONS", reason: "  " })).toEqual(["State the conditions of your approval."]);
+  });
+
+  it("the Pilot Debrief is not decided before the pilot ran its minimum days", () => {
+    const debrief = gate({ key: "PILOT_DEBRIEF", requiredFunctions: ["SECURITY"] });
+    expect(signOffProblems({ gate: debrief, ...base, pilot: { daysRun: 14, minDays: 30 } })).toEqual([
+      "The pilot has run 14 of its minimum 30 days; the Pilot Debrief cannot be decided before then.",
+    ]);
+    expect(signOffProblems({ gate: debrief, ...base, pilot: { daysRun: 30, minDays: 30 } })).toEqual([]);
+    expect(pilotDaysRun(new Date("2026-01-01T00:00:00Z"), new Date("2026-01-30T00:00:00Z"))).toBe(30);
+    expect(pilotDaysRun(null, new Date("2026-01-30T00:00:00Z"))).toBe(0);
   });
 
   it("a voided signature frees the function and the person to sign again", () => {

@@ -1,5 +1,6 @@
 import "server-only";
-import { settleGate, signatureMeaning, signOffProblems, SSO_SIGN_MAX_AGE_MS } from "@/domain/gates";
+import { pilotDaysRun, settleGate, signatureMeaning, signOffProblems, SSO_SIGN_MAX_AGE_MS } from "@/domain/gates";
+import { utcDateOf } from "@/domain/template";
 import type { ReviewFunction } from "@/domain/enums";
 import { signGateSchema, type SignGateInput } from "../schemas";
 import { activeFunctionKey, activeReviewerKey, loadGate, lockGate } from "./gate-state";
@@ -63,12 +64,15 @@ export async function signGate(actor: Actor, raw: SignGateInput, ctx: SigningCon
       // Membership re-read under the transaction: a role removed a moment ago counts.
       const reviewer = await tx.membership.findUniqueOrThrow({ where: { id: access.membership.id }, select: { id: true, roles: true, functions: true } });
       const { gate, state, evidenceHash } = await lockGate(tx, programmeId, input.gateKey);
+      const pilotPhase = await tx.phase.findFirst({ where: { programmeId, key: "PILOT" }, select: { actualStart: true } });
+      const programme = await tx.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { pilotMinDays: true } });
       const problems = signOffProblems({
         gate: state,
         reviewer: { membershipId: reviewer.id, roles: reviewer.roles, functions: reviewer.functions },
         fn,
         decision: input.decision,
         reason: input.reason,
+        pilot: { daysRun: pilotDaysRun(pilotPhase?.actualStart ?? null, utcDateOf(ctx.now ?? new Date())), minDays: programme.pilotMinDays },
       });
       if (problems.length > 0) throw new RuleError(problems.join(" "));
       const signOff = await tx.signOff.create({

@@ -25,8 +25,13 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
 
   return (
     <div className="space-y-6">
-      <Card title="Timeline" action={nextPhase && access.can("phases.start") ? <StartPhaseButton programmeSlug={slug} phase={nextPhase} label={PHASE_LABELS[nextPhase]} /> : undefined}>
+      <Card title="Timeline">
         <PhaseTimeline phases={summary.phases} progressPct={summary.progressPct} dayLabel={summary.dayLabel} />
+        {nextPhase && access.can("phases.start") && (
+          <div className="mt-4 border-t border-slate-100 pt-4">
+            <StartPhaseButton programmeSlug={slug} phase={nextPhase} label={PHASE_LABELS[nextPhase]} />
+          </div>
+        )}
       </Card>
 
       <div className="grid gap-4 sm:grid-cols-3">
