@@ -8,7 +8,7 @@ import { updateCriterion } from "@/features/gates/server/update-criterion";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
+import { makeMember, makeProgramme, makePublishedAup, makeUser } from "@/server/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 const PASSWORD = "correct horse battery";
@@ -31,10 +31,6 @@ async function meetAll(pm: Actor, slug: string, criteria: { id: string }[]) {
   for (const c of criteria) await updateCriterion(pm, { programmeSlug: slug, criterionId: c.id, status: "MET", ownerId: null, evidenceUrl: "", evidenceNote: "Reviewed", waiverReason: "" });
 }
 
-async function publishAup(programmeId: string) {
-  const policy = await db.policy.create({ data: { programmeId, kind: "ACCEPTABLE_USE", title: "AUP" } });
-  await db.policyVersion.create({ data: { programmeId, policyId: policy.id, version: 1, body: "# AUP", status: "PUBLISHED", publishedAt: new Date() } });
-}
 
 const sign = (who: Actor, slug: string, fn: ReviewFunction, decision: "APPROVE" | "APPROVE_WITH_CONDITIONS" | "REJECT" = "APPROVE", reason?: string) =>
   signGate(who, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW", function: fn, decision, reason, password: PASSWORD }, ctx);
@@ -44,7 +40,7 @@ const gateRow = (programmeId: string) => db.gate.findFirstOrThrow({ where: { pro
 describe("the Architecture Review, end to end", () => {
   it("approves only when every function signed and every criterion is met or waived; the pilot starts only then", async () => {
     const { pm, p, slug, reviewers, criteria } = await setup();
-    await publishAup(p.id);
+    await makePublishedAup(p.id);
     await expect(startPhase(pm, { programmeSlug: slug, phase: "PILOT" })).rejects.toThrow("Controlled Pilot cannot start. Architecture Review has not been opened for review.");
 
     await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });

@@ -9,6 +9,7 @@ import { addMember } from "@/features/members/server/add-member";
 import { createProgramme } from "@/features/programmes/server/create-programme";
 import { actorSelect, type Actor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
+import { appendAudit } from "../audit";
 import { db } from "../db";
 
 const hashes = new Map<string, Promise<string>>();
@@ -56,4 +57,22 @@ export async function makeProgramme(manager: Actor, overrides: Partial<CreatePro
 /** Adds an existing user to a programme through the real operation, as its programme manager. */
 export async function makeMember(manager: Actor, programmeSlug: string, user: Actor, roles: Role[], functions: ReviewFunction[] = []) {
   return addMember(manager, { programmeSlug, email: user.email, roles, functions });
+}
+
+/** A published acceptable use policy (the policy screens arrive with the discovery workspace). */
+export async function makePublishedAup(programmeId: string, body = "# Acceptable use of Claude\n\nUse approved workflows; never paste customer identifiers.") {
+  return db.$transaction(async (tx) => {
+    const policy = await tx.policy.upsert({
+      where: { programmeId_kind: { programmeId, kind: "ACCEPTABLE_USE" } },
+      create: { programmeId, kind: "ACCEPTABLE_USE", title: "Acceptable use of Claude" },
+      update: {},
+    });
+    const version = (await tx.policyVersion.count({ where: { policyId: policy.id } })) + 1;
+    const published = await tx.policyVersion.create({
+      data: { programmeId, policyId: policy.id, version, body, status: "PUBLISHED", publishedAt: new Date() },
+      select: { id: true, version: true, status: true },
+    });
+    await appendAudit(tx, { programmeId, actor: { id: null, label: "factory" }, action: "policy.publish", entityType: "PolicyVersion", entityId: published.id, after: published });
+    return published;
+  });
 }
