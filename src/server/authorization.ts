@@ -2,7 +2,8 @@ import { allowedRolesFor, can, type Permission } from "@/domain/permissions";
 import { ROLE_LABELS, type DeploymentKind, type PhaseKey, type ProgrammeStatus, type Role, type ReviewFunction } from "@/domain/enums";
 import type { Actor } from "./auth/actor";
 import { db } from "./db";
-import { ForbiddenError, NotFoundError } from "./errors";
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors";
+import { hashApiToken, TOKEN_PATTERN } from "@/domain/tokens";
 
 export const programmeAccessSelect = {
   id: true,
@@ -64,4 +65,22 @@ export async function authorize(actor: Actor, programmeSlug: string, permission:
     membership: { id: membership.id, roles, functions: membership.functions as ReviewFunction[] },
     can: (p) => can(roles, p),
   };
+}
+
+/**
+ * The same check for the JSON API: a programme API token (Authorization: Bearer gh_…), looked up by its
+ * hash, revocable, scoped to one programme. A token for another programme, like an unknown slug,
+ * gets "not found".
+ */
+export async function authorizeApiToken(authorizationHeader: string | null, programmeSlug: string) {
+  const token = authorizationHeader?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (!token || !TOKEN_PATTERN.test(token)) throw new UnauthenticatedError("Send a programme API token: Authorization: Bearer gh_… (create one with npm run cli -- token create).");
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: { id: true, name: true, revokedAt: true, programme: { select: programmeAccessSelect } },
+  });
+  if (!row || row.revokedAt) throw new UnauthenticatedError("This API token is not valid.");
+  if (row.programme.slug !== programmeSlug) throw new NotFoundError("Programme not found.");
+  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return { token: { id: row.id, name: row.name }, programme: row.programme };
 }

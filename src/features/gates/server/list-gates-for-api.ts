@@ -1,0 +1,43 @@
+import "server-only";
+import { gateReadiness } from "@/domain/gates";
+import { loadGate } from "./gate-state";
+import { authorizeApiToken } from "@/server/authorization";
+import { db } from "@/server/db";
+
+/** GET /api/v1/programmes/{slug}/gates: each gate's status, readiness and the sign-offs of its current round. */
+export async function listGatesForApi(authorization: string | null, programmeSlug: string) {
+  const { programme } = await authorizeApiToken(authorization, programmeSlug);
+  const gates = await db.gate.findMany({ where: { programmeId: programme.id }, orderBy: { ordinal: "asc" }, select: { id: true } });
+  const out = [];
+  for (const { id } of gates) {
+    const { gate, state, evidenceHash } = await loadGate(db, id);
+    const r = gateReadiness(state);
+    const signOffs = await db.signOff.findMany({
+      where: { gateId: id, round: gate.round },
+      orderBy: { signedAt: "asc" },
+      select: { function: true, decision: true, meaning: true, reason: true, printedName: true, signedAt: true, evidenceHash: true, voidedAt: true },
+    });
+    out.push({
+      key: gate.key,
+      name: gate.name,
+      status: gate.status,
+      round: gate.round,
+      plannedDate: gate.plannedDate.toISOString().slice(0, 10),
+      decidedAt: gate.decidedAt?.toISOString() ?? null,
+      evidenceHash,
+      readiness: {
+        summary: r.summary,
+        criteriaMet: r.criteriaMet,
+        criteriaTotal: r.criteriaTotal,
+        signOffsDone: r.signOffsDone,
+        signOffsRequired: r.signOffsRequired,
+        missingSignOffs: r.missingSignOffs,
+        unmetCriteria: r.unmetCriteria.map((c) => c.title),
+        resignRequired: r.resignRequired,
+        complete: r.complete,
+      },
+      signOffs: signOffs.map((s) => ({ ...s, signedAt: s.signedAt.toISOString(), void: s.voidedAt !== null, voidedAt: s.voidedAt?.toISOString() ?? null })),
+    });
+  }
+  return { programme: { slug: programme.slug, name: programme.name, currentPhase: programme.currentPhase }, gates: out };
+}
