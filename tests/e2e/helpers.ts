@@ -117,3 +117,48 @@ export function membersList(page: Page): Locator {
 export function memberRow(page: Page, email: string): Locator {
   return membersList(page).getByRole("listitem").filter({ hasText: email });
 }
+
+/**
+ * Waits until React has hydrated `target`, so that a click or a submit reaches its handler: on the
+ * server-rendered HTML before hydration a click is lost and a form posts natively. React keeps a
+ * hydrated node's props on it under a `__reactProps$…` key.
+ */
+export async function whenHydrated(target: Locator): Promise<Locator> {
+  await expect(target).toBeVisible();
+  await expect.poll(() => target.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$")))).toBe(true);
+  return target;
+}
+
+/**
+ * Publishes an acceptable use policy for a programme straight in the database (the policy screens do
+ * not exist yet; src/server/demo/factories.ts `makePublishedAup` does the same, but its modules are
+ * server-only). Needs DATABASE_URL, as the app under test does.
+ */
+export async function publishAcceptableUsePolicy(programmeSlug: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    const programme = await client.query<{ id: string }>(`SELECT id FROM "Programme" WHERE slug = $1`, [programmeSlug]);
+    const programmeId = programme.rows[0]?.id;
+    if (!programmeId) throw new Error(`No programme ${programmeSlug}`);
+    const policy = await client.query<{ id: string }>(
+      `INSERT INTO "Policy" (id, "programmeId", kind, title) VALUES (gen_random_uuid(), $1, 'ACCEPTABLE_USE', 'Acceptable use of Claude')
+       ON CONFLICT ("programmeId", kind) DO UPDATE SET title = "Policy".title RETURNING id`,
+      [programmeId],
+    );
+    const policyId = policy.rows[0]!.id;
+    await client.query(
+      `INSERT INTO "PolicyVersion" (id, "programmeId", "policyId", version, body, status, "publishedAt")
+       VALUES (gen_random_uuid(), $1, $2, (SELECT coalesce(max(version), 0) + 1 FROM "PolicyVersion" WHERE "policyId" = $2), $3, 'PUBLISHED', now())`,
+      [programmeId, policyId, "# Acceptable use of Claude\n\nUse approved workflows; never paste customer identifiers."],
+    );
+    await client.query("COMMIT");
+  } catch (e) {
+    await client.query("ROLLBACK");
+    throw e;
+  } finally {
+    await client.end();
+  }
+}

@@ -192,3 +192,28 @@ describe("the Pilot Debrief", () => {
     await expect(signGate(it, input, ctx)).resolves.toMatchObject({ gateStatus: "IN_REVIEW" });
   });
 });
+
+describe("my reviews", () => {
+  it("lists gates in review that wait for a function I hold, across programmes, until I sign", async () => {
+    const { listMyReviews } = await import("@/features/gates/server/list-my-reviews");
+    const a = await setup();
+    const b = await setup();
+    const reviewer = a.reviewers.SECURITY;
+    await makeMember(b.pm, b.slug, reviewer, ["GATE_REVIEWER"], ["SECURITY"]);
+    expect(await listMyReviews(reviewer)).toEqual([]);
+    await openGateReview(a.pm, { programmeSlug: a.slug, gateKey: "ARCHITECTURE_REVIEW" });
+    await openGateReview(b.pm, { programmeSlug: b.slug, gateKey: "ARCHITECTURE_REVIEW" });
+    expect((await listMyReviews(reviewer)).map((i) => [i.programme.slug, i.gate.key, i.waitingFor])).toEqual(
+      expect.arrayContaining([
+        [a.slug, "ARCHITECTURE_REVIEW", ["SECURITY"]],
+        [b.slug, "ARCHITECTURE_REVIEW", ["SECURITY"]],
+      ]),
+    );
+    await sign(reviewer, a.slug, "SECURITY");
+    expect((await listMyReviews(reviewer)).map((i) => i.programme.slug)).toEqual([b.slug]);
+    // A viewer of the same programme has nothing to review.
+    const viewer = await makeUser();
+    await makeMember(a.pm, a.slug, viewer, ["VIEWER"]);
+    expect(await listMyReviews(viewer)).toEqual([]);
+  });
+});

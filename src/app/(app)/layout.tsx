@@ -20,6 +20,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/programmes" className="text-sm text-slate-600 hover:text-slate-900">
               My programmes
             </Link>
+            <Link href="/reviews" className="text-sm text-slate-600 hover:text-slate-900">
+              My reviews
+            </Link>
           </nav>
           <div className="flex items-center gap-3">
             <span className="hidden text-sm text-slate-600 sm:inline" title={user.email}>
