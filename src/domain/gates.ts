@@ -7,6 +7,7 @@ import {
   PHASE_LABELS,
   REVIEW_FUNCTION_LABELS,
   type CriterionStatus,
+  type GateDecision,
   type GateKey,
   type GateStatus,
   type PhaseKey,
@@ -38,6 +39,8 @@ export interface GateState {
   criteria: readonly CriterionState[];
   /** Sign-offs of the current round, void ones included. */
   signOffs: readonly SignOffState[];
+  /** For the Production Readiness Review: the Pilot Debrief's conditions still open. */
+  openConditions?: readonly { title: string }[];
 }
 
 const approves = (d: SignOffDecision) => d === "APPROVE" || d === "APPROVE_WITH_CONDITIONS";
@@ -50,6 +53,7 @@ export function gateReadiness(gate: GateState) {
   const unmetCriteria = gate.criteria.filter((c) => c.status === "OPEN");
   const voided = gate.signOffs.filter((s) => s.voided).map((s) => s.function);
   const criteriaMet = gate.criteria.length - unmetCriteria.length;
+  const openConditions = gate.openConditions ?? [];
   return {
     criteriaMet,
     criteriaTotal: gate.criteria.length,
@@ -58,11 +62,12 @@ export function gateReadiness(gate: GateState) {
     approvedFunctions: approved,
     missingSignOffs,
     unmetCriteria,
+    openConditions,
     rejectedBy,
     /** Functions whose signature was voided by an evidence change and not yet given again. */
     resignRequired: voided.filter((f) => !valid.some((s) => s.function === f)),
     /** Every required function approved, every criterion met or waived, no rejection. */
-    complete: missingSignOffs.length === 0 && unmetCriteria.length === 0 && rejectedBy.length === 0,
+    complete: missingSignOffs.length === 0 && unmetCriteria.length === 0 && rejectedBy.length === 0 && openConditions.length === 0,
     summary: `${criteriaMet} of ${gate.criteria.length} criteria met, ${approved.length} of ${gate.requiredFunctions.length} sign-offs`,
   };
 }
@@ -74,6 +79,7 @@ export function describeWhatIsMissing(gateKey: GateKey, r: GateReadiness): strin
     ...r.rejectedBy.map((f) => `${REVIEW_FUNCTION_LABELS[f]} rejected this round`),
     ...r.missingSignOffs.filter((f) => !r.rejectedBy.includes(f)).map((f) => `${REVIEW_FUNCTION_LABELS[f]} sign-off`),
     ...r.unmetCriteria.map((c) => `criterion '${c.title}' is not met`),
+    ...r.openConditions.map((c) => `Pilot Debrief condition '${c.title}' is open`),
   ];
   return `${GATE_LABELS[gateKey]} needs: ${parts.join("; ")}`;
 }
@@ -137,6 +143,8 @@ export interface PhaseStartCheck {
   /** The gate that guards this phase, with its state. */
   gate: GateState | null;
   aupPublished: boolean;
+  /** The Pilot Debrief's recorded decision (for the rollout). */
+  pilotDecision?: GateDecision | null;
 }
 
 /** Why this phase may not start now; empty when it may. */
@@ -157,5 +165,33 @@ export function phaseStartProblems(c: PhaseStartCheck): string[] {
     );
   }
   if (c.phase === "PILOT" && !c.aupPublished) problems.push("The acceptable use policy must be published before the pilot starts.");
+  if (c.phase === "ROLLOUT" && c.gate?.status === "APPROVED" && c.pilotDecision !== "GO" && c.pilotDecision !== "CONDITIONAL_GO")
+    problems.push(c.pilotDecision === "NO_GO" ? "The Pilot Debrief decided No-go." : "Record the Pilot Debrief decision (Go or Conditional go) first.");
+  return problems;
+}
+
+export interface ConditionDraft {
+  title: string;
+  ownerId: string | null;
+  dueDate: string | null;
+}
+
+/** Why the Pilot Debrief decision may not be recorded as asked; empty when it may. */
+export function pilotDecisionProblems(input: { gateStatus: GateStatus; existing: GateDecision | null; decision: GateDecision; conditions: readonly ConditionDraft[] }): string[] {
+  if (input.existing) return ["The Pilot Debrief decision for this round is already recorded."];
+  const problems: string[] = [];
+  if (input.decision === "NO_GO") {
+    if (input.gateStatus !== "APPROVED" && input.gateStatus !== "REJECTED") problems.push("Decide once the Pilot Debrief round is closed (approved or rejected).");
+  } else if (input.gateStatus !== "APPROVED") {
+    problems.push(`${input.decision === "GO" ? "Go" : "Conditional go"} needs an approved Pilot Debrief round.`);
+  }
+  if (input.decision === "CONDITIONAL_GO") {
+    if (input.conditions.length === 0) problems.push("A Conditional go needs at least one condition.");
+    input.conditions.forEach((c, i) => {
+      if (!c.title.trim() || !c.ownerId || !c.dueDate) problems.push(`Condition ${i + 1} needs a description, an owner and a due date.`);
+    });
+  } else if (input.conditions.length > 0) {
+    problems.push("Only a Conditional go has conditions.");
+  }
   return problems;
 }

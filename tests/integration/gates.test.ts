@@ -217,3 +217,54 @@ describe("my reviews", () => {
     expect(await listMyReviews(viewer)).toEqual([]);
   });
 });
+
+describe("Conditional go", () => {
+  it("its conditions, each owned and due, must be closed before Production Readiness is approved; No-go can stop the programme", async () => {
+    const { decidePilotDebrief } = await import("@/features/gates/server/decide-pilot-debrief");
+    const { closeCondition } = await import("@/features/gates/server/close-condition");
+    const pm = await makeUser();
+    const p = await makeProgramme(pm);
+    const owner = await makeUser();
+    const { membershipId } = await makeMember(pm, p.slug, owner, ["WORKFLOW_OWNER"]);
+    const prrReviewers = {} as Record<string, Actor>;
+    for (const fn of ["SECURITY", "LEGAL_PRIVACY", "IT", "BUSINESS"] as const) {
+      prrReviewers[fn] = await makeUser();
+      await makeMember(pm, p.slug, prrReviewers[fn], ["GATE_REVIEWER"], [fn]);
+    }
+    // The Pilot Debrief round is approved (its sign-offs are covered above).
+    await db.gate.updateMany({ where: { programmeId: p.id, key: "PILOT_DEBRIEF" }, data: { status: "APPROVED" } });
+    await expect(decidePilotDebrief(owner, { programmeSlug: p.slug, decision: "GO", conditions: [] })).rejects.toBeInstanceOf(ForbiddenError);
+    await decidePilotDebrief(pm, {
+      programmeSlug: p.slug,
+      decision: "CONDITIONAL_GO",
+      conditions: [{ title: "Rotate the SharePoint connector credentials", ownerId: membershipId, dueDate: "2026-12-31" }],
+    });
+    await expect(decidePilotDebrief(pm, { programmeSlug: p.slug, decision: "GO", conditions: [] })).rejects.toThrow("already recorded");
+
+    await openGateReview(pm, { programmeSlug: p.slug, gateKey: "PRODUCTION_READINESS" });
+    const criteria = await db.gateCriterion.findMany({ where: { programmeId: p.id, gate: { key: "PRODUCTION_READINESS" } } });
+    await meetAll(pm, p.slug, criteria);
+    for (const [fn, who] of Object.entries(prrReviewers))
+      await signGate(who, { programmeSlug: p.slug, gateKey: "PRODUCTION_READINESS", function: fn as ReviewFunction, decision: "APPROVE", password: PASSWORD }, ctx);
+    const prr = await db.gate.findFirstOrThrow({ where: { programmeId: p.id, key: "PRODUCTION_READINESS" } });
+    expect(prr.status).toBe("IN_REVIEW");
+
+    const condition = await db.gateCondition.findFirstOrThrow({ where: { programmeId: p.id } });
+    const outsider = await makeUser();
+    await makeMember(pm, p.slug, outsider, ["VIEWER"]);
+    await expect(closeCondition(outsider, { programmeSlug: p.slug, conditionId: condition.id, note: "done" })).rejects.toThrow("Only the condition's owner or a programme manager can close it.");
+    const closed = await closeCondition(owner, { programmeSlug: p.slug, conditionId: condition.id, note: "Credentials rotated; runbook updated" });
+    expect(closed.productionReadiness).toBe("APPROVED");
+  });
+
+  it("No-go with 'stop' stops the programme", async () => {
+    const { decidePilotDebrief } = await import("@/features/gates/server/decide-pilot-debrief");
+    const pm = await makeUser();
+    const p = await makeProgramme(pm);
+    await db.gate.updateMany({ where: { programmeId: p.id, key: "PILOT_DEBRIEF" }, data: { status: "REJECTED" } });
+    await expect(decidePilotDebrief(pm, { programmeSlug: p.slug, decision: "NO_GO", conditions: [] })).rejects.toMatchObject({ name: "ZodError" });
+    await decidePilotDebrief(pm, { programmeSlug: p.slug, decision: "NO_GO", conditions: [], noGoOutcome: "STOP" });
+    expect((await db.programme.findUniqueOrThrow({ where: { id: p.id } })).status).toBe("STOPPED");
+    await expect(startPhase(pm, { programmeSlug: p.slug, phase: "PILOT" })).rejects.toThrow("The programme is stopped; no phase can start.");
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeWhatIsMissing, gateReadiness, phaseStartProblems, pilotDaysRun, settleGate, signatureMeaning, signOffProblems, type GateState } from "@/domain/gates";
+import { describeWhatIsMissing, gateReadiness, phaseStartProblems, pilotDaysRun, pilotDecisionProblems, settleGate, signatureMeaning, signOffProblems, type GateState } from "@/domain/gates";
 import { PHASE_KEYS } from "@/domain/enums";
 
 const gate = (over: Partial<GateState> = {}): GateState => ({
@@ -122,5 +122,45 @@ describe("starting a phase", () => {
   it("phases go in order and only once", () => {
     expect(phaseStartProblems({ ...check, phase: "DISCOVERY" })).toEqual(["Discovery & Architecture has already started."]);
     expect(phaseStartProblems({ ...check, phase: "ROLLOUT" })).toEqual(["Controlled Pilot comes first."]);
+  });
+});
+
+describe("the Pilot Debrief decision", () => {
+  const c = { title: "Fix connector token expiry", ownerId: "m-1", dueDate: "2026-03-01" };
+  it("Go and Conditional go need an approved round; No-go a closed one", () => {
+    expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: null, decision: "GO", conditions: [] })).toEqual([]);
+    expect(pilotDecisionProblems({ gateStatus: "IN_REVIEW", existing: null, decision: "GO", conditions: [] })).toEqual(["Go needs an approved Pilot Debrief round."]);
+    expect(pilotDecisionProblems({ gateStatus: "REJECTED", existing: null, decision: "NO_GO", conditions: [] })).toEqual([]);
+    expect(pilotDecisionProblems({ gateStatus: "IN_REVIEW", existing: null, decision: "NO_GO", conditions: [] })).toEqual(["Decide once the Pilot Debrief round is closed (approved or rejected)."]);
+    expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: "GO", decision: "NO_GO", conditions: [] })).toEqual(["The Pilot Debrief decision for this round is already recorded."]);
+  });
+  it("a Conditional go has conditions, each with an owner and a due date; the others have none", () => {
+    expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: null, decision: "CONDITIONAL_GO", conditions: [c] })).toEqual([]);
+    expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: null, decision: "CONDITIONAL_GO", conditions: [] })).toEqual(["A Conditional go needs at least one condition."]);
+    expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: null, decision: "CONDITIONAL_GO", conditions: [{ ...c, ownerId: null }] })).toEqual([
+      "Condition 1 needs a description, an owner and a due date.",
+    ]);
+    expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: null, decision: "GO", conditions: [c] })).toEqual(["Only a Conditional go has conditions."]);
+  });
+  it("open conditions hold the Production Readiness Review back, by name", () => {
+    const prr = gate({
+      key: "PRODUCTION_READINESS",
+      requiredFunctions: ["SECURITY"],
+      criteria: [{ id: "x", title: "Runbook documented", status: "MET", waiverReason: null }],
+      signOffs: [sign("SECURITY")],
+      openConditions: [{ title: "Fix connector token expiry" }],
+    });
+    expect(gateReadiness(prr).complete).toBe(false);
+    expect(settleGate(prr)).toBe("IN_REVIEW");
+    expect(describeWhatIsMissing("PRODUCTION_READINESS", gateReadiness(prr))).toBe(
+      "Production Readiness Review needs: Pilot Debrief condition 'Fix connector token expiry' is open",
+    );
+  });
+  it("the rollout starts only after a Go or Conditional go", () => {
+    const approved = gate({ key: "PILOT_DEBRIEF", status: "APPROVED" });
+    const check = { phase: "ROLLOUT" as const, currentPhase: "PILOT" as const, order: PHASE_KEYS, gate: approved, aupPublished: true };
+    expect(phaseStartProblems({ ...check, pilotDecision: null })).toEqual(["Record the Pilot Debrief decision (Go or Conditional go) first."]);
+    expect(phaseStartProblems({ ...check, pilotDecision: "NO_GO" })).toEqual(["The Pilot Debrief decided No-go."]);
+    expect(phaseStartProblems({ ...check, pilotDecision: "CONDITIONAL_GO" })).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CRITERION_STATUSES, GATE_KEYS, PHASE_KEYS, REVIEW_FUNCTIONS, SIGN_OFF_DECISIONS } from "@/domain/enums";
+import { CRITERION_STATUSES, GATE_DECISIONS, GATE_KEYS, PHASE_KEYS, REVIEW_FUNCTIONS, SIGN_OFF_DECISIONS } from "@/domain/enums";
 
 const programmeSlug = z.string().min(1);
 /** Free text that may be left empty: blank becomes null. */
@@ -50,3 +50,31 @@ export type SignGateInput = z.input<typeof signGateSchema>;
 
 export const startPhaseSchema = z.object({ programmeSlug, phase: z.enum(PHASE_KEYS) });
 export type StartPhaseInput = z.input<typeof startPhaseSchema>;
+
+export const conditionDraftSchema = z.object({
+  title: z.string().trim().min(3, "Describe the condition.").max(500, "Keep the condition under 500 characters."),
+  ownerId: z.string().uuid("Choose an owner."),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a due date."),
+});
+
+export const decidePilotDebriefSchema = z
+  .object({
+    programmeSlug,
+    decision: z.enum(GATE_DECISIONS, { error: "Choose Go, Conditional go or No-go." }),
+    conditions: z.array(conditionDraftSchema).max(20, "At most 20 conditions."),
+    noGoOutcome: z.enum(["BACK_TO_PILOT", "STOP"]).nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "CONDITIONAL_GO" && v.conditions.length === 0)
+      ctx.addIssue({ code: "custom", path: ["conditions"], message: "A Conditional go needs at least one condition." });
+    if (v.decision === "NO_GO" && !v.noGoOutcome)
+      ctx.addIssue({ code: "custom", path: ["noGoOutcome"], message: "Say whether the programme goes back to its pilot or stops." });
+  });
+export type DecidePilotDebriefInput = z.input<typeof decidePilotDebriefSchema>;
+
+export const closeConditionSchema = z.object({
+  programmeSlug,
+  conditionId: z.string().uuid(),
+  note: z.string().trim().min(3, "Say how the condition was met.").max(2000, "Keep the note under 2,000 characters."),
+});
+export type CloseConditionInput = z.input<typeof closeConditionSchema>;

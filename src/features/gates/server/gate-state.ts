@@ -30,6 +30,11 @@ export async function loadGate(tx: Tx, gateId: string) {
     orderBy: { signedAt: "asc" },
     select: { id: true, function: true, decision: true, reviewerId: true, voidedAt: true, evidenceHash: true },
   });
+  // Production readiness also waits for the Pilot Debrief's open conditions.
+  const openConditions =
+    gate.key === "PRODUCTION_READINESS"
+      ? await tx.gateCondition.findMany({ where: { programmeId: gate.programmeId, closedAt: null, gate: { key: "PILOT_DEBRIEF" } }, orderBy: { dueDate: "asc" }, select: { title: true } })
+      : [];
   const snapshot: GateEvidenceSnapshot = { gateKey: gate.key, round: gate.round, criteria: gate.criteria };
   const state: GateState = {
     key: gate.key,
@@ -38,6 +43,7 @@ export async function loadGate(tx: Tx, gateId: string) {
     requiredFunctions: gate.requiredFunctions as ReviewFunction[],
     criteria: gate.criteria,
     signOffs: signOffs.map((s) => ({ id: s.id, function: s.function, decision: s.decision, reviewerId: s.reviewerId, voided: s.voidedAt !== null })),
+    openConditions,
   };
   return { gate, signOffs, state, snapshot, evidenceHash: gateEvidenceHash(snapshot) };
 }

@@ -20,12 +20,14 @@ export async function startPhase(actor: Actor, raw: StartPhaseInput, now = new D
   const programmeId = access.programme.id;
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Programme" WHERE id = ${programmeId}::uuid FOR UPDATE`;
-    const programme = await tx.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { currentPhase: true, templateVersion: true } });
+    const programme = await tx.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { currentPhase: true, templateVersion: true, status: true } });
+    if (programme.status !== "ACTIVE") throw new RuleError(`The programme is ${programme.status.toLowerCase()}; no phase can start.`);
     const template = getTemplate(programme.templateVersion);
     const guard = gateBeforePhase(template, input.phase);
     const gate = guard ? (await lockGate(tx, programmeId, guard.key)).state : null;
     const aupPublished = (await tx.policyVersion.count({ where: { programmeId, status: "PUBLISHED", policy: { kind: "ACCEPTABLE_USE" } } })) > 0;
-    const problems = phaseStartProblems({ phase: input.phase, currentPhase: programme.currentPhase, order: PHASE_KEYS, gate, aupPublished });
+    const pilot = await tx.gate.findFirst({ where: { programmeId, key: "PILOT_DEBRIEF" }, select: { decision: true } });
+    const problems = phaseStartProblems({ phase: input.phase, currentPhase: programme.currentPhase, order: PHASE_KEYS, gate, aupPublished, pilotDecision: pilot?.decision ?? null });
     if (problems.length > 0) throw new RuleError(`${PHASE_LABELS[input.phase]} cannot start. ${problems.join(" ")}`);
 
     const today = utcDateOf(now);
