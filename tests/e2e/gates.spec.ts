@@ -82,7 +82,8 @@ test("a gate is opened, evidenced, rejected, re-opened, signed by every function
   await test.step("the PM creates a programme, adds the four reviewers and the AUP is published", async () => {
     await signIn(page, "pm@acme.test");
     await createProgramme(page, programme);
-    await expect(page.getByText("Day 1 of 90", { exact: true })).toBeVisible();
+    const timeline = page.locator("section").filter({ has: page.getByRole("heading", { name: "Timeline" }) });
+    await expect(timeline.getByText("Day 1 of 90", { exact: true })).toBeVisible();
 
     await page.getByRole("navigation", { name: "Programme" }).getByRole("link", { name: "Members" }).click();
     await expect(page).toHaveURL(`${overviewPath}/members`);

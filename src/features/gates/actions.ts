@@ -3,7 +3,9 @@
 import { getServerSession } from "next-auth";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { openGateReviewSchema, openNewRoundSchema, signGateSchema, startPhaseSchema, updateCriterionSchema } from "./schemas";
+import { closeConditionSchema, decidePilotDebriefSchema, openGateReviewSchema, openNewRoundSchema, signGateSchema, startPhaseSchema, updateCriterionSchema } from "./schemas";
+import { closeCondition } from "./server/close-condition";
+import { decidePilotDebrief } from "./server/decide-pilot-debrief";
 import { openGateReview } from "./server/open-gate-review";
 import { openNewRound } from "./server/open-new-round";
 import { signGate } from "./server/sign-gate";
@@ -51,6 +53,22 @@ export const signGateAction = authedAction.inputSchema(signGateSchema).action(as
 
 export const startPhaseAction = authedAction.inputSchema(startPhaseSchema).action(async ({ parsedInput, ctx }) => {
   const r = await startPhase(ctx.user, parsedInput);
+  refresh(parsedInput.programmeSlug);
+  return r;
+});
+
+export const decidePilotDebriefAction = authedAction.inputSchema(decidePilotDebriefSchema).action(async ({ parsedInput, ctx }) => {
+  try {
+    const r = await decidePilotDebrief(ctx.user, parsedInput);
+    refresh(parsedInput.programmeSlug);
+    return r;
+  } catch (e) {
+    fieldErrorOr(decidePilotDebriefSchema, e);
+  }
+});
+
+export const closeConditionAction = authedAction.inputSchema(closeConditionSchema).action(async ({ parsedInput, ctx }) => {
+  const r = await closeCondition(ctx.user, parsedInput);
   refresh(parsedInput.programmeSlug);
   return r;
 });

@@ -28,6 +28,11 @@ export async function getGateReview(actor: Actor, programmeSlug: string, key: Ga
     db.membership.findMany({ where: { programmeId }, select: { id: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
     db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } }),
   ]);
+  const conditions = await db.gateCondition.findMany({
+    where: { programmeId, gate: { key: "PILOT_DEBRIEF" } },
+    orderBy: [{ closedAt: { sort: "asc", nulls: "first" } }, { dueDate: "asc" }],
+    select: { id: true, title: true, dueDate: true, closedAt: true, closedNote: true, ownerId: true, owner: { select: { user: { select: { name: true } } } } },
+  });
   const readiness = gateReadiness(state);
   const myFunctions = access.membership.roles.includes("GATE_REVIEWER") ? access.membership.functions : [];
   const valid = signOffs.filter((s) => s.round === gate.round && s.voidedAt === null);
@@ -47,6 +52,7 @@ export async function getGateReview(actor: Actor, programmeSlug: string, key: Ga
     canManage: access.can("gates.manage"),
     signable,
     signsWithPassword: me.passwordHash !== null,
+    conditions: conditions.map(({ owner, ...c }) => ({ ...c, ownerName: owner?.user.name ?? null, canClose: !c.closedAt && (access.can("gates.manage") || c.ownerId === access.membership.id) })),
   };
 }
 export type GateReview = Awaited<ReturnType<typeof getGateReview>>;

@@ -4,8 +4,10 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { describeWhatIsMissing } from "@/domain/gates";
 import Link from "next/link";
-import { GATE_KEYS, GATE_LABELS, GATE_STATUS_LABELS, REVIEW_FUNCTION_LABELS, SIGN_OFF_DECISION_LABELS, type GateStatus, type ReviewFunction } from "@/domain/enums";
+import { GATE_DECISION_LABELS, GATE_KEYS, GATE_LABELS, GATE_STATUS_LABELS, REVIEW_FUNCTION_LABELS, SIGN_OFF_DECISION_LABELS, type GateStatus, type ReviewFunction } from "@/domain/enums";
+import { CloseConditionForm } from "@/features/gates/components/close-condition-form";
 import { CriterionRow } from "@/features/gates/components/criterion-row";
+import { PilotDecisionForm } from "@/features/gates/components/pilot-decision-form";
 import { GateActions } from "@/features/gates/components/gate-actions";
 import { SignOffForm } from "@/features/gates/components/sign-off-form";
 import { getGateReview } from "@/features/gates/server/get-gate-review";
@@ -60,6 +62,25 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
         <p role="status" className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
           {describeWhatIsMissing(gate.key, readiness)}
         </p>
+      )}
+
+      {gate.key === "PILOT_DEBRIEF" && (gate.decision || r.conditions.length > 0 || (r.canManage && (gate.status === "APPROVED" || gate.status === "REJECTED"))) && (
+        <Card title="Decision">
+          {gate.decision ? (
+            <p className="text-sm">
+              Recorded: <strong>{GATE_DECISION_LABELS[gate.decision]}</strong>
+              {gate.decidedAt && <> on {formatDate(gate.decidedAt)}</>}
+            </p>
+          ) : (
+            r.canManage && <PilotDecisionForm programmeSlug={slug} members={r.members} canGo={gate.status === "APPROVED"} />
+          )}
+          {r.conditions.length > 0 && <ConditionList slug={slug} conditions={r.conditions} />}
+        </Card>
+      )}
+      {gate.key === "PRODUCTION_READINESS" && r.conditions.length > 0 && (
+        <Card title="Pilot Debrief conditions">
+          <ConditionList slug={slug} conditions={r.conditions} />
+        </Card>
       )}
 
       <div className="grid gap-6 lg:grid-cols-5">
@@ -156,5 +177,24 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
         </p>
       </Card>
     </div>
+  );
+}
+
+function ConditionList({ slug, conditions }: { slug: string; conditions: Awaited<ReturnType<typeof getGateReview>>["conditions"] }) {
+  return (
+    <ul className="mt-3 divide-y divide-slate-100" aria-label="Conditions">
+      {conditions.map((c) => (
+        <li key={c.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
+          <div>
+            <p className={c.closedAt ? "text-sm text-slate-500 line-through" : "text-sm font-medium"}>{c.title}</p>
+            <p className="text-xs text-slate-600">
+              {c.ownerName ?? "No owner"} · due {formatDate(c.dueDate)}
+              {c.closedAt && <> · closed {formatDate(c.closedAt)}: {c.closedNote}</>}
+            </p>
+          </div>
+          {c.closedAt ? <Badge tone="success">Closed</Badge> : c.canClose ? <CloseConditionForm programmeSlug={slug} conditionId={c.id} title={c.title} /> : <Badge tone="warning">Open</Badge>}
+        </li>
+      ))}
+    </ul>
   );
 }
