@@ -164,3 +164,22 @@ describe("the Pilot Debrief decision", () => {
     expect(phaseStartProblems({ ...check, pilotDecision: "CONDITIONAL_GO" })).toEqual([]);
   });
 });
+
+describe("the milestone map", () => {
+  it("flags slips and shifts the production date by the largest phase-1 slip", async () => {
+    const { daysLate, isSlipped, projectProductionDate } = await import("@/domain/milestones");
+    const d = (s: string) => new Date(`${s}T00:00:00Z`);
+    const today = d("2026-02-10");
+    const ms = [
+      { phase: "DISCOVERY" as const, dueDate: d("2026-01-11"), status: "DONE" as const, completedAt: d("2026-01-15") }, // 4 days late, done
+      { phase: "DISCOVERY" as const, dueDate: d("2026-02-01"), status: "IN_PROGRESS" as const, completedAt: null }, // 9 days late, open
+      { phase: "PILOT" as const, dueDate: d("2026-02-08"), status: "NOT_STARTED" as const, completedAt: null }, // 2 days late, phase 2
+    ];
+    expect(ms.map((m) => daysLate(m, today))).toEqual([4, 9, 2]);
+    expect(ms.map((m) => isSlipped(m, today))).toEqual([false, true, true]);
+    const p = projectProductionDate(ms, d("2026-04-04"), today);
+    expect(p.shiftDays).toBe(9);
+    expect(p.projected.toISOString().slice(0, 10)).toBe("2026-04-13");
+    expect(projectProductionDate([], d("2026-04-04"), today).shiftDays).toBe(0);
+  });
+});

@@ -10,6 +10,7 @@ export function ProgrammeNav({ slug }: { slug: string }) {
   const tabs = [
     { href: base, label: "Overview" },
     { href: `${base}/gates/architecture-review`, match: `${base}/gates`, label: "Gates" },
+    { href: `${base}/milestones`, label: "Milestones" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/audit`, label: "Audit trail" },
   ];
