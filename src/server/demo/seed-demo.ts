@@ -3,7 +3,8 @@
  * demo user per role in both. Runs on an empty embedded database at first `npm start`, or on purpose
  * with `npm run cli -- seed-demo`. Never on its own against a database given by DATABASE_URL.
  */
-import { gateEvidenceHash } from "@/domain/gate-evidence";
+import { toJsonSnapshot } from "@/domain/audit-chain";
+import { canonicalSnapshot, gateEvidenceHash } from "@/domain/gate-evidence";
 import { REVIEW_FUNCTION_LABELS, type GateKey, type PhaseKey, type ReviewFunction, type StakeholderRole } from "@/domain/enums";
 import { addUtcDays } from "@/domain/template";
 import { appendAudit, type AuditActor } from "../audit";
@@ -257,7 +258,8 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
           });
         }
         const criteria = await tx.gateCriterion.findMany({ where: { gateId: g.id }, select: { id: true, title: true, status: true, ownerId: true, evidenceUrl: true, evidenceNote: true, waiverReason: true } });
-        const evidenceHash = gateEvidenceHash({ gateKey: g.key, round: 1, criteria });
+        const snapshot = canonicalSnapshot({ gateKey: g.key, round: 1, criteria });
+        const evidenceHash = gateEvidenceHash(snapshot);
         const signedAt = new Date(g.plannedDate.getTime() + 15 * 3600_000);
         for (const fn of g.requiredFunctions as ReviewFunction[]) {
           const account = DEMO_ACCOUNTS.find((a) => a.functions.includes(fn))!;
@@ -276,6 +278,7 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
               ipAddress: "10.20.0.14",
               userAgent: "Mozilla/5.0 (demo seed)",
               evidenceHash,
+              evidenceSnapshot: toJsonSnapshot(snapshot) as object,
               activeFunctionKey: activeFunctionKey(g.id, 1, fn),
               activeReviewerKey: activeReviewerKey(g.id, 1, member.get(account.email)!),
             },

@@ -1,6 +1,8 @@
 import "server-only";
 import { pilotDaysRun, settleGate, signatureMeaning, signOffProblems, SSO_SIGN_MAX_AGE_MS } from "@/domain/gates";
 import { utcDateOf } from "@/domain/template";
+import { canonicalSnapshot } from "@/domain/gate-evidence";
+import { toJsonSnapshot } from "@/domain/audit-chain";
 import type { ReviewFunction } from "@/domain/enums";
 import { signGateSchema, type SignGateInput } from "../schemas";
 import { activeFunctionKey, activeReviewerKey, loadGate, lockGate } from "./gate-state";
@@ -63,7 +65,7 @@ export async function signGate(actor: Actor, raw: SignGateInput, ctx: SigningCon
     return await db.$transaction(async (tx) => {
       // Membership re-read under the transaction: a role removed a moment ago counts.
       const reviewer = await tx.membership.findUniqueOrThrow({ where: { id: access.membership.id }, select: { id: true, roles: true, functions: true } });
-      const { gate, state, evidenceHash } = await lockGate(tx, programmeId, input.gateKey);
+      const { gate, state, evidenceHash, snapshot } = await lockGate(tx, programmeId, input.gateKey);
       const pilotPhase = await tx.phase.findFirst({ where: { programmeId, key: "PILOT" }, select: { actualStart: true } });
       const programme = await tx.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { pilotMinDays: true } });
       const problems = signOffProblems({
@@ -90,6 +92,7 @@ export async function signGate(actor: Actor, raw: SignGateInput, ctx: SigningCon
           ipAddress: ctx.ipAddress,
           userAgent: ctx.userAgent?.slice(0, 500) ?? null,
           evidenceHash,
+          evidenceSnapshot: toJsonSnapshot(canonicalSnapshot(snapshot)) as object,
           activeFunctionKey: activeFunctionKey(gate.id, gate.round, fn),
           activeReviewerKey: activeReviewerKey(gate.id, gate.round, reviewer.id),
         },

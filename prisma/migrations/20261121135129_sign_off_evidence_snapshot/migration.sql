@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SignOff" ADD COLUMN     "evidenceSnapshot" JSONB;
