@@ -24,7 +24,9 @@ export default async function ProgrammeLayout({ children, params }: { children: 
             <span className="text-xs text-slate-500">You: {p.roles.map((r) => ROLE_LABELS[r]).join(", ")}</span>
           </div>
         </div>
-        <ProgrammeNav slug={p.slug} />
+        <div className="print:hidden">
+          <ProgrammeNav slug={p.slug} />
+        </div>
       </header>
       {children}
     </div>

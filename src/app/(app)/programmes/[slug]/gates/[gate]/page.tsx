@@ -53,6 +53,9 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
           </p>
         </div>
         <div className="flex items-center gap-3">
+          <Link href={`/programmes/${slug}/gates/${gateParam}/record`} className="text-sm font-medium text-brand-700 hover:underline">
+            Gate record
+          </Link>
           <Badge tone={TONE[gate.status]}>{GATE_STATUS_LABELS[gate.status]}</Badge>
           {r.canManage && <GateActions programmeSlug={slug} gateKey={gate.key} status={gate.status} />}
         </div>
