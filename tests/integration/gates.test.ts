@@ -268,3 +268,34 @@ describe("Conditional go", () => {
     await expect(startPhase(pm, { programmeSlug: p.slug, phase: "PILOT" })).rejects.toThrow("The programme is stopped; no phase can start.");
   });
 });
+
+describe("the gate record", () => {
+  it("carries each round's signature manifests, the evidence snapshot each signed (re-hashable), the audit events and the chain head; and renders as a PDF", async () => {
+    const { getGateRecord } = await import("@/features/gates/server/get-gate-record");
+    const { renderGateRecordPdf } = await import("@/features/gates/server/render-gate-record-pdf");
+    const { gateEvidenceHash } = await import("@/domain/gate-evidence");
+    const { pm, slug, reviewers } = await setup();
+    await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
+    await sign(reviewers.SECURITY, slug, "SECURITY", "REJECT", "Missing data-flow diagram");
+    await openNewRound(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
+    await sign(reviewers.SECURITY, slug, "SECURITY");
+
+    const round1 = await getGateRecord(pm, slug, "ARCHITECTURE_REVIEW", 1);
+    expect(round1.gate).toMatchObject({ round: 1, rounds: 2, status: "REJECTED" });
+    expect(round1.signOffs).toEqual([expect.objectContaining({ meaning: "Rejected as Security reviewer", reason: "Missing data-flow diagram", ipAddress: "203.0.113.7", userAgent: "vitest" })]);
+    const snap = round1.snapshots[0]!;
+    expect(gateEvidenceHash(snap.snapshot as never)).toBe(snap.hash);
+    expect(round1.events.map((e) => e.action)).toEqual(expect.arrayContaining(["gate.open", "gate.sign", "gate.reject", "gate.new_round"]));
+    expect(round1.chain).toMatchObject({ ok: true });
+
+    const round2 = await getGateRecord(pm, slug, "ARCHITECTURE_REVIEW");
+    expect(round2.gate).toMatchObject({ round: 2, status: "IN_REVIEW" });
+    await expect(getGateRecord(pm, slug, "ARCHITECTURE_REVIEW", 3)).rejects.toBeInstanceOf(NotFoundError);
+    const outsider = await makeUser();
+    await expect(getGateRecord(outsider, slug, "ARCHITECTURE_REVIEW")).rejects.toBeInstanceOf(NotFoundError);
+
+    const pdf = await renderGateRecordPdf(round1);
+    expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");
+    expect(pdf.byteLength).toBeGreaterThan(2000);
+  });
+});

@@ -30,5 +30,6 @@ export async function getMilestoneMap(actor: Actor, programmeSlug: string, now =
     unowned: rows.filter((m) => m.status !== "DONE" && !m.ownerId).length,
     members: members.map((m) => ({ id: m.id, name: m.user.name })),
     canEdit: access.can("programme.update"),
+    hasCalendarLink: (await db.membership.count({ where: { id: access.membership.id, calendarTokenHash: { not: null } } })) > 0,
   };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { MILESTONE_STATUS_LABELS, PHASE_LABELS } from "@/domain/enums";
+import { CalendarLink } from "@/features/calendar/components/calendar-link";
 import { MilestoneEditor } from "@/features/milestones/components/milestone-editor";
 import { getMilestoneMap } from "@/features/milestones/server/get-milestone-map";
 import { formatDate } from "@/lib/format";
@@ -37,6 +38,9 @@ export default async function MilestonesPage({ params }: { params: Promise<{ slu
           </div>
         )}
       </div>
+      <Card title="Calendar">
+        <CalendarLink programmeSlug={slug} hasLink={map.hasCalendarLink} />
+      </Card>
       <ol className="space-y-4" aria-label="Weeks">
         {map.weeks.map((w) => (
           <li key={w.week}>
