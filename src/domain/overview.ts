@@ -58,7 +58,11 @@ export function summariseOverview(input: OverviewInput, now: Date) {
     dayLabel: describeDay(day, input.totalDays),
     progressPct: Math.max(0, Math.min(100, Math.round((Math.min(day, input.totalDays) / input.totalDays) * 100))),
     phases,
-    gates: input.gates.map((g) => ({ ...g, overdue: g.status !== "APPROVED" && g.plannedDate.getTime() < today.getTime() })),
+    gates: input.gates.map((g) => {
+      const daysToGo = Math.round((g.plannedDate.getTime() - today.getTime()) / DAY_MS);
+      const open = g.status !== "APPROVED";
+      return { ...g, overdue: open && daysToGo < 0, dueSoon: open && daysToGo >= 0 && daysToGo <= 14, daysToGo };
+    }),
     nextMilestones,
     slippedMilestones: openMilestones.filter(isSlipped).length,
     openHighRisks: input.risks.filter((r) => isOpenRisk(r.status) && isHighRisk(r.probability, r.impact)).length,

@@ -83,6 +83,7 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
                   <div className="flex shrink-0 flex-col items-end gap-1">
                     <Badge tone={GATE_TONE[g.status]}>{GATE_STATUS_LABELS[g.status]}</Badge>
                     {g.overdue && <Badge tone="warning">Past planned date</Badge>}
+                    {g.dueSoon && <Badge tone="info">{g.daysToGo === 0 ? "Due today" : `Due in ${g.daysToGo} days`}</Badge>}
                   </div>
                 </li>
               );
