@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { updateMilestoneAction } from "../actions";
-import { FormError, inputClass } from "@/components/ui/field";
+import { FormError } from "@/components/ui/field";
 import { MILESTONE_STATUS_LABELS, MILESTONE_STATUSES, type MilestoneStatus } from "@/domain/enums";
 
 /** Status and owner of one milestone, saved as soon as they change. */
@@ -14,13 +14,13 @@ export function MilestoneEditor({ programmeSlug, milestone, members }: { program
   return (
     <div className="flex flex-wrap items-center gap-2" aria-busy={save.isPending || undefined}>
       <label className="sr-only" htmlFor={`ms-${milestone.id}-status`}>Status of {milestone.title}</label>
-      <select id={`ms-${milestone.id}-status`} className={inputClass() + " w-auto py-1 text-xs"} value={current.status} disabled={save.isPending} onChange={(e) => send({ status: e.target.value as MilestoneStatus })}>
+      <select id={`ms-${milestone.id}-status`} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs" value={current.status} disabled={save.isPending} onChange={(e) => send({ status: e.target.value as MilestoneStatus })}>
         {MILESTONE_STATUSES.map((s) => (
           <option key={s} value={s}>{MILESTONE_STATUS_LABELS[s]}</option>
         ))}
       </select>
       <label className="sr-only" htmlFor={`ms-${milestone.id}-owner`}>Owner of {milestone.title}</label>
-      <select id={`ms-${milestone.id}-owner`} className={inputClass() + " w-auto py-1 text-xs"} value={current.ownerId ?? ""} disabled={save.isPending} onChange={(e) => send({ ownerId: e.target.value || null })}>
+      <select id={`ms-${milestone.id}-owner`} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs" value={current.ownerId ?? ""} disabled={save.isPending} onChange={(e) => send({ ownerId: e.target.value || null })}>
         <option value="">No owner</option>
         {members.map((m) => (
           <option key={m.id} value={m.id}>{m.name}</option>
