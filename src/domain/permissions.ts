@@ -14,6 +14,13 @@ export const PERMISSIONS = {
   "gates.manage": ["PROGRAMME_MANAGER"],
   "gates.sign": ["GATE_REVIEWER"],
   "phases.start": ["PROGRAMME_MANAGER"],
+  "usecases.manage": ["PROGRAMME_MANAGER"],
+  "stakeholders.manage": ["PROGRAMME_MANAGER"],
+  "risks.manage": ["PROGRAMME_MANAGER"],
+  "decisions.manage": ["PROGRAMME_MANAGER"],
+  "policies.manage": ["PROGRAMME_MANAGER"],
+  "costs.manage": ["PROGRAMME_MANAGER"],
+  "budget.approve": ["SPONSOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

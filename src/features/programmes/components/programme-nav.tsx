@@ -11,6 +11,12 @@ export function ProgrammeNav({ slug }: { slug: string }) {
     { href: base, label: "Overview" },
     { href: `${base}/gates/architecture-review`, match: `${base}/gates`, label: "Gates" },
     { href: `${base}/milestones`, label: "Milestones" },
+    { href: `${base}/use-cases`, label: "Use cases" },
+    { href: `${base}/stakeholders`, label: "Stakeholders" },
+    { href: `${base}/risks`, label: "Risks" },
+    { href: `${base}/decisions`, label: "Decisions" },
+    { href: `${base}/policy`, label: "Policy" },
+    { href: `${base}/costs`, label: "Cost model" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/audit`, label: "Audit trail" },
   ];
