@@ -14,6 +14,9 @@ const schema = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    /** Anthropic API key for live calls (token counting); optional: without it the app asks for numbers by hand. Never logged. */
+    ANTHROPIC_API_KEY: z.string().min(1).optional(),
+    ANTHROPIC_BASE_URL: z.string().url("ANTHROPIC_BASE_URL must be a URL such as https://api.anthropic.com").optional(),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .refine(

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { StakeholderCard } from "@/features/stakeholders/components/stakeholder-card";
+import { listStakeholders } from "@/features/stakeholders/server/list-stakeholders";
+import { requirePageUser } from "@/server/auth/session";
+import { loadOr404 } from "@/server/page-guard";
+
+export const metadata: Metadata = { title: "Stakeholder map" };
+
+export default async function StakeholdersPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const user = await requirePageUser(`/programmes/${slug}/stakeholders`);
+  const map = await loadOr404(() => listStakeholders(user, slug));
+  const serious = map.flags.filter((f) => f.kind !== "UNOWNED");
+  const unowned = map.flags.filter((f) => f.kind === "UNOWNED").length;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 className="text-lg font-semibold">Stakeholder map</h2>
+          <p className="max-w-3xl text-sm text-slate-600">
+            Everyone who can block the deployment, the person in the role, who owns the relationship and how they will be engaged. Procurement and IT
+            Security are engaged in week 1: vendor onboarding takes 3–12 weeks and a late security review stops the pilot.
+          </p>
+        </div>
+        <p className="text-sm text-slate-600">
+          {map.stakeholders.length} roles · <span className={unowned > 0 ? "font-medium text-amber-800" : "text-emerald-700"}>{unowned} without a relationship owner</span>
+        </p>
+      </div>
+      {serious.length > 0 && (
+        <div role="status" aria-label="Stakeholder flags" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          <ul className="list-disc space-y-1 pl-5">
+            {serious.map((f) => (
+              <li key={`${f.stakeholderId}-${f.kind}`}>{f.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        {map.stakeholders.map((s) => (
+          <StakeholderCard key={s.id} programmeSlug={slug} stakeholder={s} members={map.members} editable={map.canManage} />
+        ))}
+      </div>
+      {!map.canManage && <p className="text-sm text-slate-600">Only a programme manager can change the stakeholder map.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { createRiskSchema, type CreateRiskInput } from "../schemas";
+import { assertOwnerIsMember, riskAuditSelect, toDate } from "./risk-select";
+import { auditActor, type Actor } from "@/server/auth/actor";
+import { appendAudit } from "@/server/audit";
+import { authorize } from "@/server/authorization";
+import { db } from "@/server/db";
+
+/** The programme manager adds one of the programme's own risks to the register. */
+export async function createRisk(actor: Actor, raw: CreateRiskInput) {
+  const input = createRiskSchema.parse(raw);
+  const access = await authorize(actor, input.programmeSlug, "risks.manage");
+  const programmeId = access.programme.id;
+  return db.$transaction(async (tx) => {
+    await assertOwnerIsMember(tx, programmeId, input.ownerId);
+    const risk = await tx.risk.create({
+      data: {
+        programmeId,
+        title: input.title,
+        probability: input.probability,
+        impact: input.impact,
+        consequence: input.consequence,
+        mitigation: input.mitigation,
+        ownerId: input.ownerId,
+        status: input.status,
+        reviewDate: toDate(input.reviewDate),
+      },
+      select: riskAuditSelect,
+    });
+    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "risk.create", entityType: "Risk", entityId: risk.id, after: risk });
+    return risk;
+  });
+}

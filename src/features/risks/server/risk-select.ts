@@ -1,0 +1,24 @@
+import "server-only";
+import type { Tx } from "@/server/db";
+import { RuleError } from "@/server/errors";
+
+/** What a risk's audit events record. */
+export const riskAuditSelect = {
+  id: true,
+  title: true,
+  probability: true,
+  impact: true,
+  consequence: true,
+  mitigation: true,
+  ownerId: true,
+  status: true,
+  reviewDate: true,
+  fromPlaybook: true,
+} as const;
+
+export const toDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+export async function assertOwnerIsMember(tx: Tx, programmeId: string, ownerId: string | null) {
+  if (ownerId && !(await tx.membership.findFirst({ where: { id: ownerId, programmeId }, select: { id: true } })))
+    throw new RuleError("The owner must be a member of this programme.", "ownerId");
+}

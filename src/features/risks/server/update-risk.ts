@@ -1,0 +1,36 @@
+import "server-only";
+import { updateRiskSchema, type UpdateRiskInput } from "../schemas";
+import { assertOwnerIsMember, riskAuditSelect, toDate } from "./risk-select";
+import { auditActor, type Actor } from "@/server/auth/actor";
+import { appendAudit } from "@/server/audit";
+import { authorize } from "@/server/authorization";
+import { db } from "@/server/db";
+import { NotFoundError } from "@/server/errors";
+
+/** The programme manager reassesses a risk: probability, impact, mitigation, owner, status, next review. */
+export async function updateRisk(actor: Actor, raw: UpdateRiskInput) {
+  const input = updateRiskSchema.parse(raw);
+  const access = await authorize(actor, input.programmeSlug, "risks.manage");
+  const programmeId = access.programme.id;
+  return db.$transaction(async (tx) => {
+    const before = await tx.risk.findFirst({ where: { id: input.riskId, programmeId }, select: riskAuditSelect });
+    if (!before) throw new NotFoundError("Risk not found.");
+    await assertOwnerIsMember(tx, programmeId, input.ownerId);
+    const after = await tx.risk.update({
+      where: { id: before.id },
+      data: {
+        title: input.title,
+        probability: input.probability,
+        impact: input.impact,
+        consequence: input.consequence,
+        mitigation: input.mitigation,
+        ownerId: input.ownerId,
+        status: input.status,
+        reviewDate: toDate(input.reviewDate),
+      },
+      select: riskAuditSelect,
+    });
+    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "risk.update", entityType: "Risk", entityId: before.id, before, after });
+    return after;
+  });
+}

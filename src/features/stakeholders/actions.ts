@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { updateStakeholderSchema } from "./schemas";
+import { updateStakeholder } from "./server/update-stakeholder";
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+
+// The operation authorizes the signed-in user (stakeholders.manage) against the database.
+export const updateStakeholderAction = authedAction.inputSchema(updateStakeholderSchema).action(async ({ parsedInput, ctx }) => {
+  try {
+    const r = await updateStakeholder(ctx.user, parsedInput);
+    revalidatePath(`/programmes/${parsedInput.programmeSlug}`, "layout");
+    return { stakeholderId: r.id };
+  } catch (e) {
+    fieldErrorOr(updateStakeholderSchema, e);
+  }
+});

@@ -1,0 +1,93 @@
+import type { Tx } from "@/server/db";
+import { MINUTES_SOURCES, type UsageEvent } from "../schemas";
+
+/**
+ * Writes a validated batch in ONE statement: raw events (a repeated external id changes nothing),
+ * the daily rollups incremented by exactly the rows that were new, and the people active per day.
+ * Raw and rollups therefore commit together or not at all, and late or repeated data keeps them equal.
+ * Rollup rows are upserted in key order, so concurrent batches lock them in the same order.
+ */
+const INGEST_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                       $9::int[], $10::int[], $11::float8[], $12::text[], $13::int[],
+                       $14::int8[], $15::int8[], $16::int8[], $17::int8[], $18::float8[])
+    AS t(external_id, day, user_ref, department, use_case, cohort, model, sessions, tasks, minutes_saved,
+         minutes_source, errors, uncached, cache_write, cache_read, output, cost)
+),
+ins AS (
+  INSERT INTO "UsageEvent" ("programmeId", "externalId", "day", "userRef", "department", "useCase", "cohort", "model",
+    "sessions", "tasks", "minutesSaved", "minutesSource", "errors", "uncachedInputTokens", "cacheWriteTokens",
+    "cacheReadTokens", "outputTokens", "costUsd", "source")
+  SELECT $1::uuid, external_id, day, user_ref, department, use_case, cohort, model, sessions, tasks, minutes_saved,
+         minutes_source::"MinutesSource", errors, uncached, cache_write, cache_read, output, cost, $19
+  FROM input
+  ON CONFLICT ("programmeId", "externalId") DO NOTHING
+  RETURNING "programmeId", "day", "userRef", "department", "useCase", "cohort", "model", "minutesSource", "sessions", "tasks",
+            "minutesSaved", "errors", "uncachedInputTokens", "cacheWriteTokens", "cacheReadTokens", "outputTokens", "costUsd"
+),
+daily AS (
+  INSERT INTO "UsageDaily" ("programmeId", "day", "department", "useCase", "cohort", "model", "minutesSource", "events",
+    "sessions", "tasks", "minutesSaved", "errors", "uncachedInputTokens", "cacheWriteTokens", "cacheReadTokens", "outputTokens", "costUsd")
+  SELECT "programmeId", "day", "department", "useCase", "cohort", "model", "minutesSource", count(*), sum("sessions"), sum("tasks"),
+         sum("minutesSaved"), sum("errors"), sum("uncachedInputTokens"), sum("cacheWriteTokens"), sum("cacheReadTokens"),
+         sum("outputTokens"), sum("costUsd")
+  FROM ins
+  GROUP BY 1, 2, 3, 4, 5, 6, 7
+  ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT ("programmeId", "day", "department", "useCase", "cohort", "model", "minutesSource") DO UPDATE SET
+    "events" = "UsageDaily"."events" + EXCLUDED."events",
+    "sessions" = "UsageDaily"."sessions" + EXCLUDED."sessions",
+    "tasks" = "UsageDaily"."tasks" + EXCLUDED."tasks",
+    "minutesSaved" = "UsageDaily"."minutesSaved" + EXCLUDED."minutesSaved",
+    "errors" = "UsageDaily"."errors" + EXCLUDED."errors",
+    "uncachedInputTokens" = "UsageDaily"."uncachedInputTokens" + EXCLUDED."uncachedInputTokens",
+    "cacheWriteTokens" = "UsageDaily"."cacheWriteTokens" + EXCLUDED."cacheWriteTokens",
+    "cacheReadTokens" = "UsageDaily"."cacheReadTokens" + EXCLUDED."cacheReadTokens",
+    "outputTokens" = "UsageDaily"."outputTokens" + EXCLUDED."outputTokens",
+    "costUsd" = "UsageDaily"."costUsd" + EXCLUDED."costUsd"
+  RETURNING 1
+),
+people AS (
+  INSERT INTO "UsageUserDay" ("programmeId", "day", "userRef", "department", "cohort")
+  SELECT DISTINCT ON ("programmeId", "day", "userRef") "programmeId", "day", "userRef", "department", "cohort"
+  FROM ins
+  ORDER BY "programmeId", "day", "userRef"
+  ON CONFLICT DO NOTHING
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM daily)::int AS rollups, (SELECT count(*) FROM people)::int AS people`;
+
+export interface IngestResult {
+  received: number;
+  inserted: number;
+  duplicates: number;
+}
+
+/** Runs inside the caller's transaction, so the idempotency record and the audit event commit with it. */
+export async function ingestUsageEvents(tx: Tx, programmeId: string, events: readonly UsageEvent[], source: string): Promise<IngestResult> {
+  const col = <T>(f: (e: UsageEvent) => T) => events.map(f);
+  const rows = await tx.$queryRawUnsafe<{ inserted: number }[]>(INGEST_SQL, ...[
+    programmeId,
+    col((e) => e.externalId),
+    col((e) => e.day),
+    col((e) => e.user),
+    col((e) => e.department),
+    col((e) => e.useCase),
+    col((e) => e.cohort),
+    col((e) => e.model),
+    col((e) => e.sessions),
+    col((e) => e.tasks),
+    col((e) => e.minutesSaved),
+    col((e) => MINUTES_SOURCES[e.minutesSource]),
+    col((e) => e.errors),
+    col((e) => e.tokens.uncachedInput),
+    col((e) => e.tokens.cacheWrite),
+    col((e) => e.tokens.cacheRead),
+    col((e) => e.tokens.output),
+    col((e) => e.costUsd),
+    source,
+  ]);
+  const inserted = rows[0]?.inserted ?? 0;
+  return { received: events.length, inserted, duplicates: events.length - inserted };
+}
