@@ -233,3 +233,9 @@ export function scopeValueLabel(field: string, value: string | null): string {
   if (field === "dataSensitivity" && value in DATA_SENSITIVITY_LABELS) return DATA_SENSITIVITY_LABELS[value as DataSensitivity];
   return value;
 }
+
+// --- Suggestions for the form ------------------------------------------------------------------
+
+/** Offered in the form (free text: a programme may name its own). Products as the playbook names them. */
+export const CLAUDE_PRODUCT_SUGGESTIONS = ["Claude apps (Cowork)", "Claude Code", "Claude API"] as const;
+export const MODEL_SUGGESTIONS = ["claude-opus-5-5", "claude-sonnet-5-5", "claude-haiku-5-5", "claude-opus-4-7", "claude-sonnet-4-6", "claude-haiku-4-5"] as const;

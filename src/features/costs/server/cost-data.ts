@@ -1,8 +1,9 @@
 import "server-only";
-import type { ScenarioInput } from "@/domain/costs";
+import { modelMixProblems, type ScenarioInput } from "@/domain/costs";
 import { currentPrices, isTierModel } from "@/domain/prices";
 import { storedModelMixSchema } from "../schemas";
 import type { Tx } from "@/server/db";
+import { RuleError } from "@/server/errors";
 
 /** What leaves the server of a price row. */
 export const priceSelect = {
@@ -109,5 +110,8 @@ export function scenarioData(v: ScenarioInput & { name: string; tokensMeasuredWi
   };
 }
 
-/** The UTC calendar date of `now`: prices are effective from a date. */
-export const pricingDate = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+/** Refuses a model mix with models that are not in the programme's price table (or are tier rows). */
+export function assertModelsPriced(mix: readonly { model: string; share: number }[], priced: Parameters<typeof modelMixProblems>[1]) {
+  const problems = modelMixProblems(mix, priced);
+  if (problems.length > 0) throw new RuleError(problems.map((p) => p.message).join(" "), "modelMix");
+}

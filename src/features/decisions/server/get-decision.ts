@@ -47,7 +47,10 @@ export async function getDecision(actor: Actor, programmeSlug: string, decisionI
 export async function getDecisionDraft(actor: Actor, programmeSlug: string, fromId?: string) {
   const access = await authorize(actor, programmeSlug, "programme.read");
   const canManage = access.can("decisions.manage");
-  const from = canManage && fromId ? await findDecision(access.programme.id, fromId).catch(() => null) : null;
+  const from = canManage && fromId ? await findDecision(access.programme.id, fromId).catch((e: unknown) => {
+          if (e instanceof NotFoundError) return null;
+          throw e;
+        }) : null;
   return {
     access,
     canManage,
