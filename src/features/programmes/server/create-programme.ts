@@ -1,4 +1,5 @@
 import "server-only";
+import { priceTableSeed } from "@/domain/prices";
 import { CURRENT_TEMPLATE, planProgramme } from "@/domain/template";
 import { createProgrammeSchema, type CreateProgrammeInput } from "../schemas";
 import { auditActor, type Actor } from "@/server/auth/actor";
@@ -101,6 +102,8 @@ export async function createProgramme(actor: Actor, raw: CreateProgrammeInput) {
             engageByWeek: s.engageByWeek,
           })),
         });
+        // The cost model's price table, seeded with Anthropic's published prices (editable on the Cost model page).
+        const prices = await tx.modelPrice.createMany({ data: priceTableSeed(programmeId) });
         await appendAudit(tx, {
           programmeId,
           actor: auditActor(actor),
@@ -117,6 +120,7 @@ export async function createProgramme(actor: Actor, raw: CreateProgrammeInput) {
               milestones: plan.milestones.length,
               risks: plan.risks.length,
               stakeholderSlots: plan.stakeholders.length,
+              modelPrices: prices.count,
             },
           },
         });

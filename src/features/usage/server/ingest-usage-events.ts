@@ -54,9 +54,10 @@ people AS (
   FROM ins
   ORDER BY "programmeId", "day", "userRef"
   ON CONFLICT DO NOTHING
-  RETURNING 1
+  RETURNING "day"
 )
-SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM daily)::int AS rollups, (SELECT count(*) FROM people)::int AS people`;
+SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM daily)::int AS rollups,
+       (SELECT min("day") FROM people) AS first_new_person_day`;
 
 export interface IngestResult {
   received: number;
@@ -67,7 +68,7 @@ export interface IngestResult {
 /** Runs inside the caller's transaction, so the idempotency record and the audit event commit with it. */
 export async function ingestUsageEvents(tx: Tx, programmeId: string, events: readonly UsageEvent[], source: string): Promise<IngestResult> {
   const col = <T>(f: (e: UsageEvent) => T) => events.map(f);
-  const rows = await tx.$queryRawUnsafe<{ inserted: number }[]>(INGEST_SQL, ...[
+  const rows = await tx.$queryRawUnsafe<{ inserted: number; first_new_person_day: Date | null }[]>(INGEST_SQL, ...[
     programmeId,
     col((e) => e.externalId),
     col((e) => e.day),
@@ -89,5 +90,12 @@ export async function ingestUsageEvents(tx: Tx, programmeId: string, events: rea
     source,
   ]);
   const inserted = rows[0]?.inserted ?? 0;
+  const firstNewPersonDay = rows[0]?.first_new_person_day ?? null;
+  // New active people change the cached active-user counts from that day on: drop them under the
+  // same lock the reader takes to recompute, so a recompute never caches a count this batch misses.
+  if (firstNewPersonDay) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`usage-active:${programmeId}`}, 0))`;
+    await tx.$executeRaw`DELETE FROM "UsageActiveDaily" WHERE "programmeId" = ${programmeId}::uuid AND "day" >= ${firstNewPersonDay}`;
+  }
   return { received: events.length, inserted, duplicates: events.length - inserted };
 }

@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, type Tone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
-import { USE_CASE_STATUS_LABELS, USE_CASE_STATUSES, type UseCaseStatus } from "@/domain/enums";
+import { USE_CASE_STATUS_LABELS, USE_CASE_STATUSES } from "@/domain/enums";
 import { MAX_IN_FLIGHT } from "@/domain/use-cases";
+import { UseCaseStatusBadge } from "@/features/use-cases/components/status-badge";
 import { UseCasesNav } from "@/features/use-cases/components/use-cases-nav";
 import { listUseCases } from "@/features/use-cases/server/list-use-cases";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Use cases" };
-
-export const STATUS_TONE: Record<UseCaseStatus, Tone> = { CANDIDATE: "neutral", SHORTLISTED: "info", POC: "warning", PILOT: "warning", PRODUCTION: "success", PARKED: "neutral" };
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -137,7 +136,7 @@ export default async function UseCasesPage({ params, searchParams }: { params: P
                         <td className="py-2 pr-3 tabular-nums">{u.businessValue ?? "—"}</td>
                         <td className="py-2 pr-3 tabular-nums">{u.complexity ?? "—"}</td>
                         <td className="py-2 pr-3 tabular-nums">{u.score ?? "—"}</td>
-                        <td className="py-2 pr-3"><Badge tone={STATUS_TONE[u.status]}>{USE_CASE_STATUS_LABELS[u.status]}</Badge></td>
+                        <td className="py-2 pr-3"><UseCaseStatusBadge status={u.status} /></td>
                         <td className="py-2 pr-3">{u.ownerName ?? (u.status === "PARKED" ? <span className="text-slate-500">No owner</span> : <span className="font-medium text-amber-800">No owner</span>)}</td>
                         <td className="py-2">{u.businessSponsor ?? <span className="text-slate-500">—</span>}</td>
                       </tr>

@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { DATA_SENSITIVITY_LABELS } from "@/domain/enums";
+import { COMPLEXITY_RUBRIC, MAX_IN_FLIGHT, quadrantOf, QUADRANT_LABELS, rubricLabel, SCOPE_FIELD_LABELS, scopeValueLabel, VALUE_RUBRIC, type ScopeField } from "@/domain/use-cases";
+import { StatusControl } from "@/features/use-cases/components/status-control";
+import { UseCaseStatusBadge } from "@/features/use-cases/components/status-badge";
+import { UseCasesNav } from "@/features/use-cases/components/use-cases-nav";
+import { getUseCase } from "@/features/use-cases/server/get-use-case";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { requirePageUser } from "@/server/auth/session";
+import { loadOr404 } from "@/server/page-guard";
+
+export const metadata: Metadata = { title: "Use case" };
+
+export default async function UseCasePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const user = await requirePageUser(`/programmes/${slug}/use-cases/${id}`);
+  const d = await loadOr404(() => getUseCase(user, slug, id));
+  const u = d.useCase;
+  const base = `/programmes/${slug}/use-cases`;
+  const creep = d.scopeLog.filter((c) => c.scopeCreep).length;
+  const missing = (v: string | null, what: string) => v ?? <span className="font-medium text-amber-800">No {what}</span>;
+
+  return (
+    <div className="space-y-6">
+      <UseCasesNav slug={slug} canManage={d.canManage} />
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm text-slate-600">{u.businessFunction}</p>
+          <h2 className="text-lg font-semibold">{u.title}</h2>
+          <div className="mt-1.5 flex flex-wrap items-center gap-1.5">
+            <UseCaseStatusBadge status={u.status} />
+            {u.rank !== null && <Badge>Rank {u.rank}</Badge>}
+            {u.top3 && <Badge tone="info">Top 3</Badge>}
+            {creep > 0 && <Badge tone="danger">Scope creep · {creep} {creep === 1 ? "change" : "changes"}</Badge>}
+          </div>
+        </div>
+        {d.canManage && <ButtonLink variant="secondary" href={`${base}/${u.id}/edit`}>Edit</ButtonLink>}
+      </div>
+
+      {d.canManage && d.moves.length > 0 && (
+        <Card title="Status">
+          <StatusControl programmeSlug={slug} useCaseId={u.id} status={u.status} moves={d.moves} />
+          <p className="mt-3 text-xs text-slate-500">
+            In POC or pilot now: {d.inFlight.length} of {MAX_IN_FLIGHT}
+            {d.inFlight.length > 0 && ` (${d.inFlight.map((x) => x.title).join(", ")})`}. A POC starts only with success criteria and a business sponsor.
+          </p>
+        </Card>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Scope">
+          <dl className="space-y-3 text-sm">
+            <Item label="Description">{u.description || <span className="text-slate-500">—</span>}</Item>
+            <Item label="Success criteria">{missing(u.successCriteria, "success criteria")}</Item>
+            <Item label="Claude product">{u.claudeProduct ?? "—"}</Item>
+            <Item label="Model">{u.model ? <code className="font-mono text-xs">{u.model}</code> : "—"}</Item>
+            <Item label="Data sensitivity">{DATA_SENSITIVITY_LABELS[u.dataSensitivity]}</Item>
+          </dl>
+        </Card>
+        <Card title="Priority and people">
+          <dl className="space-y-3 text-sm">
+            <Item label="Business value">{u.businessValue ? `${u.businessValue} · ${rubricLabel(VALUE_RUBRIC, u.businessValue)}` : "Not scored"}</Item>
+            <Item label="Implementation complexity">{u.complexity ? `${u.complexity} · ${rubricLabel(COMPLEXITY_RUBRIC, u.complexity)}` : "Not scored"}</Item>
+            <Item label="Priority score">
+              {u.score !== null ? `${u.score} of 25` : "—"}
+              {u.businessValue && u.complexity && <span className="text-slate-500"> · {QUADRANT_LABELS[quadrantOf(u.businessValue, u.complexity)]}</span>}
+            </Item>
+            <Item label="Business sponsor">{missing(u.businessSponsor, "sponsor")}</Item>
+            <Item label="Owner">{u.ownerName ? `${u.ownerName} (${u.ownerEmail})` : <span className="font-medium text-amber-800">No owner</span>}</Item>
+            <Item label="POC started">{u.pocStartedAt ? formatDate(u.pocStartedAt) : "Not yet"}</Item>
+          </dl>
+        </Card>
+      </div>
+
+      <Card title="Scope-change log">
+        {d.scopeLog.length === 0 ? (
+          <p className="text-sm text-slate-600">No changes of scope since it was added.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" aria-label="Scope changes">
+              <thead className="text-xs text-slate-500">
+                <tr>
+                  <th scope="col" className="py-2 pr-3 font-medium">When (UTC)</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Field</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Before</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">After</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">By</th>
+                  <th scope="col" className="py-2 font-medium"><span className="sr-only">Flag</span></th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 align-top">
+                {d.scopeLog.map((c) => (
+                  <tr key={c.id} className={c.scopeCreep ? "bg-red-50/50" : undefined}>
+                    <td className="whitespace-nowrap py-2 pr-3 text-xs">{formatDateTime(c.changedAt)}</td>
+                    <td className="py-2 pr-3">{SCOPE_FIELD_LABELS[c.field as ScopeField] ?? c.field}</td>
+                    <td className="max-w-xs whitespace-pre-wrap py-2 pr-3 text-slate-600">{scopeValueLabel(c.field, c.before)}</td>
+                    <td className="max-w-xs whitespace-pre-wrap py-2 pr-3">{scopeValueLabel(c.field, c.after)}</td>
+                    <td className="py-2 pr-3 text-xs">{c.changedBy}</td>
+                    <td className="py-2">{c.scopeCreep ? <Badge tone="danger">Scope creep</Badge> : <Badge>Before POC</Badge>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p className="mt-3 text-xs text-slate-500">
+          Changes to the title, description, success criteria, business function, Claude product, model or data sensitivity are logged; after the POC
+          starts they are scope creep. <Link href={`/programmes/${slug}/audit`} className="text-brand-700 underline">Audit trail</Link>
+        </p>
+      </Card>
+    </div>
+  );
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium text-slate-500">{label}</dt>
+      <dd className="mt-0.5 whitespace-pre-wrap">{children}</dd>
+    </div>
+  );
+}

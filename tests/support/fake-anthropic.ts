@@ -1,0 +1,145 @@
+/**
+ * A small local stand-in for Anthropic's API, for tests that drive the real SDK (@anthropic-ai/sdk)
+ * pointed at it with `baseURL`. It speaks the shapes in shared/reference/anthropic-api.md:
+ *
+ * - POST /v1/messages/count_tokens → {"input_tokens": N}, N = ceil(characters of system + messages / 4),
+ *   so a test knows the answer from the prompt's length;
+ * - the API's error body {"type":"error","error":{"type","message"},"request_id"} with a `request-id`
+ *   header: 401 for a missing or wrong key, 400 for a malformed request, 404 for unknown routes, and
+ *   any status a test queues with `failNext` (429 carries retry-after / retry-after-ms).
+ *
+ * It records each request (method, path, headers, body) for assertions and never logs anything.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface FakeAnthropicRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: unknown;
+}
+
+export interface FakeFailure {
+  status: 400 | 401 | 403 | 404 | 413 | 429 | 500 | 529;
+  message?: string;
+  /** 429 only: seconds in retry-after (default 1) and milliseconds in retry-after-ms (default 5, so SDK retries are quick). */
+  retryAfterSeconds?: number;
+  retryAfterMs?: number;
+}
+
+export interface FakeAnthropic {
+  /** Base URL for the SDK: http://127.0.0.1:<port> */
+  url: string;
+  apiKey: string;
+  requests: FakeAnthropicRequest[];
+  /** The next `times` requests (default 1) fail with this error, whatever they are. */
+  failNext(failure: FakeFailure, times?: number): void;
+  close(): Promise<void>;
+}
+
+const ERROR_TYPES: Record<FakeFailure["status"], string> = {
+  400: "invalid_request_error",
+  401: "authentication_error",
+  403: "permission_error",
+  404: "not_found_error",
+  413: "request_too_large",
+  429: "rate_limit_error",
+  500: "api_error",
+  529: "overloaded_error",
+};
+
+const DEFAULT_MESSAGES: Record<FakeFailure["status"], string> = {
+  400: "invalid request",
+  401: "invalid x-api-key",
+  403: "Your API key does not have permission to use the specified resource.",
+  404: "Not found",
+  413: "Request exceeds the maximum allowed number of bytes.",
+  429: "Number of request tokens has exceeded your per-minute rate limit",
+  500: "Internal server error",
+  529: "Overloaded",
+};
+
+/** Text of a message's content: a string, or the text of its text blocks. */
+function textOf(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (Array.isArray(content)) return content.map((b) => (b && typeof b === "object" && typeof (b as { text?: unknown }).text === "string" ? (b as { text: string }).text : "")).join("");
+  return "";
+}
+
+/** The fake's token count for a count_tokens body: one token per four characters of system prompt and messages, rounded up. */
+export function fakeTokenCount(body: { system?: unknown; messages?: { content?: unknown }[] }): number {
+  const chars = textOf(body.system).length + (body.messages ?? []).reduce((n, m) => n + textOf(m.content).length, 0);
+  return Math.ceil(chars / 4);
+}
+
+export async function startFakeAnthropic(opts: { apiKey?: string; port?: number } = {}): Promise<FakeAnthropic> {
+  const apiKey = opts.apiKey ?? "sk-ant-fake-test-key-0123456789";
+  const requests: FakeAnthropicRequest[] = [];
+  const queued: FakeFailure[] = [];
+  let seq = 0;
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { "content-type": "application/json", "request-id": `req_fake_${++seq}`, ...headers });
+    res.end(JSON.stringify(body));
+  };
+  const sendError = (res: ServerResponse, f: FakeFailure) => {
+    const headers: Record<string, string> = {};
+    if (f.status === 429) {
+      headers["retry-after"] = String(f.retryAfterSeconds ?? 1);
+      headers["retry-after-ms"] = String(f.retryAfterMs ?? 5);
+    }
+    send(res, f.status, { type: "error", error: { type: ERROR_TYPES[f.status], message: f.message ?? DEFAULT_MESSAGES[f.status] }, request_id: `req_fake_${seq + 1}` }, headers);
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      let body: unknown = null;
+      try {
+        body = raw ? JSON.parse(raw) : null;
+      } catch {
+        body = raw;
+      }
+      const path = (req.url ?? "/").split("?")[0]!;
+      requests.push({ method: req.method ?? "", path, headers: req.headers, body });
+
+      const failure = queued.shift();
+      if (failure) return sendError(res, failure);
+
+      const auth = req.headers.authorization;
+      const presented = auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : req.headers["x-api-key"];
+      if (presented !== apiKey) return sendError(res, { status: 401 });
+      if (!req.headers["anthropic-version"]) return sendError(res, { status: 400, message: "anthropic-version: header is required" });
+
+      if (req.method === "POST" && path === "/v1/messages/count_tokens") {
+        const b = body as { model?: unknown; messages?: unknown } | null;
+        if (!b || typeof b.model !== "string" || !b.model) return sendError(res, { status: 400, message: "model: Field required" });
+        if (!Array.isArray(b.messages) || b.messages.length === 0) return sendError(res, { status: 400, message: "messages: Field required" });
+        return send(res, 200, { input_tokens: fakeTokenCount(b as Parameters<typeof fakeTokenCount>[0]) });
+      }
+      return sendError(res, { status: 404 });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    apiKey,
+    requests,
+    failNext(failure, times = 1) {
+      for (let i = 0; i < times; i++) queued.push(failure);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
