@@ -43,7 +43,7 @@ const totals = async (programmeId: string) => {
   const [raw] = await db.$queryRaw<{ events: bigint; tasks: bigint; output: bigint }[]>`
     SELECT count(*) AS events, coalesce(sum("tasks"),0) AS tasks, coalesce(sum("outputTokens"),0) AS output FROM "UsageEvent" WHERE "programmeId" = ${programmeId}::uuid`;
   const [rollup] = await db.$queryRaw<{ events: bigint; tasks: bigint; output: bigint }[]>`
-    SELECT coalesce(sum("events"),0) AS events, coalesce(sum("tasks"),0) AS tasks, coalesce(sum("outputTokens"),0) AS output FROM "UsageDaily" WHERE "programmeId" = ${programmeId}::uuid`;
+    SELECT coalesce(sum("events"),0) AS events, coalesce(sum("tasks"),0) AS tasks, coalesce(sum("outputTokens"),0) AS output FROM "UsageDaily" WHERE "programmeId" = ${programmeId}::uuid AND "dimension" = 'all'`;
   return { raw: { events: Number(raw!.events), tasks: Number(raw!.tasks), output: Number(raw!.output) }, rollup: { events: Number(rollup!.events), tasks: Number(rollup!.tasks), output: Number(rollup!.output) } };
 };
 
@@ -117,7 +117,7 @@ describe("POST /api/v1/programmes/{slug}/usage-events", () => {
       SELECT count(*) AS mismatches FROM (
         SELECT "day", "department", sum("tasks") AS tasks, count(*) AS events FROM "UsageEvent" WHERE "programmeId" = ${p.id}::uuid GROUP BY 1, 2
       ) r FULL JOIN (
-        SELECT "day", "department", sum("tasks") AS tasks, sum("events") AS events FROM "UsageDaily" WHERE "programmeId" = ${p.id}::uuid GROUP BY 1, 2
+        SELECT "day", "key" AS "department", sum("tasks") AS tasks, sum("events") AS events FROM "UsageDaily" WHERE "programmeId" = ${p.id}::uuid AND "dimension" = 'department' GROUP BY 1, 2
       ) d USING ("day", "department") WHERE r.tasks IS DISTINCT FROM d.tasks OR r.events IS DISTINCT FROM d.events`;
     expect(Number(byDay!.mismatches)).toBe(0);
     const [people] = await db.$queryRaw<{ a: bigint; b: bigint }[]>`

@@ -51,7 +51,7 @@ const ACME: DemoUseCase[] = [
     title: "KYC document summarisation",
     fn: "Compliance",
     description: "Summarises onboarding documents (certificates of incorporation, ownership charts, IDs) into the KYC review checklist, citing the page for each finding.",
-    value: 4,
+    value: 5,
     complexity: 3,
     status: "PILOT",
     owner: "owner@acme.test",

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { baseLabel } from "@/domain/costs";
 import { selectableModels } from "@/domain/prices";
 import { loadPriceTable, scenarioSelect, toScenarioInput } from "./cost-data";
 import { ensureDefaultPrices } from "./seed-default-prices";
@@ -29,7 +30,7 @@ export async function getScenarioEditor(actor: Actor, programmeSlug: string, sce
   return {
     access,
     canManage: access.can("costs.manage"),
-    models: selectableModels(prices.current).map((p) => ({ model: p.model, label: p.label })),
+    models: selectableModels(prices.current).map((p) => ({ model: p.model, label: baseLabel(p.label) })),
     /** Every price in force (tier rows included), for the form's live estimate. */
     prices: [...prices.current.values()].map(toPlain),
     claudeConfigured: claudeConfigured(),

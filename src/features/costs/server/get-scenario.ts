@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { compareModels, costBreakdown, sameAmount, scenarioCost } from "@/domain/costs";
+import { baseLabel, compareModels, costBreakdown, sameAmount, scenarioCost } from "@/domain/costs";
 import { selectableModels } from "@/domain/prices";
 import { approvalSelect } from "./get-cost-model";
 import { loadPriceTable, scenarioSelect, toScenarioInput } from "./cost-data";
@@ -30,7 +30,7 @@ export async function getScenario(actor: Actor, programmeSlug: string, scenarioI
   if (!scenario) throw new NotFoundError("Scenario not found.");
   const input = toScenarioInput(scenario);
   const result = scenarioCost(input, prices.current);
-  const models = selectableModels(prices.current).map((p) => ({ model: p.model, label: p.label }));
+  const models = selectableModels(prices.current).map((p) => ({ model: p.model, label: baseLabel(p.label) }));
   const selectable = new Set(models.map((m) => m.model));
   const compared = [...new Set(compare)].filter((m) => selectable.has(m)).slice(0, MAX_COMPARED_MODELS);
   const latest = approvals[0] ?? null;

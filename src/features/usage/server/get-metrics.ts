@@ -72,14 +72,14 @@ export async function loadMetrics(q: MetricsQuery) {
                sum("minutesSaved") FILTER (WHERE "minutesSource" = 'SELF_REPORTED') AS self_reported,
                sum("minutesSaved") FILTER (WHERE "minutesSource" = 'ESTIMATED') AS estimated,
                sum("uncachedInputTokens") AS uncached, sum("cacheWriteTokens") AS cache_write, sum("cacheReadTokens") AS cache_read, sum("outputTokens") AS output
-        FROM "UsageDaily" WHERE "programmeId" = ${q.programmeId}::uuid AND "day" BETWEEN ${q.from}::date AND ${q.to}::date
+        FROM "UsageDaily" WHERE "programmeId" = ${q.programmeId}::uuid AND "dimension" = 'all' AND "day" BETWEEN ${q.from}::date AND ${q.to}::date
         GROUP BY "day" ORDER BY "day"`,
       tx.usageActiveDaily.findMany({ where: { programmeId: q.programmeId, day: { gte: q.from, lte: q.to } }, orderBy: { day: "asc" } }),
       ...(q.breakdowns ?? BREAKDOWNS).map(
         (b) => tx.$queryRawUnsafe<Record<string, unknown>[]>(
-          `SELECT "${b}" AS key, sum("tasks") AS tasks, sum("errors") AS errors, sum("costUsd") AS cost, sum("minutesSaved") AS minutes
-           FROM "UsageDaily" WHERE "programmeId" = $1::uuid AND "day" BETWEEN $2::date AND $3::date GROUP BY 1 ORDER BY 2 DESC`,
-          q.programmeId, q.from, q.to,
+          `SELECT "key", sum("tasks") AS tasks, sum("errors") AS errors, sum("costUsd") AS cost, sum("minutesSaved") AS minutes
+           FROM "UsageDaily" WHERE "programmeId" = $1::uuid AND "dimension" = $4 AND "day" BETWEEN $2::date AND $3::date GROUP BY 1 ORDER BY 2 DESC`,
+          q.programmeId, q.from, q.to, b,
         ),
       ),
     ]);

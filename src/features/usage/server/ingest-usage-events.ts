@@ -27,15 +27,24 @@ ins AS (
             "minutesSaved", "errors", "uncachedInputTokens", "cacheWriteTokens", "cacheReadTokens", "outputTokens", "costUsd"
 ),
 daily AS (
-  INSERT INTO "UsageDaily" ("programmeId", "day", "department", "useCase", "cohort", "model", "minutesSource", "events",
+  INSERT INTO "UsageDaily" ("programmeId", "day", "dimension", "key", "minutesSource", "events",
     "sessions", "tasks", "minutesSaved", "errors", "uncachedInputTokens", "cacheWriteTokens", "cacheReadTokens", "outputTokens", "costUsd")
-  SELECT "programmeId", "day", "department", "useCase", "cohort", "model", "minutesSource", count(*), sum("sessions"), sum("tasks"),
-         sum("minutesSaved"), sum("errors"), sum("uncachedInputTokens"), sum("cacheWriteTokens"), sum("cacheReadTokens"),
-         sum("outputTokens"), sum("costUsd")
+  SELECT "programmeId", "day",
+         CASE WHEN grouping("department") = 0 THEN 'department' WHEN grouping("useCase") = 0 THEN 'useCase'
+              WHEN grouping("cohort") = 0 THEN 'cohort' WHEN grouping("model") = 0 THEN 'model' ELSE 'all' END AS dimension,
+         CASE WHEN grouping("department") = 0 THEN "department" WHEN grouping("useCase") = 0 THEN "useCase"
+              WHEN grouping("cohort") = 0 THEN "cohort" WHEN grouping("model") = 0 THEN "model" ELSE '' END AS key,
+         "minutesSource", count(*), sum("sessions"), sum("tasks"), sum("minutesSaved"), sum("errors"), sum("uncachedInputTokens"),
+         sum("cacheWriteTokens"), sum("cacheReadTokens"), sum("outputTokens"), sum("costUsd")
   FROM ins
-  GROUP BY 1, 2, 3, 4, 5, 6, 7
-  ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT ("programmeId", "day", "department", "useCase", "cohort", "model", "minutesSource") DO UPDATE SET
+  GROUP BY GROUPING SETS (
+    ("programmeId", "day", "minutesSource"),
+    ("programmeId", "day", "minutesSource", "department"),
+    ("programmeId", "day", "minutesSource", "useCase"),
+    ("programmeId", "day", "minutesSource", "cohort"),
+    ("programmeId", "day", "minutesSource", "model"))
+  ORDER BY 1, 3, 2, 4, 5
+  ON CONFLICT ("programmeId", "dimension", "day", "key", "minutesSource") DO UPDATE SET
     "events" = "UsageDaily"."events" + EXCLUDED."events",
     "sessions" = "UsageDaily"."sessions" + EXCLUDED."sessions",
     "tasks" = "UsageDaily"."tasks" + EXCLUDED."tasks",

@@ -34,7 +34,7 @@ export async function changeUseCaseStatus(actor: Actor, raw: ChangeUseCaseStatus
     await lockProgrammeForUseCases(tx, programmeId);
     const before = await lockUseCase(tx, programmeId, input.useCaseId);
     if (!before) throw new NotFoundError("Use case not found.");
-    // DISABLED
+    assertStatusChange({ useCase: before, to: input.status, inFlight: await inFlightUseCases(tx, programmeId) });
 
     const startsPoc = input.status === "POC" && before.status !== "PILOT";
     const after = await tx.useCase.update({

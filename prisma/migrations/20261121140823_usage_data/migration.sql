@@ -31,10 +31,8 @@ CREATE TABLE "UsageEvent" (
 CREATE TABLE "UsageDaily" (
     "programmeId" UUID NOT NULL,
     "day" DATE NOT NULL,
-    "department" TEXT NOT NULL,
-    "useCase" TEXT NOT NULL,
-    "cohort" TEXT NOT NULL,
-    "model" TEXT NOT NULL,
+    "dimension" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
     "minutesSource" "MinutesSource" NOT NULL,
     "events" INTEGER NOT NULL DEFAULT 0,
     "sessions" INTEGER NOT NULL DEFAULT 0,
@@ -47,7 +45,7 @@ CREATE TABLE "UsageDaily" (
     "outputTokens" BIGINT NOT NULL DEFAULT 0,
     "costUsd" DOUBLE PRECISION NOT NULL DEFAULT 0,
 
-    CONSTRAINT "UsageDaily_pkey" PRIMARY KEY ("programmeId","day","department","useCase","cohort","model","minutesSource")
+    CONSTRAINT "UsageDaily_pkey" PRIMARY KEY ("programmeId","dimension","day","key","minutesSource")
 );
 
 -- CreateTable
@@ -73,6 +71,17 @@ CREATE TABLE "IdempotencyKey" (
     CONSTRAINT "IdempotencyKey_pkey" PRIMARY KEY ("programmeId","key")
 );
 
+-- CreateTable
+CREATE TABLE "UsageActiveDaily" (
+    "programmeId" UUID NOT NULL,
+    "day" DATE NOT NULL,
+    "daily" INTEGER NOT NULL,
+    "weekly" INTEGER NOT NULL,
+    "monthly" INTEGER NOT NULL,
+
+    CONSTRAINT "UsageActiveDaily_pkey" PRIMARY KEY ("programmeId","day")
+);
+
 -- CreateIndex
 CREATE INDEX "UsageEvent_programmeId_day_idx" ON "UsageEvent"("programmeId", "day");
 
@@ -90,3 +99,6 @@ ALTER TABLE "UsageUserDay" ADD CONSTRAINT "UsageUserDay_programmeId_fkey" FOREIG
 
 -- AddForeignKey
 ALTER TABLE "IdempotencyKey" ADD CONSTRAINT "IdempotencyKey_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "Programme"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "UsageActiveDaily" ADD CONSTRAINT "UsageActiveDaily_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "Programme"("id") ON DELETE CASCADE ON UPDATE CASCADE;

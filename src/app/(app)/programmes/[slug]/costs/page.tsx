@@ -1,0 +1,216 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, EmptyState } from "@/components/ui/card";
+import { COST_COLORS, CostBarChart } from "@/features/costs/components/cost-chart";
+import { DepartmentBudgetForm, DepartmentBudgetRow } from "@/features/costs/components/department-budget-form";
+import { formatCount, formatShare, formatUsd, formatUsdPrecise } from "@/features/costs/format";
+import { getCostModel } from "@/features/costs/server/get-cost-model";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { requirePageUser } from "@/server/auth/session";
+import { loadOr404 } from "@/server/page-guard";
+
+export const metadata: Metadata = { title: "Cost model" };
+
+export default async function CostModelPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const user = await requirePageUser(`/programmes/${slug}/costs`);
+  const m = await loadOr404(() => getCostModel(user, slug));
+  const base = `/programmes/${slug}/costs`;
+  const approved = m.latestApproval;
+  const a = m.allocation;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 className="text-lg font-semibold">Cost model</h2>
+          <p className="text-sm text-slate-600">
+            Model token costs at expected volumes, seats at projected headcount, engineering, change management and support. Get the budget signed off
+            in Phase 1, not Phase 3.
+          </p>
+        </div>
+        <div className="flex gap-2">
+          <ButtonLink variant="secondary" href={`${base}/prices`}>
+            Price table
+          </ButtonLink>
+          {m.canManage && <ButtonLink href={`${base}/scenarios/new`}>New scenario</ButtonLink>}
+        </div>
+      </div>
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="approved-budget">
+          <p className="text-sm text-slate-600">Approved budget</p>
+          {approved ? (
+            <>
+              <p className="mt-1 text-2xl font-semibold text-emerald-800">{formatUsd(approved.monthlyAmount)}<span className="text-sm font-normal text-slate-600"> a month</span></p>
+              <p className="text-xs text-slate-600">
+                {formatUsd(approved.ninetyDayAmount)} over 90 days · “{approved.scenarioName}” · approved by {approved.approvedBy.replace(/ <.*>$/, "")} on {formatDate(approved.approvedAt)}
+              </p>
+            </>
+          ) : (
+            <>
+              <p className="mt-1 text-2xl font-semibold text-amber-700">Not approved</p>
+              <p className="text-xs text-slate-600">The sponsor approves a scenario&apos;s budget on its page.</p>
+            </>
+          )}
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="department-allocation">
+          <p className="text-sm text-slate-600">Department budgets</p>
+          <p className={`mt-1 text-2xl font-semibold ${a.over ? "text-red-700" : ""}`}>{formatUsd(a.total)}<span className="text-sm font-normal text-slate-600"> a month</span></p>
+          <p className="text-xs text-slate-600">
+            {a.approved === null
+              ? "No approved budget to compare with yet."
+              : a.over
+                ? `${formatUsd(-a.remaining!)} more than the approved budget.`
+                : `${a.share === null ? "—" : formatShare(a.share)} of the approved budget; ${formatUsd(a.remaining!)} unallocated.`}
+          </p>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <p className="text-sm text-slate-600">Prices</p>
+          <p className="mt-1 text-2xl font-semibold">{m.prices.models}<span className="text-sm font-normal text-slate-600"> models priced</span></p>
+          <p className="text-xs text-slate-600">
+            In force today; latest change effective {formatDate(m.prices.latestEffective)}. <Link className="text-brand-700 underline" href={`${base}/prices`}>See the table</Link>
+          </p>
+        </div>
+      </div>
+
+      <Card title={`Scenarios (${m.scenarios.length})`}>
+        {m.scenarios.length === 0 ? (
+          <EmptyState title="No cost scenarios yet" action={m.canManage ? <ButtonLink href={`${base}/scenarios/new`}>New scenario</ButtonLink> : undefined}>
+            {m.canManage ? "Model users, tasks, tokens, model mix, seats and people costs to get monthly and 90-day totals." : "The programme manager builds the cost scenarios."}
+          </EmptyState>
+        ) : (
+          <div className="space-y-4">
+            <CostBarChart
+              label={`Monthly cost of each scenario: ${m.scenarios.map((s) => `${s.name} ${formatUsd(s.monthlyTotal)}`).join("; ")}.`}
+              data={m.scenarios.map((s) => ({ name: s.name, tokens: s.tokenCost, seats: s.seatCost, people: s.peopleCost }))}
+              series={[
+                { key: "tokens", label: "API tokens", color: COST_COLORS.tokens },
+                { key: "seats", label: "Seats", color: COST_COLORS.seats },
+                { key: "people", label: "Engineering, change and support", color: COST_COLORS.people },
+              ]}
+              height={260}
+            />
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm" aria-label="Scenarios">
+                <thead className="text-left text-xs text-slate-500">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3 font-medium">Scenario</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">Users</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">Tasks a month</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">Monthly</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">90 days</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">Per task</th>
+                    <th scope="col" className="py-2 font-medium">Budget</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {m.scenarios.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row" className="py-2 pr-3 text-left font-medium">
+                        <Link href={`${base}/scenarios/${s.id}`} className="text-brand-700 hover:underline">{s.name}</Link>
+                        {s.unpricedModels.length > 0 && <span className="block text-xs font-normal text-red-700">No price for {s.unpricedModels.join(", ")}</span>}
+                      </th>
+                      <td className="py-2 pr-3 text-right tabular-nums">{formatCount(s.users)}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{formatCount(s.tasksPerMonth)}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(s.monthlyTotal)}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(s.ninetyDayTotal)}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{s.costPerTask === null ? "—" : formatUsdPrecise(s.costPerTask)}</td>
+                      <td className="py-2">
+                        {s.isApprovedBudget ? <Badge tone="success">Approved budget</Badge> : s.lastApproval ? <Badge>Approved earlier</Badge> : <span className="text-xs text-slate-500">—</span>}
+                        {s.lastApproval && !s.lastApproval.stillMatches && <span className="mt-1 block text-xs text-amber-800">Changed since approval</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        )}
+      </Card>
+
+      <Card title="Department budgets">
+        <div className="space-y-4">
+          {m.unownedBudgets > 0 && (
+            <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {m.unownedBudgets} department budget{m.unownedBudgets === 1 ? " has" : "s have"} no owner.
+            </p>
+          )}
+          {m.departmentBudgets.length === 0 ? (
+            <p className="text-sm text-slate-600">No department budgets yet. The playbook&apos;s mitigation for API costs exceeding budget at scale: per-department cost budgets.</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm" aria-label="Department budgets">
+                <thead className="text-left text-xs text-slate-500">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3 font-medium">Department</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">Monthly budget</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">Owner</th>
+                    {m.canManage && <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {m.departmentBudgets.map((b) => (
+                    <DepartmentBudgetRow key={b.id} programmeSlug={slug} budget={b} members={m.members} canManage={m.canManage} />
+                  ))}
+                </tbody>
+                <tfoot className="border-t border-slate-200">
+                  <tr>
+                    <th scope="row" className="py-2 pr-3 text-left font-semibold">Total</th>
+                    <td className="py-2 pr-3 text-right font-semibold tabular-nums">{formatUsd(a.total)}</td>
+                    <td className="py-2 pr-3 text-xs text-slate-600" colSpan={m.canManage ? 2 : 1}>
+                      {a.approved === null ? "No approved budget yet" : `of ${formatUsd(a.approved)} approved${a.over ? " — over budget" : ""}`}
+                    </td>
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          )}
+          {m.canManage && (
+            <div className="border-t border-slate-100 pt-4">
+              <h3 className="mb-2 text-sm font-semibold">Add a department budget</h3>
+              <DepartmentBudgetForm programmeSlug={slug} members={m.members} />
+            </div>
+          )}
+        </div>
+      </Card>
+
+      <Card title="Budget approvals">
+        {m.approvals.length === 0 ? (
+          <p className="text-sm text-slate-600">No budget approved yet. Only the sponsor approves a budget.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" aria-label="Budget approvals">
+              <thead className="text-left text-xs text-slate-500">
+                <tr>
+                  <th scope="col" className="py-2 pr-3 font-medium">When (UTC)</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Scenario</th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">Monthly</th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">90 days</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Approved by</th>
+                  <th scope="col" className="py-2 font-medium">Note</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 align-top">
+                {m.approvals.map((ap) => (
+                  <tr key={ap.id}>
+                    <td className="whitespace-nowrap py-2 pr-3 text-xs">{formatDateTime(ap.approvedAt)}</td>
+                    <td className="py-2 pr-3">
+                      <Link href={`${base}/scenarios/${ap.scenarioId}`} className="text-brand-700 hover:underline">{ap.scenarioName}</Link>
+                    </td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(ap.monthlyAmount)}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(ap.ninetyDayAmount)}</td>
+                    <td className="py-2 pr-3">{ap.approvedBy}</td>
+                    <td className="py-2 text-slate-700">{ap.note ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

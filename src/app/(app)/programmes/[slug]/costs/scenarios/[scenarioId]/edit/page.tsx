@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { ScenarioForm } from "@/features/costs/components/scenario-form";
+import { getScenarioEditor } from "@/features/costs/server/get-scenario-editor";
+import { requirePageUser } from "@/server/auth/session";
+import { loadOr404 } from "@/server/page-guard";
+
+export const metadata: Metadata = { title: "Edit cost scenario" };
+
+export default async function EditScenarioPage({ params }: { params: Promise<{ slug: string; scenarioId: string }> }) {
+  const { slug, scenarioId } = await params;
+  const user = await requirePageUser(`/programmes/${slug}/costs/scenarios/${scenarioId}/edit`);
+  const e = await loadOr404(() => getScenarioEditor(user, slug, scenarioId));
+  const scenario = e.scenario!;
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link href={`/programmes/${slug}/costs`} className="text-brand-700 hover:underline">Cost model</Link> /{" "}
+        <Link href={`/programmes/${slug}/costs/scenarios/${scenario.id}`} className="text-brand-700 hover:underline">{scenario.name}</Link> / edit
+      </p>
+      {e.canManage ? (
+        <ScenarioForm programmeSlug={slug} models={e.models} prices={e.prices} claudeConfigured={e.claudeConfigured} scenario={scenario} />
+      ) : (
+        <Card>
+          <p className="text-sm text-slate-600">Only a programme manager can change cost scenarios.</p>
+        </Card>
+      )}
+    </div>
+  );
+}

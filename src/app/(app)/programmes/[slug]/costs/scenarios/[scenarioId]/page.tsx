@@ -1,0 +1,265 @@
+import type { Metadata } from "next";
+import Form from "next/form";
+import Link from "next/link";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { CACHE_READS_PER_WRITE } from "@/domain/costs";
+import { ApproveBudgetForm } from "@/features/costs/components/approve-budget-form";
+import { COST_COLORS, CostBarChart } from "@/features/costs/components/cost-chart";
+import { DeleteScenarioButton } from "@/features/costs/components/delete-scenario-button";
+import { formatCompact, formatCount, formatShare, formatUsd, formatUsdPrecise } from "@/features/costs/format";
+import { getScenario, MAX_COMPARED_MODELS } from "@/features/costs/server/get-scenario";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { requirePageUser } from "@/server/auth/session";
+import { loadOr404 } from "@/server/page-guard";
+
+export const metadata: Metadata = { title: "Cost scenario" };
+
+const BREAKDOWN_COLORS = (n: number) => [...Array.from({ length: n }, () => COST_COLORS.tokens), COST_COLORS.seats, COST_COLORS.people, COST_COLORS.people, COST_COLORS.people];
+
+export default async function ScenarioPage({ params, searchParams }: { params: Promise<{ slug: string; scenarioId: string }>; searchParams: Promise<{ compare?: string | string[] }> }) {
+  const { slug, scenarioId } = await params;
+  const { compare } = await searchParams;
+  const base = `/programmes/${slug}/costs`;
+  const user = await requirePageUser(`${base}/scenarios/${scenarioId}`);
+  const v = await loadOr404(() => getScenario(user, slug, scenarioId, compare === undefined ? [] : Array.isArray(compare) ? compare : [compare]));
+  const { scenario: s, result: r } = v;
+  const th = "py-2 pr-3 font-medium";
+  const num = "py-2 pr-3 text-right tabular-nums";
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm">
+            <Link href={base} className="text-brand-700 hover:underline">Cost model</Link> / scenario
+          </p>
+          <h2 className="text-lg font-semibold">{s.name}</h2>
+          <p className="text-sm text-slate-600">
+            {formatCount(s.users)} users × {s.tasksPerUserPerDay} tasks a day × {s.workingDaysPerMonth} working days = {formatCount(r.tasksPerMonth)} tasks a month ·{" "}
+            {formatCount(s.inputTokensPerTask)} input and {formatCount(s.outputTokensPerTask)} output tokens per task ({s.tokensMeasuredWith ? `measured: ${s.tokensMeasuredWith}` : "entered by hand"})
+          </p>
+        </div>
+        {v.canManage && (
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink variant="secondary" href={`${base}/scenarios/${s.id}/edit`}>Edit scenario</ButtonLink>
+            <DeleteScenarioButton programmeSlug={slug} scenarioId={s.id} name={s.name} />
+          </div>
+        )}
+      </div>
+
+      {r.unpricedModels.length > 0 && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          No price in force for {r.unpricedModels.join(", ")}: its tokens are counted at $0. Fix the price table or the model mix.
+        </p>
+      )}
+
+      <dl className="grid gap-4 sm:grid-cols-4" aria-label="Results">
+        {[
+          ["Monthly total", formatUsd(r.monthlyTotal)],
+          ["90-day total", formatUsd(r.ninetyDayTotal)],
+          ["Cost per task (all-in)", r.costPerTask === null ? "—" : formatUsdPrecise(r.costPerTask)],
+          ["API cost per task", r.tokenCostPerTask === null ? "—" : formatUsdPrecise(r.tokenCostPerTask)],
+        ].map(([label, value]) => (
+          <div key={label} className="rounded-lg border border-slate-200 bg-white p-4">
+            <dt className="text-sm text-slate-600">{label}</dt>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <Card title="Monthly cost by component">
+        <div className="grid gap-6 lg:grid-cols-2">
+          <CostBarChart
+            label={`Monthly cost of ${s.name} by component: ${v.breakdown.map((b) => `${b.label} ${formatUsd(b.monthly)}`).join("; ")}.`}
+            data={v.breakdown.map((b) => ({ name: b.label, monthly: b.monthly }))}
+            series={[{ key: "monthly", label: "Monthly", color: COST_COLORS.tokens }]}
+            colors={BREAKDOWN_COLORS(r.models.length)}
+            horizontal
+            height={Math.max(220, 44 * v.breakdown.length)}
+          />
+          <table className="w-full text-sm" aria-label="Monthly cost by component">
+            <thead className="text-left text-xs text-slate-500">
+              <tr>
+                <th scope="col" className={th}>Component</th>
+                <th scope="col" className={`${th} text-right`}>Monthly</th>
+                <th scope="col" className={`${th} text-right`}>90 days</th>
+                <th scope="col" className={`${th} text-right`}>Share</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {v.breakdown.map((b) => (
+                <tr key={b.key}>
+                  <th scope="row" className="py-2 pr-3 text-left font-normal">{b.label}</th>
+                  <td className={num}>{formatUsd(b.monthly)}</td>
+                  <td className={num}>{formatUsd(b.monthly * 3)}</td>
+                  <td className={num}>{r.monthlyTotal > 0 ? formatShare(b.monthly / r.monthlyTotal) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot className="border-t border-slate-200 font-semibold">
+              <tr>
+                <th scope="row" className="py-2 pr-3 text-left">Total</th>
+                <td className={num}>{formatUsd(r.monthlyTotal)}</td>
+                <td className={num}>{formatUsd(r.ninetyDayTotal)}</td>
+                <td className={num}>100%</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </Card>
+
+      <Card title="API tokens by model, per month">
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" aria-label="API tokens by model">
+            <thead className="text-left text-xs text-slate-500">
+              <tr>
+                <th scope="col" className={th}>Model</th>
+                <th scope="col" className={`${th} text-right`}>Share</th>
+                <th scope="col" className={`${th} text-right`}>Tasks</th>
+                <th scope="col" className={`${th} text-right`}>Uncached input</th>
+                <th scope="col" className={`${th} text-right`}>Cache writes</th>
+                <th scope="col" className={`${th} text-right`}>Cache reads</th>
+                <th scope="col" className={`${th} text-right`}>Output</th>
+                <th scope="col" className={`${th} text-right`}>Batch saving</th>
+                <th scope="col" className={`${th} text-right`}>Cost</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {r.models.map((m) => (
+                <tr key={m.model}>
+                  <th scope="row" className="py-2 pr-3 text-left font-normal">
+                    {m.label}
+                    {m.priceModel && m.priceModel !== m.model && <span className="block text-xs text-slate-500">priced at the prompts-over-100k tier</span>}
+                  </th>
+                  <td className={num}>{formatShare(m.share)}</td>
+                  <td className={num}>{formatCount(m.tasks)}</td>
+                  <td className={num}>{formatCompact(m.tokens.uncachedInput)} · {formatUsd(m.cost.uncachedInput)}</td>
+                  <td className={num}>{formatCompact(m.tokens.cacheWrite)} · {formatUsd(m.cost.cacheWrite)}</td>
+                  <td className={num}>{formatCompact(m.tokens.cacheRead)} · {formatUsd(m.cost.cacheRead)}</td>
+                  <td className={num}>{formatCompact(m.tokens.output)} · {formatUsd(m.cost.output)}</td>
+                  <td className={num}>{formatUsd(m.batchSaving)}</td>
+                  <td className={`${num} font-medium`}>{formatUsd(m.cost.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <details className="mt-3 text-xs text-slate-600">
+          <summary className="cursor-pointer text-brand-700">How this is worked out</summary>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            <li>Cache hit rate {formatShare(s.cacheHitRate)}: that share of input tokens is read from the prompt cache at the cache-read price.</li>
+            <li>
+              Each cached prefix is assumed written once, at the 5-minute cache-write price, per {CACHE_READS_PER_WRITE} reads: cache writes are a tenth of
+              cache reads, taken from the input that was not a hit. The rest of the input is uncached, at the input price.
+            </li>
+            <li>Batch share {formatShare(s.batchShare)}: those tasks get the Batch API discount on every token price.</li>
+            <li>Seats × seat price, plus engineering, change-management and support costs, are added each month. 90 days = three months.</li>
+            <li>Prices are the price table&apos;s rows in force today.</li>
+          </ul>
+        </details>
+      </Card>
+
+      <Card title="Compare models">
+        <div className="space-y-4" id="compare">
+          <p className="text-sm text-slate-600">The same scenario priced as if every task ran on one model. Choose up to {MAX_COMPARED_MODELS}.</p>
+          <Form action={`${base}/scenarios/${s.id}`} scroll={false} aria-label="Compare models" className="space-y-3">
+            <fieldset>
+              <legend className="sr-only">Models to compare</legend>
+              <div className="grid gap-x-4 gap-y-1.5 sm:grid-cols-3">
+                {v.models.map((m) => (
+                  <label key={m.model} className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" name="compare" value={m.model} defaultChecked={v.compared.includes(m.model)} />
+                    {m.label}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <Button type="submit" variant="secondary">Compare models</Button>
+          </Form>
+          {v.comparison.length > 0 && (
+            <div className="space-y-4" data-testid="comparison">
+              <CostBarChart
+                label={`Monthly total of ${s.name} on each model: ${v.comparison.map((c) => `${c.label} ${formatUsd(c.monthlyTotal)}`).join("; ")}.`}
+                data={v.comparison.map((c) => ({ name: c.label, tokens: c.tokenCost, fixed: c.fixedCost }))}
+                series={[
+                  { key: "tokens", label: "API tokens", color: COST_COLORS.tokens },
+                  { key: "fixed", label: "Seats and people", color: COST_COLORS.seats },
+                ]}
+              />
+              <div className="overflow-x-auto">
+                <table className="w-full text-sm" aria-label="Model comparison">
+                  <thead className="text-left text-xs text-slate-500">
+                    <tr>
+                      <th scope="col" className={th}>Model</th>
+                      <th scope="col" className={`${th} text-right`}>API tokens a month</th>
+                      <th scope="col" className={`${th} text-right`}>Monthly total</th>
+                      <th scope="col" className={`${th} text-right`}>90-day total</th>
+                      <th scope="col" className={`${th} text-right`}>API cost per task</th>
+                      <th scope="col" className={`${th} text-right`}>Against this scenario</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    <tr className="bg-slate-50">
+                      <th scope="row" className="py-2 pr-3 text-left font-normal italic">This scenario&apos;s mix</th>
+                      <td className={num}>{formatUsd(r.tokenCost)}</td>
+                      <td className={num}>{formatUsd(r.monthlyTotal)}</td>
+                      <td className={num}>{formatUsd(r.ninetyDayTotal)}</td>
+                      <td className={num}>{r.tokenCostPerTask === null ? "—" : formatUsdPrecise(r.tokenCostPerTask)}</td>
+                      <td className={num}>—</td>
+                    </tr>
+                    {v.comparison.map((c) => (
+                      <tr key={c.model}>
+                        <th scope="row" className="py-2 pr-3 text-left font-medium">{c.label}</th>
+                        <td className={num}>{formatUsd(c.tokenCost)}</td>
+                        <td className={num}>{formatUsd(c.monthlyTotal)}</td>
+                        <td className={num}>{formatUsd(c.ninetyDayTotal)}</td>
+                        <td className={num}>{c.tokenCostPerTask === null ? "—" : formatUsdPrecise(c.tokenCostPerTask)}</td>
+                        <td className={`${num} ${c.differenceFromScenario > 0.005 ? "text-red-700" : c.differenceFromScenario < -0.005 ? "text-emerald-700" : ""}`}>
+                          {c.differenceFromScenario > 0.005 ? "+" : ""}
+                          {formatUsd(c.differenceFromScenario)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          )}
+        </div>
+      </Card>
+
+      <Card title="Budget approval">
+        <div className="space-y-4">
+          {v.approvals.length > 0 && (
+            <div className="space-y-2">
+              {v.latestApprovalMatches === false && (
+                <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                  The scenario has changed since its last approval ({formatUsd(v.approvals[0]!.monthlyAmount)} a month); it now costs {formatUsd(r.monthlyTotal)} a month.
+                </p>
+              )}
+              <ul className="divide-y divide-slate-100 text-sm" aria-label="Approvals of this scenario">
+                {v.approvals.map((ap) => (
+                  <li key={ap.id} className="py-2">
+                    <strong>{formatUsd(ap.monthlyAmount)}</strong> a month ({formatUsd(ap.ninetyDayAmount)} over 90 days), approved by {ap.approvedBy} on{" "}
+                    <time dateTime={ap.approvedAt.toISOString()} title={formatDateTime(ap.approvedAt)}>{formatDate(ap.approvedAt)}</time>
+                    {ap.note && <span className="block text-slate-600">“{ap.note}”</span>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {v.canApprove ? (
+            r.unpricedModels.length === 0 ? (
+              <ApproveBudgetForm key={`${r.monthlyTotal}`} programmeSlug={slug} scenarioId={s.id} monthly={r.monthlyTotal} ninetyDay={r.ninetyDayTotal} />
+            ) : (
+              <p className="text-sm text-slate-600">This scenario cannot be approved until every model in it has a price.</p>
+            )
+          ) : (
+            <p className="text-sm text-slate-600">{v.approvals.length === 0 ? "Not approved yet. " : ""}Only the sponsor approves a budget.</p>
+          )}
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { expect, test, type Page } from "@playwright/test";
+import { compareModels, scenarioCost, type ScenarioInput } from "../../src/domain/costs";
+import { currentPrices, priceTableSeed } from "../../src/domain/prices";
+import { formatUsd } from "../../src/features/costs/format";
+import { ACME, alertWith, signIn, uniqueSuffix, whenHydrated } from "./helpers";
+
+// The demo programme's price table is the published one (seeded when the programme was created).
+const prices = currentPrices(priceTableSeed("acme"), new Date());
+const costsPath = `/programmes/${ACME.slug}/costs`;
+
+const scenario: ScenarioInput = {
+  users: 200,
+  tasksPerUserPerDay: 10,
+  workingDaysPerMonth: 20,
+  inputTokensPerTask: 3_000,
+  outputTokensPerTask: 500,
+  cacheHitRate: 0.5,
+  modelMix: [{ model: "claude-sonnet-4-6", share: 1 }],
+  batchShare: 0.2,
+  seats: 200,
+  seatPricePerMonth: 30,
+  engineeringCostPerMonth: 5_000,
+  changeMgmtCostPerMonth: 2_000,
+  supportCostPerMonth: 1_000,
+};
+
+async function fillScenario(page: Page, name: string) {
+  const form = page.getByRole("form", { name: "Cost scenario" });
+  const field = (label: string) => form.getByLabel(label, { exact: true });
+  await field("Scenario name").fill(name);
+  await field("Users").fill(String(scenario.users));
+  await field("Tasks per user per day").fill(String(scenario.tasksPerUserPerDay));
+  await field("Working days a month").fill(String(scenario.workingDaysPerMonth));
+  await field("Input tokens per task").fill(String(scenario.inputTokensPerTask));
+  await field("Output tokens per task").fill(String(scenario.outputTokensPerTask));
+  await field("Cache hit rate").fill(String(scenario.cacheHitRate));
+  await field("Batch share").fill(String(scenario.batchShare));
+  await field("Seats").fill(String(scenario.seats));
+  await field("Seat price a month").fill(String(scenario.seatPricePerMonth));
+  await field("Engineering").fill(String(scenario.engineeringCostPerMonth));
+  await field("Change management").fill(String(scenario.changeMgmtCostPerMonth));
+  await field("Ongoing support").fill(String(scenario.supportCostPerMonth));
+  return form;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\$]/g, "\\$&");
+
+test("a programme manager builds a cost scenario and compares two models", async ({ page }) => {
+  const name = `Branch rollout ${uniqueSuffix()}`;
+  const expected = scenarioCost(scenario, prices);
+  const [opus, haiku] = compareModels(scenario, ["claude-opus-4-7", "claude-haiku-4-5"], prices);
+
+  await signIn(page, "pm@acme.test");
+  await page.goto(costsPath);
+  await expect(page.getByRole("heading", { level: 2, name: "Cost model" })).toBeVisible();
+  await page.getByRole("link", { name: "New scenario" }).first().click();
+  await expect(page).toHaveURL(`${costsPath}/scenarios/new`);
+  await expect(page.getByLabel("Scenario name", { exact: true })).toBeFocused(); // autoFocus: hydrated
+
+  // No key in this environment: the form says so plainly.
+  await expect(page.getByText("No Anthropic API key is configured; enter tokens by hand.")).toBeVisible();
+
+  const form = await fillScenario(page, name);
+  // The live estimate uses the same maths as the server.
+  await expect(page.getByRole("complementary", { name: "Estimate" })).toContainText(formatUsd(expected.monthlyTotal));
+
+  // A mix that does not add up to 100% is refused with a clear message, and nothing is saved.
+  await form.getByRole("button", { name: "Add a model" }).click();
+  await form.getByLabel("Model 2", { exact: true }).selectOption({ label: "Claude Haiku 4.5" });
+  await form.getByLabel("Share of tasks, model 2", { exact: true }).fill("0.5");
+  await form.getByRole("button", { name: "Create scenario" }).click();
+  await expect(alertWith(page, "Model shares add up to 150%; they must add up to 100% (1.0).")).toBeVisible();
+  await expect(page).toHaveURL(`${costsPath}/scenarios/new`);
+  await form.getByRole("button", { name: "Remove model 2" }).click();
+
+  await form.getByRole("button", { name: "Create scenario" }).click();
+  await expect(page).toHaveURL(new RegExp(`${costsPath}/scenarios/[0-9a-f-]{36}$`));
+  await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
+  const results = page.getByRole("definition");
+  await expect(results.filter({ hasText: formatUsd(expected.monthlyTotal) }).first()).toBeVisible();
+  await expect(results.filter({ hasText: formatUsd(expected.ninetyDayTotal) }).first()).toBeVisible();
+  await expect(page.getByRole("img", { name: new RegExp(`^Monthly cost of ${name} by component`) })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Monthly cost by component" }).getByRole("row", { name: /Seats/ })).toContainText(formatUsd(6_000));
+
+  // Compare: the same scenario as if every task ran on Opus 4.7, then on Haiku 4.5.
+  const compare = page.getByRole("form", { name: "Compare models" });
+  await whenHydrated(compare.getByRole("button", { name: "Compare models" }));
+  await compare.getByRole("checkbox", { name: "Claude Opus 4.7", exact: true }).check();
+  await compare.getByRole("checkbox", { name: "Claude Haiku 4.5", exact: true }).check();
+  await compare.getByRole("button", { name: "Compare models" }).click();
+  await expect(page).toHaveURL(/[?&]compare=claude-opus-4-7(&|$)/);
+  await expect(page).toHaveURL(/[?&]compare=claude-haiku-4-5(&|$)/);
+
+  const table = page.getByRole("table", { name: "Model comparison" });
+  const opusRow = table.getByRole("row", { name: /^Claude Opus 4\.7/ });
+  const haikuRow = table.getByRole("row", { name: /^Claude Haiku 4\.5/ });
+  await expect(opusRow).toContainText(formatUsd(opus!.monthlyTotal));
+  await expect(opusRow).toContainText(`+${formatUsd(opus!.differenceFromScenario)}`);
+  await expect(haikuRow).toContainText(formatUsd(haiku!.monthlyTotal));
+  await expect(haikuRow).toContainText(formatUsd(haiku!.differenceFromScenario));
+  const chart = page.getByRole("img", { name: new RegExp(`^Monthly total of ${name} on each model:`) });
+  await expect(chart).toHaveAttribute("aria-label", new RegExp(`Claude Opus 4\\.7 ${escape(formatUsd(opus!.monthlyTotal))}`));
+  await expect(chart).toHaveAttribute("aria-label", new RegExp(`Claude Haiku 4\\.5 ${escape(formatUsd(haiku!.monthlyTotal))}`));
+  await expect(chart).toBeVisible();
+  await expect(chart.locator("svg text", { hasText: "Claude Opus 4.7" })).toBeVisible();
+  await expect(chart.locator("svg text", { hasText: "Claude Haiku 4.5" })).toBeVisible();
+
+  // The programme manager cannot approve the budget: only the sponsor can.
+  await expect(page.getByRole("form", { name: "Approve budget" })).toHaveCount(0);
+  await expect(page.getByText("Only the sponsor approves a budget.")).toBeVisible();
+
+  // The scenario is listed on the cost model page.
+  await page.goto(costsPath);
+  await expect(page.getByRole("table", { name: "Scenarios" }).getByRole("row", { name: new RegExp(name) })).toContainText(formatUsd(expected.monthlyTotal));
+});

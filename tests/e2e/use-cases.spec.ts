@@ -1,0 +1,169 @@
+import { expect, test, type Page } from "@playwright/test";
+import { alertWith, createProgramme, signIn, signedInContext, uniqueSuffix, whenHydrated } from "./helpers";
+
+// Programmes of this file's own (one per test), so the demo programmes' use cases stay as seeded.
+const suffix = uniqueSuffix();
+const ranking = { name: `Use cases ranking ${suffix}`, organisation: `Initech ${suffix}`, slug: `uc-rank-${suffix}` };
+const limits = { name: `Use cases limits ${suffix}`, organisation: `Initrode ${suffix}`, slug: `uc-limit-${suffix}` };
+const base = (slug: string) => `/programmes/${slug}/use-cases`;
+
+interface NewUseCase {
+  title: string;
+  fn: string;
+  value: string; // the rubric level's label, e.g. "5 · Transformational"
+  complexity: string;
+  criteria?: string;
+  sponsor?: string;
+}
+
+async function addUseCase(page: Page, slug: string, u: NewUseCase) {
+  await page.goto(`${base(slug)}/new`);
+  const form = page.getByRole("form", { name: "New use case" });
+  await whenHydrated(form.getByRole("button", { name: "Add use case" }));
+  await form.getByLabel("Title", { exact: true }).fill(u.title);
+  await form.getByLabel("Business function", { exact: true }).fill(u.fn);
+  await form.getByRole("group", { name: "Business value" }).getByLabel(u.value, { exact: true }).check();
+  await form.getByRole("group", { name: "Implementation complexity" }).getByLabel(u.complexity, { exact: true }).check();
+  if (u.criteria) await form.getByLabel("Success criteria", { exact: true }).fill(u.criteria);
+  if (u.sponsor) await form.getByLabel("Business sponsor", { exact: true }).fill(u.sponsor);
+  await form.getByLabel("Owner", { exact: true }).selectOption({ label: "Priya Shah" });
+  await form.getByRole("button", { name: "Add use case" }).click();
+  await expect(page).toHaveURL(new RegExp(`${base(slug)}/[0-9a-f-]{36}$`));
+  await expect(page.getByRole("heading", { level: 2, name: u.title })).toBeVisible();
+}
+
+/** Clicks a status button on the use case's page and waits for the new status. */
+async function moveTo(page: Page, button: string, expected: string) {
+  const group = page.getByRole("group", { name: "Change status" });
+  await whenHydrated(group.getByRole("button", { name: button }));
+  await group.getByRole("button", { name: button }).click();
+  await expect(page.getByRole("group", { name: "Change status" }).getByRole("button", { name: button })).toHaveCount(0);
+  await expect(page.getByText(expected, { exact: true }).first()).toBeVisible();
+}
+
+async function openUseCase(page: Page, slug: string, title: string) {
+  await page.goto(base(slug));
+  await page.getByRole("table", { name: "Use cases" }).getByRole("link", { name: title, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+}
+
+test.describe("use cases", () => {
+  test.beforeAll(async ({ browser }) => {
+    const { context, page } = await signedInContext(browser, "pm@acme.test");
+    await createProgramme(page, ranking);
+    await createProgramme(page, limits);
+    await context.close();
+  });
+
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, "pm@acme.test");
+  });
+
+  test("a programme manager scores use cases against the rubric, sees them force-ranked with the top three marked, and on the matrix", async ({ page }) => {
+    await page.goto(base(ranking.slug));
+    await expect(page.getByRole("heading", { name: "No use cases yet" })).toBeVisible();
+
+    // The rubric is beside the score inputs, and the score is shown as it is chosen.
+    await page.goto(`${base(ranking.slug)}/new`);
+    const form = page.getByRole("form", { name: "New use case" });
+    await whenHydrated(form.getByRole("button", { name: "Add use case" }));
+    await expect(form.getByRole("group", { name: "Business value" })).toContainText("Changes how a core process runs across departments");
+    await expect(form.getByRole("group", { name: "Implementation complexity" })).toContainText("Works in Claude as it is with public or internal data");
+    await form.getByRole("group", { name: "Business value" }).getByLabel("4 · High", { exact: true }).check();
+    await form.getByRole("group", { name: "Implementation complexity" }).getByLabel("2 · Low", { exact: true }).check();
+    await expect(form.getByTestId("priority-score")).toHaveText("16");
+    // Unscored and untitled: refused in the form.
+    await form.getByRole("button", { name: "Add use case" }).click();
+    await expect(alertWith(page, "Give the use case a title of at least 3 characters.")).toBeVisible();
+
+    const useCases: NewUseCase[] = [
+      { title: `Board pack summaries ${suffix}`, fn: "Secretariat", value: "2 · Low", complexity: "2 · Low" }, // 8
+      { title: `Credit memo drafts ${suffix}`, fn: "Lending", value: "5 · Transformational", complexity: "2 · Low" }, // 20
+      { title: `Trade surveillance ${suffix}`, fn: "Markets", value: "5 · Transformational", complexity: "5 · Very high" }, // 5
+      { title: `KYC summaries ${suffix}`, fn: "Compliance", value: "4 · High", complexity: "3 · Moderate" }, // 12
+      { title: `Policy Q&A ${suffix}`, fn: "Retail", value: "3 · Moderate", complexity: "2 · Low" }, // 12, lower value than KYC
+    ];
+    for (const u of useCases) await addUseCase(page, ranking.slug, u);
+
+    await page.goto(`${base(ranking.slug)}/priorities`);
+    const rows = page.getByRole("table", { name: "Ranked use cases" }).getByRole("row");
+    await expect(rows).toHaveCount(6); // header + 5
+    const expected = [
+      ["1", `Credit memo drafts ${suffix}`, "20", "Quick wins"],
+      ["2", `KYC summaries ${suffix}`, "12", "Quick wins"],
+      ["3", `Policy Q&A ${suffix}`, "12", "Fill-ins"],
+      ["4", `Board pack summaries ${suffix}`, "8", "Fill-ins"],
+      ["5", `Trade surveillance ${suffix}`, "5", "Strategic bets"],
+    ];
+    for (const [i, [rank, title, score, quadrant]] of expected.entries()) {
+      const row = rows.nth(i + 1);
+      await expect(row.getByRole("cell").nth(0)).toHaveText(i < 3 ? `${rank}Top 3` : rank!);
+      await expect(row.getByRole("cell").nth(1)).toHaveText(title!);
+      await expect(row.getByRole("cell").nth(4)).toHaveText(score!);
+      await expect(row.getByRole("cell").nth(5)).toHaveText(quadrant!);
+    }
+    await expect(page.getByTestId("ranking-rule")).toContainText("business value × (6 − implementation complexity)");
+    const top3 = page.getByRole("list", { name: "Top 3 use cases" }).getByRole("listitem");
+    await expect(top3).toHaveCount(3);
+    await expect(top3.first()).toContainText(`Credit memo drafts ${suffix}`);
+
+    // The matrix: a chart with its quadrants labelled and one dot per ranked use case.
+    const matrix = page.getByTestId("priority-matrix");
+    await expect(matrix.locator("svg.recharts-surface")).toBeVisible();
+    for (const q of ["Quick wins", "Strategic bets", "Fill-ins", "Avoid"]) await expect(matrix.getByText(q, { exact: true })).toBeVisible();
+    await expect(matrix.locator(".recharts-scatter-symbol")).toHaveCount(5);
+
+    // The inventory filters by text, as a URL anyone can share.
+    await page.goto(base(ranking.slug));
+    const filter = page.getByRole("search", { name: "Filter use cases" });
+    await filter.getByLabel("Search").fill("kyc");
+    await filter.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/[?&]q=kyc/);
+    const inventory = page.getByRole("table", { name: "Use cases" });
+    await expect(inventory.getByRole("row")).toHaveCount(2);
+    await expect(inventory).toContainText(`KYC summaries ${suffix}`);
+    await expect(inventory).toContainText("Priya Shah");
+  });
+
+  test("a fourth use case is refused its POC with a clear message; the POC needs criteria and a sponsor", async ({ page }) => {
+    const ready = { criteria: "Handling time down 30% over 50 cases", sponsor: "Daniel Okafor", value: "4 · High", complexity: "2 · Low" };
+    const titles = ["Alpha", "Bravo", "Charlie", "Delta"].map((t) => `${t} ${suffix}`);
+    for (const title of titles) await addUseCase(page, limits.slug, { title, fn: "Operations", ...ready });
+    const bare = `Echo ${suffix}`;
+    await addUseCase(page, limits.slug, { title: bare, fn: "Operations", value: "3 · Moderate", complexity: "3 · Moderate" });
+
+    // Without success criteria and a sponsor, no POC.
+    await moveTo(page, "Move to Shortlisted", "Shortlisted");
+    await page.getByRole("group", { name: "Change status" }).getByRole("button", { name: "Start POC" }).click();
+    await expect(alertWith(page, `'${bare}' needs success criteria and a business sponsor before its POC starts.`)).toBeVisible();
+
+    for (const title of titles.slice(0, 3)) {
+      await openUseCase(page, limits.slug, title);
+      await moveTo(page, "Move to Shortlisted", "Shortlisted");
+      await moveTo(page, "Start POC", "POC");
+    }
+    await openUseCase(page, limits.slug, titles[3]!);
+    await moveTo(page, "Move to Shortlisted", "Shortlisted");
+    await page.getByRole("group", { name: "Change status" }).getByRole("button", { name: "Start POC" }).click();
+    await expect(
+      alertWith(page, `At most three use cases can be in POC or pilot at once: '${titles[0]}', '${titles[1]}' and '${titles[2]}' are. Park or finish one first.`),
+    ).toBeVisible();
+    await page.reload();
+    await expect(page.getByText("In POC or pilot now: 3 of 3", { exact: false })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Change status" }).getByRole("button", { name: "Start POC" })).toBeVisible();
+  });
+});
+
+test("a viewer reads the inventory and priorities but is offered no changes", async ({ page }) => {
+  await signIn(page, "viewer@acme.test");
+  await page.goto(base("acme"));
+  await expect(page.getByRole("table", { name: "Use cases" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add use case" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Import CSV" })).toHaveCount(0);
+  await page.getByRole("table", { name: "Use cases" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Scope-change log" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Change status" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+  await page.goto(`${base("acme")}/priorities`);
+  await expect(page.getByTestId("priority-matrix")).toBeVisible();
+});
