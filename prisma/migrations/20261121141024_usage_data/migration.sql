@@ -89,13 +89,7 @@ CREATE INDEX "UsageEvent_programmeId_day_idx" ON "UsageEvent"("programmeId", "da
 CREATE INDEX "UsageUserDay_programmeId_userRef_idx" ON "UsageUserDay"("programmeId", "userRef");
 
 -- AddForeignKey
-ALTER TABLE "UsageEvent" ADD CONSTRAINT "UsageEvent_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "Programme"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "UsageDaily" ADD CONSTRAINT "UsageDaily_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "Programme"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "UsageUserDay" ADD CONSTRAINT "UsageUserDay_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "Programme"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "IdempotencyKey" ADD CONSTRAINT "IdempotencyKey_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "Programme"("id") ON DELETE CASCADE ON UPDATE CASCADE;
