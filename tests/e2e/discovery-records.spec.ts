@@ -41,7 +41,7 @@ test.describe("discovery records", () => {
     await form.getByRole("button", { name: "Save" }).click();
     await expect(form).toHaveCount(0);
 
-    await expect(procurement.getByText("Ravi Patel")).toBeVisible();
+    await expect(procurement.getByText("Ravi Patel · Vendor management lead")).toBeVisible();
     await expect(procurement.getByText("Blocking", { exact: true })).toBeVisible();
     await expect(procurement.getByText(PM.name, { exact: true })).toBeVisible();
     await expect(procurement.getByText("Procurement has no relationship owner.")).toHaveCount(0);
@@ -60,7 +60,7 @@ test.describe("discovery records", () => {
   test("the programme manager adds a risk and sees it on the heat map", async ({ page }) => {
     await page.goto(`${base}/risks`);
     await expect(page.getByRole("heading", { level: 2, name: "Risk register" })).toBeVisible();
-    await expect(page.getByRole("table", { name: "Risks" }).getByRole("row")).toHaveCount(11); // header and the playbook's ten
+    await expect(page.getByRole("table", { name: "Risks", exact: true }).getByRole("row")).toHaveCount(11); // header and the playbook's ten
     await expect(heatCell(page, "Low", "High")).toHaveAccessibleName("Low probability, High impact: 1 risk (medium band)");
     await expect(heatCell(page, "Low", "Low")).toHaveAccessibleName("Low probability, Low impact: 0 risks (low band)");
 
@@ -79,7 +79,7 @@ test.describe("discovery records", () => {
 
     await expect(page).toHaveURL(`${base}/risks`);
     await expect(heatCell(page, "Low", "High")).toHaveAccessibleName("Low probability, High impact: 2 risks (medium band)");
-    const row = page.getByRole("table", { name: "Risks" }).getByRole("row").filter({ hasText: "Claims data classified Restricted" });
+    const row = page.getByRole("table", { name: "Risks", exact: true }).getByRole("row").filter({ hasText: "Claims data classified Restricted" });
     await expect(row).toContainText(PM.name);
     await expect(row).toContainText("15 Jan 2030");
 
@@ -87,13 +87,13 @@ test.describe("discovery records", () => {
     await heatCell(page, "Low", "High").click();
     await expect(page).toHaveURL(`${base}/risks?probability=LOW&impact=HIGH#register`);
     await expect(heatCell(page, "Low", "High")).toHaveAttribute("aria-current", "true");
-    const rows = page.getByRole("table", { name: "Risks" }).getByRole("row");
+    const rows = page.getByRole("table", { name: "Risks", exact: true }).getByRole("row");
     await expect(rows).toHaveCount(3);
     await expect(rows.filter({ hasText: "Claims data classified Restricted" })).toHaveCount(1);
     await expect(rows.filter({ hasText: "Data governance incident during pilot" })).toHaveCount(1);
   });
 
-  test("the programme manager proposes and accepts a decision record", async ({ page }) => {
+  test("the programme manager proposes and accepts a decision record, then supersedes it with a successor", async ({ page }) => {
     await page.goto(`${base}/decisions`);
     await page.getByRole("link", { name: "New decision record" }).click();
     const form = page.getByRole("form", { name: "New decision record" });
@@ -113,6 +113,35 @@ test.describe("discovery records", () => {
     await page.getByRole("alertdialog", { name: "Accept ADR-1?" }).getByRole("button", { name: "Accept" }).click();
     await expect(page.getByText("Accepted", { exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+    const adr1 = page.url();
+
+    // The decision changes: a successor starts from ADR-1's text, is accepted, and supersedes it.
+    await page.getByRole("link", { name: "write a successor from its text" }).click();
+    const successor = page.getByRole("form", { name: "New decision record" });
+    await expect(page.getByRole("heading", { name: "New decision record, to supersede ADR-1" })).toBeVisible();
+    await expect(successor.getByLabel("Failure modes")).toHaveValue("Connector token expiry → manual fallback");
+    await whenHydrated(successor.getByRole("button", { name: "Propose decision" }));
+    await successor.getByLabel("Decision", { exact: true }).fill("Cowork for knowledge workers; Claude Code for the platform team");
+    await successor.getByRole("button", { name: "Propose decision" }).click();
+    await expect(page.getByText("ADR-2", { exact: true })).toBeVisible();
+    await (await whenHydrated(page.getByRole("button", { name: "Accept ADR-2" }))).click();
+    await page.getByRole("alertdialog", { name: "Accept ADR-2?" }).getByRole("button", { name: "Accept" }).click();
+    await expect(page.getByText("Accepted", { exact: true })).toBeVisible();
+
+    await page.goto(adr1);
+    const supersede = page.getByRole("form", { name: "Supersede ADR-1" });
+    await whenHydrated(supersede.getByRole("button", { name: "Mark ADR-1 superseded" }));
+    await supersede.getByLabel("Superseded by").selectOption({ label: "ADR-2: Cowork for knowledge workers; Claude Code for the platform team" });
+    await supersede.getByRole("button", { name: "Mark ADR-1 superseded" }).click();
+    await expect(page.getByText("Superseded", { exact: true })).toBeVisible();
+    await page.getByRole("link", { name: "ADR-2: Cowork for knowledge workers; Claude Code for the platform team" }).click();
+    await expect(page.getByRole("link", { name: "ADR-1: Cowork for knowledge workers; API for the claims pipeline" })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Related records" })).toContainText("Supersedes ADR-1");
+
+    await page.getByRole("link", { name: "← Decision records" }).click();
+    const rows = page.getByRole("table", { name: "Decision records" }).getByRole("row");
+    await expect(rows.filter({ hasText: "ADR-1" })).toContainText("Superseded");
+    await expect(rows.filter({ hasText: "ADR-1" })).toContainText("by ADR-2");
   });
 
   test("the programme manager writes and publishes the acceptable use policy and sees it rendered safely", async ({ page }) => {

@@ -37,7 +37,7 @@ export function SupersedeDecisionForm({ programmeSlug, decisionId, number, succe
   const error = form.formState.errors.successorId?.message;
   const id = `supersede-${decisionId}`;
   return (
-    <form method="post" onSubmit={handleSubmitWithAction} noValidate className="space-y-3" aria-label={`Supersede ${adrLabel(number)}`}>
+    <form method="post" onSubmit={handleSubmitWithAction} noValidate className="max-w-xl space-y-3" aria-label={`Supersede ${adrLabel(number)}`}>
       <FormError message={action.result.serverError} />
       <Field id={id} label="Superseded by" hint="Only an accepted record can supersede another." error={error}>
         <select id={id} className={inputClass(!!error)} aria-invalid={!!error} {...form.register("successorId")}>

@@ -27,10 +27,20 @@ export default async function StakeholdersPage({ params }: { params: Promise<{ s
         </p>
       </div>
       {serious.length > 0 && (
-        <div role="status" aria-label="Stakeholder flags" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+        <div
+          role="status"
+          aria-label="Stakeholder flags"
+          className={
+            serious.some((f) => f.tone === "danger")
+              ? "rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+              : "rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+          }
+        >
           <ul className="list-disc space-y-1 pl-5">
             {serious.map((f) => (
-              <li key={`${f.stakeholderId}-${f.kind}`}>{f.message}</li>
+              <li key={`${f.stakeholderId}-${f.kind}`} className={f.tone === "danger" ? "font-medium" : undefined}>
+                {f.message}
+              </li>
             ))}
           </ul>
         </div>
