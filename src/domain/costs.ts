@@ -181,6 +181,8 @@ export interface ModelComparison {
   model: string;
   label: string;
   tokenCost: number;
+  /** The token cost by kind of token (USD a month, after the batch discount). */
+  tokenCosts: TokenVolumes;
   fixedCost: number;
   monthlyTotal: number;
   ninetyDayTotal: number;
@@ -196,10 +198,12 @@ export function compareModels(s: ScenarioInput, models: readonly string[], price
   const base = scenarioCost(s, prices);
   return models.map((model) => {
     const r = scenarioCost({ ...s, modelMix: [{ model, share: 1 }] }, prices);
+    const { total: _total, ...tokenCosts } = r.models[0]!.cost;
     return {
       model,
       label: r.models[0]!.label,
       tokenCost: r.tokenCost,
+      tokenCosts,
       fixedCost: r.seatCost + r.peopleCost.total,
       monthlyTotal: r.monthlyTotal,
       ninetyDayTotal: r.ninetyDayTotal,

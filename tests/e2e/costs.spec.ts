@@ -98,9 +98,9 @@ test("a programme manager builds a cost scenario and compares two models", async
   await expect(opusRow).toContainText(`+${formatUsd(opus!.differenceFromScenario)}`);
   await expect(haikuRow).toContainText(formatUsd(haiku!.monthlyTotal));
   await expect(haikuRow).toContainText(formatUsd(haiku!.differenceFromScenario));
-  const chart = page.getByRole("img", { name: new RegExp(`^Monthly total of ${name} on each model:`) });
-  await expect(chart).toHaveAttribute("aria-label", new RegExp(`Claude Opus 4\\.7 ${escape(formatUsd(opus!.monthlyTotal))}`));
-  await expect(chart).toHaveAttribute("aria-label", new RegExp(`Claude Haiku 4\\.5 ${escape(formatUsd(haiku!.monthlyTotal))}`));
+  const chart = page.getByRole("img", { name: new RegExp(`^API token cost a month of ${name} on each model:`) });
+  await expect(chart).toHaveAttribute("aria-label", new RegExp(`Claude Opus 4\\.7 ${escape(formatUsd(opus!.tokenCost))}`));
+  await expect(chart).toHaveAttribute("aria-label", new RegExp(`Claude Haiku 4\\.5 ${escape(formatUsd(haiku!.tokenCost))}`));
   await expect(chart).toBeVisible();
   await expect(chart.locator("svg text", { hasText: "Claude Opus 4.7" })).toBeVisible();
   await expect(chart.locator("svg text", { hasText: "Claude Haiku 4.5" })).toBeVisible();

@@ -101,7 +101,7 @@ test("a gate is opened, evidenced, rejected, re-opened, signed by every function
     }
     await expect(page.getByRole("heading", { name: "Members (5)" })).toBeVisible();
 
-    await publishAcceptableUsePolicy(programme.slug);
+    await publishAcceptableUsePolicy(page, programme.slug);
   });
 
   await test.step("the pilot cannot start before the gate is opened; the PM opens it and meets every criterion", async () => {

@@ -129,36 +129,15 @@ export async function whenHydrated(target: Locator): Promise<Locator> {
   return target;
 }
 
-/**
- * Publishes an acceptable use policy for a programme straight in the database (the policy screens do
- * not exist yet; src/server/demo/factories.ts `makePublishedAup` does the same, but its modules are
- * server-only). Needs DATABASE_URL, as the app under test does.
- */
-export async function publishAcceptableUsePolicy(programmeSlug: string): Promise<void> {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query("BEGIN");
-    const programme = await client.query<{ id: string }>(`SELECT id FROM "Programme" WHERE slug = $1`, [programmeSlug]);
-    const programmeId = programme.rows[0]?.id;
-    if (!programmeId) throw new Error(`No programme ${programmeSlug}`);
-    const policy = await client.query<{ id: string }>(
-      `INSERT INTO "Policy" (id, "programmeId", kind, title) VALUES (gen_random_uuid(), $1, 'ACCEPTABLE_USE', 'Acceptable use of Claude')
-       ON CONFLICT ("programmeId", kind) DO UPDATE SET title = "Policy".title RETURNING id`,
-      [programmeId],
-    );
-    const policyId = policy.rows[0]!.id;
-    await client.query(
-      `INSERT INTO "PolicyVersion" (id, "programmeId", "policyId", version, body, status, "publishedAt")
-       VALUES (gen_random_uuid(), $1, $2, (SELECT coalesce(max(version), 0) + 1 FROM "PolicyVersion" WHERE "policyId" = $2), $3, 'PUBLISHED', now())`,
-      [programmeId, policyId, "# Acceptable use of Claude\n\nUse approved workflows; never paste customer identifiers."],
-    );
-    await client.query("COMMIT");
-  } catch (e) {
-    await client.query("ROLLBACK");
-    throw e;
-  } finally {
-    await client.end();
-  }
+/** The programme manager writes and publishes the acceptable use policy on the Policy page. */
+export async function publishAcceptableUsePolicy(page: Page, programmeSlug: string): Promise<void> {
+  await page.goto(`/programmes/${programmeSlug}/policy`);
+  await (await whenHydrated(page.getByRole("button", { name: "Write the first draft" }))).click();
+  const editor = page.getByRole("form", { name: "Draft version 1" });
+  await editor.getByLabel("Version 1 (Markdown)").fill("# Acceptable use of Claude\n\nUse approved workflows; never paste customer identifiers.");
+  await editor.getByRole("button", { name: "Save draft" }).click();
+  await expect(editor.getByRole("status")).toHaveText("Draft saved.");
+  await page.getByRole("button", { name: "Publish version 1" }).click();
+  await page.getByRole("alertdialog", { name: "Publish version 1?" }).getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("article", { name: "Acceptable use policy, version 1" })).toBeVisible();
 }

@@ -40,7 +40,7 @@ const gateRow = (programmeId: string) => db.gate.findFirstOrThrow({ where: { pro
 describe("the Architecture Review, end to end", () => {
   it("approves only when every function signed and every criterion is met or waived; the pilot starts only then", async () => {
     const { pm, p, slug, reviewers, criteria } = await setup();
-    await makePublishedAup(p.id);
+    await makePublishedAup(pm, slug);
     await expect(startPhase(pm, { programmeSlug: slug, phase: "PILOT" })).rejects.toThrow("Controlled Pilot cannot start. Architecture Review has not been opened for review.");
 
     await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });

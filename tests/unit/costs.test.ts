@@ -178,6 +178,8 @@ describe("cost maths, worked examples", () => {
     const [opus, haiku] = compareModels(base, ["claude-opus-4-7", "claude-haiku-4-5"], prices);
     expect(opus).toMatchObject({ model: "claude-opus-4-7", label: "Claude Opus 4.7", fixedCost: 2_000, priced: true });
     expect(opus!.tokenCost).toBeCloseTo(22.5, 10);
+    expect(opus!.tokenCosts.uncachedInput).toBeCloseTo(10, 10);
+    expect(opus!.tokenCosts.output).toBeCloseTo(12.5, 10);
     expect(opus!.monthlyTotal).toBeCloseTo(2_022.5, 10);
     expect(opus!.ninetyDayTotal).toBeCloseTo(6_067.5, 10);
     expect(opus!.differenceFromScenario).toBeCloseTo(9, 10);

@@ -6,10 +6,12 @@ import { randomUUID } from "node:crypto";
 import type { ReviewFunction, Role } from "@/domain/enums";
 import type { CreateProgrammeInput } from "@/features/programmes/schemas";
 import { addMember } from "@/features/members/server/add-member";
+import { createPolicyDraft } from "@/features/policies/server/create-policy-draft";
+import { publishPolicyVersion } from "@/features/policies/server/publish-policy-version";
+import { updatePolicyDraft } from "@/features/policies/server/update-policy-draft";
 import { createProgramme } from "@/features/programmes/server/create-programme";
 import { actorSelect, type Actor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
-import { appendAudit } from "../audit";
 import { db } from "../db";
 
 const hashes = new Map<string, Promise<string>>();
@@ -59,20 +61,9 @@ export async function makeMember(manager: Actor, programmeSlug: string, user: Ac
   return addMember(manager, { programmeSlug, email: user.email, roles, functions });
 }
 
-/** A published acceptable use policy (the policy screens arrive with the discovery workspace). */
-export async function makePublishedAup(programmeId: string, body = "# Acceptable use of Claude\n\nUse approved workflows; never paste customer identifiers.") {
-  return db.$transaction(async (tx) => {
-    const policy = await tx.policy.upsert({
-      where: { programmeId_kind: { programmeId, kind: "ACCEPTABLE_USE" } },
-      create: { programmeId, kind: "ACCEPTABLE_USE", title: "Acceptable use of Claude" },
-      update: {},
-    });
-    const version = (await tx.policyVersion.count({ where: { policyId: policy.id } })) + 1;
-    const published = await tx.policyVersion.create({
-      data: { programmeId, policyId: policy.id, version, body, status: "PUBLISHED", publishedAt: new Date() },
-      select: { id: true, version: true, status: true },
-    });
-    await appendAudit(tx, { programmeId, actor: { id: null, label: "factory" }, action: "policy.publish", entityType: "PolicyVersion", entityId: published.id, after: published });
-    return published;
-  });
+/** A published acceptable use policy, written and published through the real operations by the programme manager. */
+export async function makePublishedAup(manager: Actor, programmeSlug: string, body = "# Acceptable use of Claude\n\nUse approved workflows; never paste customer identifiers.") {
+  const draft = await createPolicyDraft(manager, { programmeSlug });
+  await updatePolicyDraft(manager, { programmeSlug, versionId: draft.id, body });
+  return publishPolicyVersion(manager, { programmeSlug, versionId: draft.id });
 }

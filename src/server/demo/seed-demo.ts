@@ -229,7 +229,7 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
           status: "PROPOSED",
         },
       });
-      const policy = await tx.policy.create({ data: { programmeId: programme.id, kind: "ACCEPTABLE_USE", title: "Acceptable use of Claude" } });
+      const policy = await tx.policy.create({ data: { programmeId: programme.id, kind: "ACCEPTABLE_USE", title: "Acceptable use policy" } });
       await tx.policyVersion.create({
         data: {
           programmeId: programme.id,

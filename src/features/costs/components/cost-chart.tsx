@@ -9,12 +9,6 @@ export interface ChartSeries {
   color: string;
 }
 
-export const COST_COLORS = {
-  tokens: "#1f5fbf",
-  seats: "#0f766e",
-  people: "#b45309",
-} as const;
-
 /**
  * A bar chart of monthly costs in USD. The chart is a picture (role="img" with a summary label); the
  * table beside it carries the same numbers for screen readers and for copying.

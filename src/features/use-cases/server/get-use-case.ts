@@ -1,7 +1,6 @@
 import "server-only";
 import { POC_OR_LATER, rankUseCases, STATUS_MOVES } from "@/domain/use-cases";
-import { listOwnerChoices } from "./list-use-cases";
-import { inFlightUseCases, useCaseSelect } from "./use-case-state";
+import { inFlightUseCases, listOwnerChoices, useCaseSelect } from "./use-case-state";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";

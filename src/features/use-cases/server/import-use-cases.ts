@@ -66,15 +66,17 @@ async function validate(client: Pick<Tx, "membership" | "useCase">, programmeId:
     const reasons: string[] = [];
     if (cellCount !== parsed.headerLength) reasons.push(`This row has ${cellCount} values; the header has ${parsed.headerLength} columns.`);
     const result = useCaseCsvRowSchema.safeParse(toRowInput(record));
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const key = issue.path[0] as CsvColumnKey | undefined;
-        reasons.push(key ? `${CSV_HEADER_OF[key] ?? String(key)}: ${issue.message}` : issue.message);
-      }
-    } else {
+    const issues = result.success ? [] : result.error.issues;
+    for (const issue of issues) {
+      const key = issue.path[0] as CsvColumnKey | undefined;
+      reasons.push(key ? `${CSV_HEADER_OF[key] ?? String(key)}: ${issue.message}` : issue.message);
+    }
+    // The owner is checked even when other fields are bad, so one pass reports everything.
+    const email = record.ownerEmail?.trim().toLowerCase();
+    const ownerId = email ? (memberByEmail.get(email) ?? null) : null;
+    if (email && !ownerId && !issues.some((i) => i.path[0] === "ownerEmail")) reasons.push(`owner_email: ${email} is not a member of this programme.`);
+    if (result.success) {
       const row = result.data;
-      const ownerId = row.ownerEmail ? (memberByEmail.get(row.ownerEmail) ?? null) : null;
-      if (row.ownerEmail && !ownerId) reasons.push(`owner_email: ${row.ownerEmail} is not a member of this programme.`);
       if (POC_OR_LATER.includes(row.status)) {
         const missing = [!row.successCriteria && "success_criteria", !row.businessSponsor && "business_sponsor"].filter(Boolean);
         if (missing.length > 0) reasons.push(`status: a use case in ${USE_CASE_STATUS_LABELS[row.status]} needs ${missing.join(" and ")} (its POC has started).`);

@@ -2,16 +2,10 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { isInFlight, rankUseCases } from "@/domain/use-cases";
 import { useCaseFiltersSchema, type UseCaseFilters } from "../schemas";
-import { useCaseSelect } from "./use-case-state";
+import { listOwnerChoices, useCaseSelect } from "./use-case-state";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
-
-/** Members who can own a use case, for the owner filter and the form. */
-export async function listOwnerChoices(programmeId: string) {
-  const members = await db.membership.findMany({ where: { programmeId }, select: { id: true, user: { select: { name: true, email: true } } }, orderBy: { user: { name: "asc" } } });
-  return members.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email }));
-}
 
 /**
  * The inventory, filtered by status, business function, owner (a member, or "unowned") and text
@@ -68,14 +62,3 @@ export async function listUseCases(actor: Actor, programmeSlug: string, rawFilte
   };
 }
 export type UseCaseRow = Awaited<ReturnType<typeof listUseCases>>["useCases"][number];
-
-/** What the use-case form offers: the members who can own it and the business functions already used. */
-export async function getUseCaseFormOptions(actor: Actor, programmeSlug: string) {
-  const access = await authorize(actor, programmeSlug, "programme.read");
-  const programmeId = access.programme.id;
-  const [members, functions] = await Promise.all([
-    listOwnerChoices(programmeId),
-    db.useCase.findMany({ where: { programmeId }, distinct: ["businessFunction"], select: { businessFunction: true }, orderBy: { businessFunction: "asc" } }),
-  ]);
-  return { access, members, functions: functions.map((f) => f.businessFunction), canManage: access.can("usecases.manage") };
-}

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/server/db";
+import { db, type Tx } from "@/server/db";
 
 /** What leaves the server about a use case. */
 export const useCaseSelect = {
@@ -73,4 +73,10 @@ export async function lockUseCase(tx: Tx, programmeId: string, useCaseId: string
 /** A programme member who can own a use case, or null when the id is not a member of this programme. */
 export function findMember(client: Pick<Tx, "membership">, programmeId: string, membershipId: string) {
   return client.membership.findFirst({ where: { id: membershipId, programmeId }, select: { id: true } });
+}
+
+/** Members who can own a use case, for the owner filter and the form. */
+export async function listOwnerChoices(programmeId: string) {
+  const members = await db.membership.findMany({ where: { programmeId }, select: { id: true, user: { select: { name: true, email: true } } }, orderBy: { user: { name: "asc" } } });
+  return members.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email }));
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { CreateUseCaseForm } from "@/features/use-cases/components/use-case-form";
 import { UseCasesNav } from "@/features/use-cases/components/use-cases-nav";
-import { getUseCaseFormOptions } from "@/features/use-cases/server/list-use-cases";
+import { getUseCaseFormOptions } from "@/features/use-cases/server/get-use-case-form-options";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
 

@@ -5,7 +5,8 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CACHE_READS_PER_WRITE } from "@/domain/costs";
 import { ApproveBudgetForm } from "@/features/costs/components/approve-budget-form";
-import { COST_COLORS, CostBarChart } from "@/features/costs/components/cost-chart";
+import { COST_COLORS, TOKEN_COLORS } from "@/features/costs/colors";
+import { CostBarChart } from "@/features/costs/components/cost-chart";
 import { DeleteScenarioButton } from "@/features/costs/components/delete-scenario-button";
 import { formatCompact, formatCount, formatShare, formatUsd, formatUsdPrecise } from "@/features/costs/format";
 import { getScenario, MAX_COMPARED_MODELS } from "@/features/costs/server/get-scenario";
@@ -25,6 +26,12 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
   const v = await loadOr404(() => getScenario(user, slug, scenarioId, compare === undefined ? [] : Array.isArray(compare) ? compare : [compare]));
   const { scenario: s, result: r } = v;
   const th = "py-2 pr-3 font-medium";
+  const mixTokenCosts = {
+    uncachedInput: r.models.reduce((n, m) => n + m.cost.uncachedInput, 0),
+    cacheWrite: r.models.reduce((n, m) => n + m.cost.cacheWrite, 0),
+    cacheRead: r.models.reduce((n, m) => n + m.cost.cacheRead, 0),
+    output: r.models.reduce((n, m) => n + m.cost.output, 0),
+  };
   const num = "py-2 pr-3 text-right tabular-nums";
 
   return (
@@ -180,13 +187,21 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
           {v.comparison.length > 0 && (
             <div className="space-y-4" data-testid="comparison">
               <CostBarChart
-                label={`Monthly total of ${s.name} on each model: ${v.comparison.map((c) => `${c.label} ${formatUsd(c.monthlyTotal)}`).join("; ")}.`}
-                data={v.comparison.map((c) => ({ name: c.label, tokens: c.tokenCost, fixed: c.fixedCost }))}
+                label={`API token cost a month of ${s.name} on each model: ${v.comparison.map((c) => `${c.label} ${formatUsd(c.tokenCost)}`).join("; ")}; this scenario's mix ${formatUsd(r.tokenCost)}.`}
+                data={[
+                  { name: "This scenario's mix", ...mixTokenCosts },
+                  ...v.comparison.map((c) => ({ name: c.label, ...c.tokenCosts })),
+                ]}
                 series={[
-                  { key: "tokens", label: "API tokens", color: COST_COLORS.tokens },
-                  { key: "fixed", label: "Seats and people", color: COST_COLORS.seats },
+                  { key: "uncachedInput", label: "Uncached input", color: TOKEN_COLORS.uncachedInput },
+                  { key: "cacheWrite", label: "Cache writes", color: TOKEN_COLORS.cacheWrite },
+                  { key: "cacheRead", label: "Cache reads", color: TOKEN_COLORS.cacheRead },
+                  { key: "output", label: "Output", color: TOKEN_COLORS.output },
                 ]}
               />
+              <p className="text-xs text-slate-600">
+                The chart shows API token costs, which change with the model; seats and people ({formatUsd(r.seatCost + r.peopleCost.total)} a month) are the same on every model and are in the totals below.
+              </p>
               <div className="overflow-x-auto">
                 <table className="w-full text-sm" aria-label="Model comparison">
                   <thead className="text-left text-xs text-slate-500">

@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { EditUseCaseForm } from "@/features/use-cases/components/use-case-form";
 import { UseCasesNav } from "@/features/use-cases/components/use-cases-nav";
 import { getUseCase } from "@/features/use-cases/server/get-use-case";
-import { getUseCaseFormOptions } from "@/features/use-cases/server/list-use-cases";
+import { getUseCaseFormOptions } from "@/features/use-cases/server/get-use-case-form-options";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
 
