@@ -12,7 +12,9 @@ import { auditActor, type Actor } from "../auth/actor";
 import { db } from "../db";
 import { activeFunctionKey, activeReviewerKey } from "@/features/gates/server/gate-state";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+import type { DemoSeedContext } from "./context";
 import { isoDateDaysAgo, makeMember, makeProgramme, makeUser } from "./factories";
+import { seedUseCases } from "./seed-use-cases";
 
 const SEED_ACTOR: AuditActor = { id: null, label: "demo seed" };
 
@@ -29,7 +31,6 @@ interface DemoSpec {
   currentPhase: PhaseKey;
   approvedGates: GateKey[];
   stakeholders: Partial<Record<StakeholderRole, { person: string; title: string; stance: "NOT_ENGAGED" | "ENGAGED" | "SUPPORTIVE" | "BLOCKING"; owner: string }>>;
-  useCases: { title: string; fn: string; value: number; complexity: number; status: "CANDIDATE" | "SHORTLISTED" | "POC" | "PILOT" | "PRODUCTION" | "PARKED"; owner?: string; sponsor?: string; criteria?: string }[];
 }
 
 export async function seedDemoIfEmpty(): Promise<boolean> {
@@ -67,14 +68,6 @@ const ACME: DemoSpec = {
     BUSINESS_UNIT_LEADER: { person: "Daniel Okafor", title: "COO, Operations", stance: "SUPPORTIVE", owner: "pm@acme.test" },
     ENGINEERING_LEAD: { person: "Aisha Rahman", title: "Platform engineering lead", stance: "SUPPORTIVE", owner: "pm@acme.test" },
   },
-  useCases: [
-    { title: "Credit memo first drafts", fn: "Commercial lending", value: 5, complexity: 2, status: "PILOT", owner: "owner@acme.test", sponsor: "Daniel Okafor", criteria: "Drafting time per memo down 40% with no increase in credit-committee rework." },
-    { title: "KYC document summarisation", fn: "Compliance", value: 4, complexity: 3, status: "PILOT", owner: "owner@acme.test", sponsor: "Helen Marsh", criteria: "Analyst review time per file under 20 minutes; zero missed red flags in the sample." },
-    { title: "Policy Q&A for branch staff", fn: "Retail banking", value: 4, complexity: 2, status: "SHORTLISTED", owner: "pm@acme.test" },
-    { title: "Complaint triage and reply drafts", fn: "Customer service", value: 4, complexity: 3, status: "SHORTLISTED" },
-    { title: "Regulatory change monitoring", fn: "Compliance", value: 3, complexity: 4, status: "CANDIDATE" },
-    { title: "Board pack summarisation", fn: "Company secretariat", value: 2, complexity: 2, status: "PARKED" },
-  ],
 };
 
 const GLOBEX: DemoSpec = {
@@ -95,12 +88,6 @@ const GLOBEX: DemoSpec = {
     ENGINEERING_LEAD: { person: "Aisha Rahman", title: "Head of engineering", stance: "SUPPORTIVE", owner: "pm@acme.test" },
     HR: { person: "Laura Nguyen", title: "HR business partner", stance: "ENGAGED", owner: "pm@acme.test" },
   },
-  useCases: [
-    { title: "Clinical letter drafting", fn: "Outpatients", value: 5, complexity: 3, status: "PRODUCTION", owner: "owner@acme.test", sponsor: "Daniel Okafor", criteria: "Letters sent within 48 hours of clinic for 90% of appointments." },
-    { title: "Prior-authorisation packet assembly", fn: "Revenue cycle", value: 5, complexity: 4, status: "PRODUCTION", owner: "owner@acme.test", sponsor: "Nora Lindqvist", criteria: "Packet preparation time down 50%; denial rate not worse than baseline." },
-    { title: "Internal policy assistant", fn: "HR", value: 3, complexity: 2, status: "PRODUCTION", owner: "pm@acme.test", sponsor: "Laura Nguyen", criteria: "60% of policy questions answered without an HR ticket." },
-    { title: "Code review assistant (Claude Code)", fn: "Engineering", value: 4, complexity: 2, status: "PILOT", owner: "engineering@acme.test", sponsor: "Nora Lindqvist", criteria: "Median PR cycle time down 25%." },
-  ],
 };
 
 const RISK_OWNERS = ["pm@acme.test", "security@acme.test", "engineering@acme.test", "pm@acme.test", "sponsor@acme.test", "legal@acme.test", "pm@acme.test", "engineering@acme.test", "legal@acme.test", "pm@acme.test"];
@@ -124,6 +111,7 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
   const start = programme.startDate;
   const dayDate = (d: number) => addUtcDays(start, d - 1);
   const today = dayDate(spec.day);
+  const ctx: DemoSeedContext = { programmeId: programme.id, slug: spec.slug as DemoSeedContext["slug"], member, dayDate, day: spec.day };
 
   await db.$transaction(
     async (tx) => {
@@ -180,26 +168,8 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
         });
       }
 
-      // Use cases.
-      for (const u of spec.useCases) {
-        await tx.useCase.create({
-          data: {
-            programmeId: programme.id,
-            title: u.title,
-            businessFunction: u.fn,
-            businessValue: u.value,
-            complexity: u.complexity,
-            status: u.status,
-            ownerId: u.owner ? member.get(u.owner)! : null,
-            businessSponsor: u.sponsor ?? null,
-            successCriteria: u.criteria ?? null,
-            claudeProduct: spec.kind === "MIXED" && u.fn === "Engineering" ? "Claude Code" : "Claude apps (Cowork)",
-            model: u.complexity >= 4 ? "claude-opus-4-7" : "claude-sonnet-4-6",
-            dataSensitivity: u.fn === "Compliance" || spec.slug === "globex" ? "CONFIDENTIAL" : "INTERNAL",
-            pocStartedAt: ["POC", "PILOT", "PRODUCTION"].includes(u.status) ? dayDate(12) : null,
-          },
-        });
-      }
+      // Use cases: the feature's own demo inventory.
+      await seedUseCases(tx, ctx);
 
       // Decision records and the acceptable use policy (the Architecture Review's evidence).
       await tx.decisionRecord.create({
@@ -324,7 +294,7 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
         action: "demo.seed",
         entityType: "Programme",
         entityId: programme.id,
-        after: { day: spec.day, currentPhase: spec.currentPhase, approvedGates: spec.approvedGates, useCases: spec.useCases.length, note: "Demo content: owners, stances, milestone progress, use cases, decision records, policy, gate sign-offs" },
+        after: { day: spec.day, currentPhase: spec.currentPhase, approvedGates: spec.approvedGates, note: "Demo content: owners, stances, milestone progress, use cases, decision records, policy, gate sign-offs" },
       });
     },
     { timeout: 60_000 },

@@ -29,8 +29,8 @@ export interface PriceView {
 
 const PRICE_FIELDS = [
   ["inputPerMTok", "Input"],
-  ["cacheWrite5mPerMTok", "5-min cache write"],
-  ["cacheWrite1hPerMTok", "1-hour cache write"],
+  ["cacheWrite5mPerMTok", "Cache write, 5 min"],
+  ["cacheWrite1hPerMTok", "Cache write, 1 hour"],
   ["cacheReadPerMTok", "Cache read"],
   ["outputPerMTok", "Output"],
 ] as const;
@@ -40,20 +40,23 @@ type PriceFormValues = { label: string; batchDiscountPct: unknown } & Record<(ty
 function PriceInputs({ form, idPrefix }: { form: UseFormReturn<PriceFormValues>; idPrefix: string }) {
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
   return (
-    <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+    <fieldset>
+      <legend className="mb-1.5 text-xs text-slate-600">Prices in USD per million tokens</legend>
+      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
       {PRICE_FIELDS.map(([name, label]) => {
         const id = `${idPrefix}-${name}`;
         const error = errors[name]?.message;
         return (
-          <Field key={name} id={id} label={`${label} ($/MTok)`} error={error}>
+          <Field key={name} id={id} label={label} error={error}>
             <input id={id} type="number" step="any" min={0} inputMode="decimal" className={inputClass(!!error)} aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...form.register(name)} />
           </Field>
         );
       })}
-      <Field id={`${idPrefix}-batch`} label="Batch discount (%)" error={errors.batchDiscountPct?.message}>
+      <Field id={`${idPrefix}-batch`} label="Batch discount %" error={errors.batchDiscountPct?.message}>
         <input id={`${idPrefix}-batch`} type="number" step="1" min={0} max={100} className={inputClass(!!errors.batchDiscountPct)} {...form.register("batchDiscountPct")} />
       </Field>
-    </div>
+      </div>
+    </fieldset>
   );
 }
 

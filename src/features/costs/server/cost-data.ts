@@ -45,7 +45,7 @@ type Client = Pick<Tx, "modelPrice">;
 
 /** The programme's price table, every row, and the prices in force on `asOf`. */
 export async function loadPriceTable(client: Client, programmeId: string, asOf: Date) {
-  const rows = await client.modelPrice.findMany({ where: { programmeId }, select: priceSelect, orderBy: [{ label: "asc" }, { effectiveFrom: "desc" }] });
+  const rows = await client.modelPrice.findMany({ where: { programmeId }, select: priceSelect, orderBy: [{ model: "asc" }, { effectiveFrom: "desc" }] });
   const current = currentPrices(rows, asOf);
   return {
     rows,

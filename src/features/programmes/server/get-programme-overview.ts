@@ -3,12 +3,15 @@ import { summariseOverview } from "@/domain/overview";
 import { getTemplate } from "@/domain/template";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
+import { riskSummary } from "@/features/risks/server/risk-summary";
+import { stakeholderFlags } from "@/features/stakeholders/server/stakeholder-flags";
+import { countScopeCreep } from "@/features/use-cases/server/count-scope-creep";
 import { db } from "@/server/db";
 
 export async function getProgrammeOverview(actor: Actor, programmeSlug: string, now = new Date()) {
   const access = await authorize(actor, programmeSlug, "programme.read");
   const programmeId = access.programme.id;
-  const [phases, gates, milestones, risks, stakeholders, criteria, useCases, blocking, memberCount] = await Promise.all([
+  const [phases, gates, milestones, risks, stakeholders, criteria, useCases, flags, memberCount] = await Promise.all([
     db.phase.findMany({ where: { programmeId }, orderBy: { ordinal: "asc" }, select: { key: true, name: true, plannedStart: true, plannedEnd: true, actualStart: true, actualEnd: true } }),
     db.gate.findMany({
       where: { programmeId },
@@ -24,9 +27,10 @@ export async function getProgrammeOverview(actor: Actor, programmeSlug: string, 
     db.stakeholder.findMany({ where: { programmeId }, select: { relationshipOwnerId: true } }),
     db.gateCriterion.findMany({ where: { programmeId }, select: { status: true, ownerId: true } }),
     db.useCase.findMany({ where: { programmeId }, select: { status: true, ownerId: true } }),
-    db.stakeholder.findMany({ where: { programmeId, stance: "BLOCKING" }, select: { role: true, personName: true } }),
+    stakeholderFlags(programmeId, now),
     db.membership.count({ where: { programmeId } }),
   ]);
+  const [scopeCreep, risksNow] = await Promise.all([countScopeCreep(programmeId), riskSummary(programmeId, now)]);
   const template = getTemplate(access.programme.templateVersion);
   const summary = summariseOverview(
     {
@@ -44,5 +48,7 @@ export async function getProgrammeOverview(actor: Actor, programmeSlug: string, 
     now,
   );
   const gateProgress = new Map(gates.map((g) => [g.key, { met: g.criteria.length, total: g._count.criteria, functions: g.requiredFunctions }]));
-  return { access, summary, gateProgress, blocking, memberCount };
+  // Flags worth a programme manager's attention today; unowned stakeholders are counted with the unowned items.
+  const stakeholderAlerts = flags.filter((f) => f.kind !== "UNOWNED");
+  return { access, summary, gateProgress, stakeholderAlerts, scopeCreep, overdueRisks: risksNow.overdue, memberCount };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { GATE_STATUS_LABELS, MILESTONE_STATUS_LABELS, REVIEW_FUNCTION_LABELS, STAKEHOLDER_ROLE_LABELS, type GateStatus } from "@/domain/enums";
+import { GATE_STATUS_LABELS, MILESTONE_STATUS_LABELS, REVIEW_FUNCTION_LABELS, type GateStatus } from "@/domain/enums";
 import Link from "next/link";
 import { PHASE_KEYS, PHASE_LABELS } from "@/domain/enums";
 import { StartPhaseButton } from "@/features/gates/components/start-phase-button";
@@ -19,7 +19,7 @@ const GATE_TONE: Record<GateStatus, Tone> = { NOT_STARTED: "neutral", IN_REVIEW:
 export default async function ProgrammeOverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await requirePageUser(`/programmes/${slug}`);
-  const { access, summary, gateProgress, blocking, memberCount } = await loadOr404(() => getProgrammeOverview(user, slug));
+  const { access, summary, gateProgress, stakeholderAlerts, scopeCreep, overdueRisks, memberCount } = await loadOr404(() => getProgrammeOverview(user, slug));
   const u = summary.unowned;
   const nextPhase = PHASE_KEYS[PHASE_KEYS.indexOf(access.programme.currentPhase) + 1];
 
@@ -57,11 +57,39 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
         <Stat label="Slipped milestones" value={summary.slippedMilestones} tone={summary.slippedMilestones > 0 ? "warning" : "success"} detail={`${memberCount} members`} />
       </div>
 
-      {blocking.length > 0 && (
-        <div role="status" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
-          <strong>Blocking stakeholders:</strong>{" "}
-          {blocking.map((b) => `${STAKEHOLDER_ROLE_LABELS[b.role]}${b.personName ? ` (${b.personName})` : ""}`).join(", ")}
-        </div>
+      {(stakeholderAlerts.length > 0 || scopeCreep.changes > 0 || overdueRisks > 0) && (
+        <Card title="Needs attention">
+          <ul className="space-y-2 text-sm" aria-label="Needs attention">
+            {stakeholderAlerts.map((f) => (
+              <li key={`${f.kind}-${f.stakeholderId}`} className={f.tone === "danger" ? "text-red-800" : "text-amber-900"}>
+                <Link href={`/programmes/${slug}/stakeholders`} className="hover:underline">
+                  {f.message}
+                </Link>
+              </li>
+            ))}
+            {scopeCreep.changes > 0 && (
+              <li className="text-amber-900">
+                Scope creep: {scopeCreep.changes} change{scopeCreep.changes === 1 ? "" : "s"} of scope after a POC started, in{" "}
+                {scopeCreep.useCases.map((u, i) => (
+                  <span key={u.id}>
+                    {i > 0 && ", "}
+                    <Link href={`/programmes/${slug}/use-cases/${u.id}`} className="underline">
+                      {u.title}
+                    </Link>
+                  </span>
+                ))}
+                .
+              </li>
+            )}
+            {overdueRisks > 0 && (
+              <li className="text-amber-900">
+                <Link href={`/programmes/${slug}/risks`} className="hover:underline">
+                  {overdueRisks} open risk{overdueRisks === 1 ? " is" : "s are"} past {overdueRisks === 1 ? "its" : "their"} review date.
+                </Link>
+              </li>
+            )}
+          </ul>
+        </Card>
       )}
 
       <div className="grid gap-6 lg:grid-cols-2">
