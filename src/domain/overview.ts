@@ -15,6 +15,7 @@ export interface OverviewInput {
   stakeholders: { relationshipOwnerId: string | null }[];
   criteria: { status: string; ownerId: string | null }[];
   useCases: { status: UseCaseStatus; ownerId: string | null }[];
+  departmentBudgets?: { ownerId: string | null }[];
 }
 
 export type PhaseState = "done" | "current" | "upcoming";
@@ -51,6 +52,7 @@ export function summariseOverview(input: OverviewInput, now: Date) {
     milestones: openMilestones.filter((m) => !m.ownerName).length,
     criteria: input.criteria.filter((c) => c.status === "OPEN" && !c.ownerId).length,
     useCases: input.useCases.filter((u) => u.status !== "PARKED" && !u.ownerId).length,
+    budgets: (input.departmentBudgets ?? []).filter((b) => !b.ownerId).length,
   };
 
   return {

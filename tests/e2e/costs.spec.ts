@@ -45,8 +45,12 @@ async function fillScenario(page: Page, name: string) {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\$]/g, "\\$&");
 
+test.describe.configure({ mode: "serial" });
+
+const name = `Branch rollout ${uniqueSuffix()}`;
+let scenarioPath = "";
+
 test("a programme manager builds a cost scenario and compares two models", async ({ page }) => {
-  const name = `Branch rollout ${uniqueSuffix()}`;
   const expected = scenarioCost(scenario, prices);
   const [opus, haiku] = compareModels(scenario, ["claude-opus-4-7", "claude-haiku-4-5"], prices);
 
@@ -75,6 +79,7 @@ test("a programme manager builds a cost scenario and compares two models", async
 
   await form.getByRole("button", { name: "Create scenario" }).click();
   await expect(page).toHaveURL(new RegExp(`${costsPath}/scenarios/[0-9a-f-]{36}$`));
+  scenarioPath = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
   const results = page.getByRole("definition");
   await expect(results.filter({ hasText: formatUsd(expected.monthlyTotal) }).first()).toBeVisible();
@@ -112,4 +117,23 @@ test("a programme manager builds a cost scenario and compares two models", async
   // The scenario is listed on the cost model page.
   await page.goto(costsPath);
   await expect(page.getByRole("table", { name: "Scenarios" }).getByRole("row", { name: new RegExp(name) })).toContainText(formatUsd(expected.monthlyTotal));
+});
+
+test("the sponsor approves the scenario's budget and it shows in the history", async ({ page }) => {
+  test.skip(!scenarioPath, "needs the scenario of the previous test");
+  const expected = scenarioCost(scenario, prices);
+  await signIn(page, "sponsor@acme.test");
+  await page.goto(scenarioPath);
+  const form = page.getByRole("form", { name: "Approve budget" });
+  await expect(form).toContainText(`You approve ${formatUsd(expected.monthlyTotal)} a month, ${formatUsd(expected.ninetyDayTotal)} over the 90 days`);
+  await whenHydrated(form.getByRole("button", { name: "Approve budget" }));
+  await form.getByLabel("Note (optional)").fill("Approved for the branch rollout");
+  await form.getByRole("button", { name: "Approve budget" }).click();
+  await expect(form.getByRole("status")).toHaveText(`Budget approved: ${formatUsd(expected.monthlyTotal)} a month.`);
+  await expect(page.getByRole("list", { name: "Approvals of this scenario" })).toContainText("approved by Daniel Okafor <sponsor@acme.test>");
+
+  await page.goto(costsPath);
+  await expect(page.getByTestId("approved-budget")).toContainText(formatUsd(expected.monthlyTotal));
+  const history = page.getByRole("table", { name: "Budget approvals" });
+  await expect(history.getByRole("row", { name: new RegExp(name) })).toContainText("Approved for the branch rollout");
 });

@@ -231,6 +231,8 @@ describe("validation", () => {
     expect(issues({ ...form, users: "2.5" })).toEqual([{ path: "users", message: "Enter the number of users as a whole number." }]);
     expect(issues({ ...form, workingDaysPerMonth: "0" })).toEqual([{ path: "workingDaysPerMonth", message: "Enter working days a month (at least 1)." }]);
     expect(issues({ ...form, name: " " })).toEqual([{ path: "name", message: "Name the scenario." }]);
+    expect(issues({ ...form, seats: "" })).toEqual([{ path: "seats", message: "Enter the number of seats." }]); // blank is missing, not 0
+    expect(issues({ ...form, seatPricePerMonth: "abc" })).toEqual([{ path: "seatPricePerMonth", message: "Enter the seat price a month." }]);
     expect(issues({ ...form, modelMix: [{ model: "claude-sonnet-4-6", share: "0.7" }, { model: "claude-haiku-4-5", share: "0.2" }] })).toEqual([
       { path: "modelMix", message: "Model shares add up to 90%; they must add up to 100% (1.0)." },
     ]);

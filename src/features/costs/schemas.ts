@@ -10,26 +10,38 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Enter a real date.");
 
+/** A blank form field is missing, not zero. */
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
 /** A whole number in a range, from a form field or JSON. */
 const count = (what: string, max: number, min = 0) =>
-  z.coerce
-    .number({ error: `Enter ${what}.` })
-    .refine(Number.isFinite, `Enter ${what}.`)
-    .pipe(z.number().int(`Enter ${what} as a whole number.`).min(min, min === 0 ? `Enter ${what} (0 or more).` : `Enter ${what} (at least ${min}).`).max(max, `At most ${max.toLocaleString("en-US")}.`));
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `Enter ${what}.` })
+      .refine(Number.isFinite, `Enter ${what}.`)
+      .pipe(z.number().int(`Enter ${what} as a whole number.`).min(min, min === 0 ? `Enter ${what} (0 or more).` : `Enter ${what} (at least ${min}).`).max(max, `At most ${max.toLocaleString("en-US")}.`)),
+  );
 
 /** A non-negative number (money, rates), from a form field or JSON. */
 const amount = (what: string, max: number) =>
-  z.coerce
-    .number({ error: `Enter ${what}.` })
-    .refine(Number.isFinite, `Enter ${what}.`)
-    .pipe(z.number().min(0, `Enter ${what} (0 or more).`).max(max, `At most ${max.toLocaleString("en-US")}.`));
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `Enter ${what}.` })
+      .refine(Number.isFinite, `Enter ${what}.`)
+      .pipe(z.number().min(0, `Enter ${what} (0 or more).`).max(max, `At most ${max.toLocaleString("en-US")}.`)),
+  );
 
 /** A share between 0 and 1 (0.25 = 25%). */
 const share = (what: string) =>
-  z.coerce
-    .number({ error: `Enter ${what} between 0 and 1.` })
-    .refine(Number.isFinite, `Enter ${what} between 0 and 1.`)
-    .pipe(z.number().min(0, `${capitalise(what)} must be between 0 and 1.`).max(1, `${capitalise(what)} must be between 0 and 1 (0.25 = 25%).`));
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `Enter ${what} between 0 and 1.` })
+      .refine(Number.isFinite, `Enter ${what} between 0 and 1.`)
+      .pipe(z.number().min(0, `${capitalise(what)} must be between 0 and 1.`).max(1, `${capitalise(what)} must be between 0 and 1 (0.25 = 25%).`)),
+  );
 
 function capitalise(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1);

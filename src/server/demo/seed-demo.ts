@@ -14,6 +14,7 @@ import { activeFunctionKey, activeReviewerKey } from "@/features/gates/server/ga
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import type { DemoSeedContext } from "./context";
 import { isoDateDaysAgo, makeMember, makeProgramme, makeUser } from "./factories";
+import { seedCosts } from "./seed-costs";
 import { seedUseCases } from "./seed-use-cases";
 
 const SEED_ACTOR: AuditActor = { id: null, label: "demo seed" };
@@ -170,6 +171,7 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
 
       // Use cases: the feature's own demo inventory.
       await seedUseCases(tx, ctx);
+      await seedCosts(tx, ctx);
 
       // Decision records and the acceptable use policy (the Architecture Review's evidence).
       await tx.decisionRecord.create({

@@ -38,8 +38,8 @@ export function MeasureTokensPanel({ programmeSlug, models, defaultModel, onMeas
       <summary className="cursor-pointer text-sm font-medium text-brand-700">Measure tokens with Claude on a sample</summary>
       <div className="mt-3 space-y-3">
         <p className="text-xs text-slate-600">
-          Paste a typical task. Anthropic&apos;s token counting (no model call, no charge for output) measures its input tokens; a sample
-          response, if you paste one, estimates the output tokens.
+          Paste a typical task. Anthropic&apos;s token counting measures its input tokens without generating anything; a sample response, if
+          you paste one, estimates the output tokens. The numbers fill the fields above, where you can still change them.
         </p>
         <Field id="measure-model" label="Count with model">
           <select id="measure-model" className={inputClass()} value={model} onChange={(e) => setModel(e.target.value)}>

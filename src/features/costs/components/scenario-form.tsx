@@ -51,7 +51,7 @@ export function ScenarioForm(props: ScenarioFormProps) {
 function CreateScenarioForm(props: ScenarioFormProps) {
   const router = useRouter();
   const { form, action, handleSubmitWithAction } = useHookFormAction(createScenarioAction, zodResolver(createScenarioSchema), {
-    formProps: { mode: "onTouched", defaultValues: { programmeSlug: props.programmeSlug, ...blank(props.models) } },
+    formProps: { defaultValues: { programmeSlug: props.programmeSlug, ...blank(props.models) } },
     actionProps: { onSuccess: ({ data }) => data?.scenarioId && router.push(`/programmes/${props.programmeSlug}/costs/scenarios/${data.scenarioId}`) },
   });
   return (
@@ -65,7 +65,7 @@ function EditScenarioForm(props: ScenarioFormProps & { scenario: NonNullable<Sce
   const router = useRouter();
   const { id, ...values } = props.scenario;
   const { form, action, handleSubmitWithAction } = useHookFormAction(updateScenarioAction, zodResolver(updateScenarioSchema), {
-    formProps: { mode: "onTouched", defaultValues: { programmeSlug: props.programmeSlug, scenarioId: id, ...values, modelMix: values.modelMix.map((m) => ({ ...m })) } },
+    formProps: { defaultValues: { programmeSlug: props.programmeSlug, scenarioId: id, ...values, modelMix: values.modelMix.map((m) => ({ ...m })) } },
     actionProps: { onSuccess: () => router.push(`/programmes/${props.programmeSlug}/costs/scenarios/${id}`) },
   });
   return (

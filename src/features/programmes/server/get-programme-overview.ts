@@ -30,7 +30,11 @@ export async function getProgrammeOverview(actor: Actor, programmeSlug: string, 
     stakeholderFlags(programmeId, now),
     db.membership.count({ where: { programmeId } }),
   ]);
-  const [scopeCreep, risksNow] = await Promise.all([countScopeCreep(programmeId), riskSummary(programmeId, now)]);
+  const [scopeCreep, risksNow, departmentBudgets] = await Promise.all([
+    countScopeCreep(programmeId),
+    riskSummary(programmeId, now),
+    db.departmentBudget.findMany({ where: { programmeId }, select: { ownerId: true } }),
+  ]);
   const template = getTemplate(access.programme.templateVersion);
   const summary = summariseOverview(
     {
@@ -44,6 +48,7 @@ export async function getProgrammeOverview(actor: Actor, programmeSlug: string, 
       stakeholders,
       criteria,
       useCases,
+      departmentBudgets,
     },
     now,
   );

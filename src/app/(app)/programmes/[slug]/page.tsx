@@ -48,6 +48,7 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
                   u.milestones && `${u.milestones} milestones`,
                   u.criteria && `${u.criteria} gate criteria`,
                   u.useCases && `${u.useCases} use cases`,
+                  u.budgets && `${u.budgets} department budgets`,
                 ]
                   .filter(Boolean)
                   .join(" · ")

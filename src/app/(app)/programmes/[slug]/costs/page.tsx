@@ -70,9 +70,9 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">Prices</p>
-          <p className="mt-1 text-2xl font-semibold">{m.prices.models}<span className="text-sm font-normal text-slate-600"> models priced</span></p>
+          <p className="mt-1 text-2xl font-semibold">{m.prices.models}<span className="text-sm font-normal text-slate-600"> prices in force</span></p>
           <p className="text-xs text-slate-600">
-            In force today; latest change effective {formatDate(m.prices.latestEffective)}. <Link className="text-brand-700 underline" href={`${base}/prices`}>See the table</Link>
+            Latest change effective {formatDate(m.prices.latestEffective)}. <Link className="text-brand-700 underline" href={`${base}/prices`}>See the table</Link>
           </p>
         </div>
       </div>
@@ -92,7 +92,8 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
                 { key: "seats", label: "Seats", color: COST_COLORS.seats },
                 { key: "people", label: "Engineering, change and support", color: COST_COLORS.people },
               ]}
-              height={260}
+              horizontal
+              height={Math.max(180, 64 * m.scenarios.length + 60)}
             />
             <div className="overflow-x-auto">
               <table className="w-full text-sm" aria-label="Scenarios">
