@@ -2,21 +2,13 @@ import "server-only";
 import { isHighRisk, isOnHeatMap, isOpenRisk, isOverdueRisk, isUnownedRisk, riskHeatMap, riskScore } from "@/domain/risk";
 import { utcDateOf } from "@/domain/template";
 import { riskFilterSchema, type RiskFilter } from "../schemas";
+import { riskAuditSelect } from "./risk-select";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 
 export const riskRowSelect = {
-  id: true,
-  title: true,
-  probability: true,
-  impact: true,
-  consequence: true,
-  mitigation: true,
-  ownerId: true,
-  status: true,
-  reviewDate: true,
-  fromPlaybook: true,
+  ...riskAuditSelect,
   createdAt: true,
   owner: { select: { user: { select: { name: true } } } },
 } as const;

@@ -1,27 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/server/db";
 
-/** What leaves the server about a use case. */
-export const useCaseSelect = {
-  id: true,
-  title: true,
-  businessFunction: true,
-  description: true,
-  businessValue: true,
-  complexity: true,
-  status: true,
-  successCriteria: true,
-  businessSponsor: true,
-  ownerId: true,
-  claudeProduct: true,
-  model: true,
-  dataSensitivity: true,
-  pocStartedAt: true,
-  createdAt: true,
-  updatedAt: true,
-  owner: { select: { user: { select: { name: true, email: true } } } },
-} as const;
-
 /** The fields an audit event records about a use case. */
 export const useCaseAuditSelect = {
   id: true,
@@ -38,6 +17,14 @@ export const useCaseAuditSelect = {
   model: true,
   dataSensitivity: true,
   pocStartedAt: true,
+} as const;
+
+/** What leaves the server about a use case: the audited fields, dates and the owner's name. */
+export const useCaseSelect = {
+  ...useCaseAuditSelect,
+  createdAt: true,
+  updatedAt: true,
+  owner: { select: { user: { select: { name: true, email: true } } } },
 } as const;
 
 type Reader = Pick<Tx, "useCase">;
