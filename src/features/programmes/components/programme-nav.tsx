@@ -9,6 +9,7 @@ export function ProgrammeNav({ slug }: { slug: string }) {
   const base = `/programmes/${slug}`;
   const tabs = [
     { href: base, label: "Overview" },
+    { href: `${base}/dashboard`, label: "Dashboard" },
     { href: `${base}/gates/architecture-review`, match: `${base}/gates`, label: "Gates" },
     { href: `${base}/milestones`, label: "Milestones" },
     { href: `${base}/use-cases`, label: "Use cases" },

@@ -1,0 +1,168 @@
+import type { Metadata } from "next";
+import { Badge, type Tone } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { Card, EmptyState } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import type { SignalStatus } from "@/domain/health";
+import { AdoptionChart, CostPerTaskChart, TasksChart } from "@/features/usage/components/usage-charts";
+import { getDashboard } from "@/features/usage/server/get-dashboard";
+import { requirePageUser } from "@/server/auth/session";
+import { loadOr404 } from "@/server/page-guard";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+const STATUS: Record<SignalStatus, { label: string; tone: Tone }> = {
+  ON_TRACK: { label: "On track", tone: "success" },
+  IN_TROUBLE: { label: "In trouble", tone: "danger" },
+  WATCH: { label: "Watch", tone: "warning" },
+  NOT_TRACKED: { label: "Not tracked yet", tone: "neutral" },
+};
+const usd = (n: number) => n.toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+const BREAKDOWN_LABELS = { department: "Department", useCase: "Use case", cohort: "Cohort", model: "Model" } as const;
+
+export default async function DashboardPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
+  const { slug } = await params;
+  const range = await searchParams;
+  const user = await requirePageUser(`/programmes/${slug}/dashboard`);
+  const d = await loadOr404(() => getDashboard(user, slug, range));
+  const m = d.metrics;
+  const t = m.totals;
+  const hasData = m.daily.some((x) => x.tasks > 0 || x.activeDaily > 0);
+
+  return (
+    <div className="space-y-6">
+      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Date range">
+        <div>
+          <label htmlFor="from" className="block text-xs font-medium text-slate-700">From</label>
+          <input id="from" name="from" type="date" defaultValue={d.range.from} className={inputClass()} />
+        </div>
+        <div>
+          <label htmlFor="to" className="block text-xs font-medium text-slate-700">To</label>
+          <input id="to" name="to" type="date" defaultValue={d.range.to} className={inputClass()} />
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>Show</button>
+        <a href={`/programmes/${slug}/dashboard/export?from=${d.range.from}&to=${d.range.to}`} className={buttonClass("ghost")}>
+          Download CSV
+        </a>
+        {d.rangeError && <p role="alert" className="text-sm text-red-700">That range was not valid ({d.rangeError}); showing the last 28 days.</p>}
+      </form>
+
+      <Card title="Health signals">
+        <ul className="grid gap-3 md:grid-cols-2" aria-label="Health signals">
+          {d.signals.map((s) => (
+            <li key={s.key} className="rounded-md border border-slate-200 p-3">
+              <div className="flex items-center justify-between gap-2">
+                <span className="text-sm font-medium">{s.label}</span>
+                <Badge tone={STATUS[s.status].tone}>{STATUS[s.status].label}</Badge>
+              </div>
+              <p className="mt-1 text-xs text-slate-600">{s.reason}</p>
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      {!hasData ? (
+        <EmptyState title="No usage data in this range">
+          Send usage events to <code className="font-mono text-xs">POST /api/v1/programmes/{slug}/usage-events</code> with a programme API token
+          (<code className="font-mono text-xs">npm run cli -- token create --programme {slug} --name pipeline</code>), or pick another range.
+        </EmptyState>
+      ) : (
+        <>
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <Kpi label="Active users (28 days)" value={`${t.active28PctAtEnd}%`} detail={`${int(t.active28AtEnd)} of ${int(m.licensedSeats)} seats · ${int(t.active7AtEnd)} in the last 7 days`} basis="measured" />
+            <Kpi label="Tasks completed" value={int(t.tasks)} detail={t.errorRate !== null ? `Error rate ${(t.errorRate * 100).toFixed(1)}%` : undefined} basis="measured" />
+            <Kpi
+              label="Minutes saved"
+              value={int(t.minutesSaved.measured + t.minutesSaved.selfReported + t.minutesSaved.estimated)}
+              detail={`${int(t.minutesSaved.measured)} measured · ${int(t.minutesSaved.selfReported)} self-reported · ${int(t.minutesSaved.estimated)} estimated`}
+              basis="mixed"
+            />
+            <Kpi
+              label="API cost"
+              value={usd(t.costUsd)}
+              detail={`${t.costPerTask !== null ? `${usd(t.costPerTask)} per task` : "no tasks"}${d.forecast ? ` · forecast ${usd(d.forecast.apiUsdForRange)} for these days (estimated, from "${d.forecast.scenario}")` : " · no approved budget to compare"}`}
+              basis="measured"
+            />
+          </div>
+
+          <Card title="Adoption: 28-day active users against licensed seats">
+            <AdoptionChart data={m.daily} />
+            <SeriesTable caption="Active users per day" rows={m.daily.map((x) => [x.day, int(x.activeDaily), int(x.active7), int(x.active28), `${x.active28Pct}%`])} head={["Day", "That day", "7 days", "28 days", "Of seats"]} />
+          </Card>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card title="Tasks completed per day">
+              <TasksChart data={m.daily} />
+              <SeriesTable caption="Tasks and errors per day" rows={m.daily.map((x) => [x.day, int(x.tasks), int(x.errors)])} head={["Day", "Tasks", "Errors"]} />
+            </Card>
+            <Card title="API cost per task">
+              <CostPerTaskChart data={m.daily} />
+              <SeriesTable caption="Cost per day" rows={m.daily.map((x) => [x.day, usd(x.costUsd), x.costPerTask !== null ? `$${x.costPerTask.toFixed(4)}` : "—"])} head={["Day", "Cost", "Per task"]} />
+            </Card>
+          </div>
+          <div className="grid gap-6 lg:grid-cols-2">
+            {(Object.keys(BREAKDOWN_LABELS) as (keyof typeof BREAKDOWN_LABELS)[]).map((b) => (
+              <Card key={b} title={`By ${BREAKDOWN_LABELS[b].toLowerCase()}`}>
+                <table className="w-full text-left text-sm">
+                  <caption className="sr-only">{`Figures by ${BREAKDOWN_LABELS[b].toLowerCase()}`}</caption>
+                  <thead className="text-xs text-slate-500">
+                    <tr>
+                      <th scope="col" className="py-1 font-medium">{BREAKDOWN_LABELS[b]}</th>
+                      <th scope="col" className="py-1 text-right font-medium">Tasks</th>
+                      <th scope="col" className="py-1 text-right font-medium">Minutes saved</th>
+                      <th scope="col" className="py-1 text-right font-medium">Cost</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {m.breakdowns[b].map((r) => (
+                      <tr key={r.key}>
+                        <td className="py-1">{r.key}</td>
+                        <td className="py-1 text-right">{int(r.tasks)}</td>
+                        <td className="py-1 text-right">{int(r.minutesSaved)}</td>
+                        <td className="py-1 text-right">{usd(r.costUsd)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </Card>
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Kpi({ label, value, detail, basis }: { label: string; value: string; detail?: string; basis: "measured" | "mixed" }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-sm text-slate-600">{label}</p>
+        <Badge tone={basis === "measured" ? "info" : "warning"}>{basis === "measured" ? "Measured" : "Mixed sources"}</Badge>
+      </div>
+      <p className="mt-1 text-2xl font-semibold">{value}</p>
+      {detail && <p className="mt-1 text-xs text-slate-500">{detail}</p>}
+    </div>
+  );
+}
+
+function SeriesTable({ caption, head, rows }: { caption: string; head: string[]; rows: string[][] }) {
+  return (
+    <details className="mt-3">
+      <summary className="cursor-pointer text-xs font-medium text-brand-700">Show the numbers</summary>
+      <div className="mt-2 max-h-64 overflow-auto">
+        <table className="w-full text-left text-xs">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="sticky top-0 bg-white text-slate-500">
+            <tr>{head.map((h) => <th key={h} scope="col" className="py-1 font-medium">{h}</th>)}</tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r[0]}>{r.map((c, i) => <td key={i} className="py-0.5">{c}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

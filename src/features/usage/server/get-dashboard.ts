@@ -1,0 +1,48 @@
+import "server-only";
+import { healthSignals } from "@/domain/health";
+import { addUtcDays, utcDateOf } from "@/domain/template";
+import { loadMetrics } from "./get-metrics";
+import { scenarioCost } from "@/domain/costs";
+import { loadPriceTable, toScenarioInput } from "@/features/costs/server/cost-data";
+import { metricsRangeSchema } from "./get-metrics-for-api";
+import type { Actor } from "@/server/auth/actor";
+import { authorize } from "@/server/authorization";
+import { db } from "@/server/db";
+
+/** The sponsor dashboard for a date range (default: the last 28 days): figures, health signals and the approved forecast. */
+export async function getDashboard(actor: Actor, programmeSlug: string, range: { from?: string; to?: string }, now = new Date()) {
+  const access = await authorize(actor, programmeSlug, "programme.read");
+  const today = utcDateOf(now);
+  const defaults = { from: addUtcDays(today, -27).toISOString().slice(0, 10), to: today.toISOString().slice(0, 10) };
+  const parsed = metricsRangeSchema.safeParse({ from: range.from || defaults.from, to: range.to || defaults.to });
+  const chosen = parsed.success ? parsed.data : defaults;
+  const from = new Date(`${chosen.from}T00:00:00Z`);
+  const to = new Date(`${chosen.to}T00:00:00Z`);
+  const [metrics, approval] = await Promise.all([
+    loadMetrics({ programmeId: access.programme.id, licensedSeats: access.programme.licensedSeats, from, to }),
+    db.budgetApproval.findFirst({ where: { programmeId: access.programme.id }, orderBy: { approvedAt: "desc" }, select: { approvedAt: true, scenario: true } }),
+  ]);
+  // The forecast is the approved scenario's API (token) cost, priced as of its approval: comparable with
+  // the measured token cost, unlike the all-in budget (seats and people are not usage).
+  let forecast: { scenario: string; apiUsdPerMonth: number; apiUsdForRange: number; costPerTask: number | null } | null = null;
+  if (approval) {
+    const prices = await loadPriceTable(db, access.programme.id, approval.approvedAt);
+    const cost = scenarioCost(toScenarioInput(approval.scenario), prices.current);
+    const days = metrics.daily.length;
+    forecast = {
+      scenario: approval.scenario.name,
+      apiUsdPerMonth: Math.round(cost.tokenCost * 100) / 100,
+      apiUsdForRange: Math.round(((cost.tokenCost * 12) / 365) * days * 100) / 100,
+      costPerTask: cost.tokenCostPerTask,
+    };
+  }
+  return {
+    access,
+    range: chosen,
+    rangeError: parsed.success ? null : parsed.error.issues.map((i) => i.message).join("; "),
+    metrics,
+    forecast,
+    signals: healthSignals({ today, launchedAt: access.programme.launchedAt, licensedSeats: access.programme.licensedSeats, series: metrics.daily }),
+  };
+}
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
