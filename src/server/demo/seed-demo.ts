@@ -15,6 +15,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import type { DemoSeedContext } from "./context";
 import { isoDateDaysAgo, makeMember, makeProgramme, makeUser } from "./factories";
 import { seedCosts } from "./seed-costs";
+import { seedUsage } from "./seed-usage";
 import { seedUseCases } from "./seed-use-cases";
 
 const SEED_ACTOR: AuditActor = { id: null, label: "demo seed" };
@@ -76,7 +77,7 @@ const GLOBEX: DemoSpec = {
   name: "Globex Health — Claude Enterprise",
   organisation: "Globex Health",
   day: 120,
-  seats: 1200,
+  seats: 2000,
   kind: "MIXED",
   currentPhase: "GOVERNANCE",
   approvedGates: ["ARCHITECTURE_REVIEW", "PILOT_DEBRIEF", "PRODUCTION_READINESS"],
@@ -172,6 +173,7 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
       // Use cases: the feature's own demo inventory.
       await seedUseCases(tx, ctx);
       await seedCosts(tx, ctx);
+      await seedUsage(tx, ctx);
 
       // Decision records and the acceptable use policy (the Architecture Review's evidence).
       await tx.decisionRecord.create({
@@ -299,6 +301,6 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
         after: { day: spec.day, currentPhase: spec.currentPhase, approvedGates: spec.approvedGates, note: "Demo content: owners, stances, milestone progress, use cases, decision records, policy, gate sign-offs" },
       });
     },
-    { timeout: 60_000 },
+    { timeout: 120_000 },
   );
 }

@@ -1,0 +1,102 @@
+/**
+ * Demo usage: Globex Health's pilot and rollout as daily facts for about 2,000 seats, adoption rising to
+ * about 55% with Finance lagging; Acme Financial's first pilot weeks. Deterministic, and written through
+ * the same ingestion statement as the API (raw events, rollups and active people together).
+ */
+import { usageEventSchema, type UsageEvent } from "@/features/usage/schemas";
+import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
+import type { Tx } from "../db";
+import type { DemoSeedContext } from "./context";
+
+function rng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Plan {
+  seats: number;
+  firstDay: number;
+  departments: { name: string; weight: number; adoption: number }[];
+  useCases: string[];
+  /** Share of seats adopted on programme day d (0–1), before the department's own factor. */
+  adoption: (day: number) => number;
+  cohort: (user: number) => string;
+}
+
+const PLANS: Record<DemoSeedContext["slug"], Plan> = {
+  globex: {
+    seats: 2000,
+    firstDay: 32,
+    departments: [
+      { name: "Outpatients", weight: 0.3, adoption: 1.1 },
+      { name: "Revenue cycle", weight: 0.2, adoption: 1.15 },
+      { name: "HR", weight: 0.1, adoption: 1.0 },
+      { name: "Engineering", weight: 0.15, adoption: 1.2 },
+      { name: "Finance", weight: 0.25, adoption: 0.35 },
+    ],
+    useCases: ["Clinical letter drafting", "Prior-authorisation packet assembly", "Internal policy assistant", "Code review assistant (Claude Code)"],
+    adoption: (d) => (d < 32 ? 0 : d <= 60 ? 0.025 : Math.min(0.58, 0.025 + ((d - 60) / 55) * 0.56)),
+    cohort: (u) => (u < 50 ? "Pilot group" : u < 500 ? "Early adopters" : "Full rollout"),
+  },
+  acme: {
+    seats: 500,
+    firstDay: 32,
+    departments: [
+      { name: "Commercial lending", weight: 0.5, adoption: 1 },
+      { name: "Compliance", weight: 0.5, adoption: 1 },
+    ],
+    useCases: ["Credit memo first drafts", "KYC document summarisation"],
+    adoption: (d) => (d < 32 ? 0 : 0.09),
+    cohort: () => "Pilot group",
+  },
+};
+
+export async function seedUsage(tx: Tx, ctx: DemoSeedContext) {
+  const plan = PLANS[ctx.slug];
+  const r = rng(ctx.slug === "globex" ? 11 : 23);
+  const people = Array.from({ length: plan.seats }, (_, u) => {
+    let x = r();
+    const dept = plan.departments.find((d) => (x -= d.weight) < 0) ?? plan.departments[0]!;
+    return { u, dept, rank: r(), engagement: 0.45 + r() * 0.5 };
+  });
+  const events: UsageEvent[] = [];
+  for (let day = plan.firstDay; day <= ctx.day - 1; day++) {
+    const date = ctx.dayDate(day);
+    if (date.getUTCDay() === 0 || date.getUTCDay() === 6) continue;
+    const iso = date.toISOString().slice(0, 10);
+    for (const p of people) {
+      if (p.rank >= plan.adoption(day) * p.dept.adoption) continue; // not adopted yet
+      if (r() > p.engagement) continue; // adopted, but not active today
+      const tasks = 1 + Math.floor(r() * 4);
+      const input = tasks * (1500 + Math.floor(r() * 2500));
+      const cached = Math.floor(input * Math.min(0.6, 0.1 + (day - plan.firstDay) / 150));
+      const output = tasks * (350 + Math.floor(r() * 500));
+      const cost = ((input - cached) * 3 + cached * 0.3 + output * 15) / 1_000_000;
+      events.push(
+        usageEventSchema.parse({
+          externalId: `demo-${ctx.slug}-${iso}-${p.u}`,
+          day: iso,
+          user: `p-${p.u.toString(36)}`,
+          department: p.dept.name,
+          useCase: plan.useCases[Math.floor(r() * plan.useCases.length)],
+          cohort: plan.cohort(p.u),
+          model: r() < 0.8 ? "claude-sonnet-4-6" : "claude-haiku-4-5",
+          sessions: 1 + Math.floor(r() * 2),
+          tasks,
+          minutesSaved: tasks * (6 + Math.floor(r() * 12)),
+          minutesSource: r() < 0.3 ? "measured" : r() < 0.7 ? "self_reported" : "estimated",
+          errors: r() < 0.015 ? 1 : 0,
+          tokens: { uncachedInput: input - cached, cacheWrite: 0, cacheRead: cached, output },
+          costUsd: Math.round(cost * 1_000_000) / 1_000_000,
+        }),
+      );
+    }
+  }
+  for (let i = 0; i < events.length; i += 10_000) await ingestUsageEvents(tx, ctx.programmeId, events.slice(i, i + 10_000), "demo");
+  return events.length;
+}
