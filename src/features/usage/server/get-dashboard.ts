@@ -18,15 +18,13 @@ export async function getDashboard(actor: Actor, programmeSlug: string, range: {
   const chosen = parsed.success ? parsed.data : defaults;
   const from = new Date(`${chosen.from}T00:00:00Z`);
   const to = new Date(`${chosen.to}T00:00:00Z`);
-  const [metrics, approval] = await Promise.all([
-    loadMetrics({ programmeId: access.programme.id, licensedSeats: access.programme.licensedSeats, from, to }),
-    db.budgetApproval.findFirst({ where: { programmeId: access.programme.id }, orderBy: { approvedAt: "desc" }, select: { approvedAt: true, scenario: true } }),
-  ]);
-  // The forecast is the approved scenario's API (token) cost, priced as of its approval: comparable with
-  // the measured token cost, unlike the all-in budget (seats and people are not usage).
+  const metrics = await loadMetrics({ programmeId: access.programme.id, licensedSeats: access.programme.licensedSeats, from, to });
+  const approval = await db.budgetApproval.findFirst({ where: { programmeId: access.programme.id }, orderBy: { approvedAt: "desc" }, select: { approvedAt: true, scenario: true } });
+  // The forecast is the approved scenario's API (token) cost at today's prices: comparable with the
+  // measured token cost, unlike the all-in budget (seats and people are not usage).
   let forecast: { scenario: string; apiUsdPerMonth: number; apiUsdForRange: number; costPerTask: number | null } | null = null;
   if (approval) {
-    const prices = await loadPriceTable(db, access.programme.id, approval.approvedAt);
+    const prices = await loadPriceTable(db, access.programme.id, today);
     const cost = scenarioCost(toScenarioInput(approval.scenario), prices.current);
     const days = metrics.daily.length;
     forecast = {
