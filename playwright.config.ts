@@ -38,7 +38,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       DATABASE_URL: process.env.DATABASE_URL ?? "",
-      DATABASE_POOL_MAX: "6",
+      DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "6",
       NEXTAUTH_URL: BASE_URL,
       NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",
       OIDC_ISSUER: `http://localhost:${IDP_PORT}`,

@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres, EMBEDDED_MAX_CONNECTIONS, type EmbeddedPostgres } from "../src/server/db/embedded";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../src/server/db/embedded";
 import { buildIsStale, nextBuild } from "./lib/next-build";
 
 const dev = process.argv.includes("--dev");
@@ -59,7 +59,9 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
-    DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? String(EMBEDDED_MAX_CONNECTIONS - 4) : undefined),
+    // PGlite is one session: concurrent statements from several connections can interleave through
+    // its socket server (docs/decisions/001), so the embedded app uses a single connection.
+    DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "1" : undefined),
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: secret(),
     NEXT_TELEMETRY_DISABLED: "1",

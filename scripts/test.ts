@@ -91,6 +91,7 @@ async function main() {
         ...process.env,
         DATABASE_URL: db.url,
         TEST_DB_KIND: useServer ? "server" : "embedded",
+        ...(useServer ? {} : { DATABASE_POOL_MAX: "1" }),
       });
     }
     if (want("e2e")) {
@@ -98,7 +99,7 @@ async function main() {
       dbs.push(db);
       await applyMigrations(db.url);
       await run("demo seed for e2e", "node_modules/.bin/tsx", ["--conditions=react-server", "src/cli/index.ts", "seed-demo"], { ...process.env, DATABASE_URL: db.url });
-      const e2eEnv = { ...process.env, DATABASE_URL: db.url };
+      const e2eEnv = { ...process.env, DATABASE_URL: db.url, ...(useServer ? {} : { DATABASE_POOL_MAX: "1" }) };
       await run("build", bin("next"), ["build"], e2eEnv);
       await run("e2e tests", bin("playwright"), ["test"], e2eEnv);
     }

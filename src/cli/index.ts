@@ -14,7 +14,7 @@ const program = new Command("gatehouse").description("Gatehouse operator command
 async function withDatabase<T>(fn: () => Promise<T>): Promise<T> {
   const database = await resolveOperatorDatabase();
   process.env.DATABASE_URL = database.url;
-  process.env.DATABASE_POOL_MAX ??= "4";
+  process.env.DATABASE_POOL_MAX ??= database.embedded ? "1" : "4";
   const { disconnectDb } = await import("@/server/db");
   try {
     return await fn();
