@@ -18,6 +18,8 @@ export interface HealthInput {
   licensedSeats: number;
   /** Daily series, oldest first: 28-day active people, tasks and cost. */
   series: readonly { day: string; active28: number; tasks: number; costUsd: number }[];
+  /** When the sponsor reviewed weekly reports, newest first. */
+  sponsorReviews?: readonly Date[];
 }
 
 const DAY = 86_400_000;
@@ -64,6 +66,18 @@ function reverting(i: HealthInput): HealthSignal {
   return { key: "reverting", label, status: "ON_TRACK", reason: drop > 0 ? `28-day active users are ${fmt(drop)} below their peak of ${peak}.` : "28-day active users are at their peak.", basis: "measured" };
 }
 
+function sponsorReviews(i: HealthInput): HealthSignal {
+  const label = "Sponsor reviews happening";
+  if (!i.sponsorReviews) return notTracked("sponsor-review", label, "arrives with the weekly sponsor report");
+  const last = i.sponsorReviews[0];
+  const lastDay = last ? Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), last.getUTCDate()) : null;
+  const ago = lastDay !== null ? Math.round((i.today.getTime() - lastDay) / DAY) : null;
+  if (ago !== null && ago <= 14) return { key: "sponsor-review", label, status: "ON_TRACK", reason: `The sponsor reviewed a weekly report ${ago === 0 ? "today" : `${ago} days ago`}.`, basis: "measured" };
+  if (i.launchedAt && (!last || last.getTime() < i.launchedAt.getTime()))
+    return { key: "sponsor-review", label, status: "IN_TROUBLE", reason: "No sponsor review since launch.", basis: "measured" };
+  return { key: "sponsor-review", label, status: "WATCH", reason: last ? `The last sponsor review was ${ago} days ago.` : "No weekly report has been reviewed by the sponsor yet.", basis: "measured" };
+}
+
 const notTracked = (key: string, label: string, what: string): HealthSignal => ({ key, label, status: "NOT_TRACKED", reason: `Not tracked yet: ${what}.`, basis: "not tracked" });
 
 export function healthSignals(i: HealthInput): HealthSignal[] {
@@ -71,7 +85,7 @@ export function healthSignals(i: HealthInput): HealthSignal[] {
     adoption(i),
     costPerTask(i),
     reverting(i),
-    notTracked("sponsor-review", "Sponsor reviews happening", "arrives with the weekly sponsor report"),
+    sponsorReviews(i),
     notTracked("integrations", "Integrations erroring without a fix date", "arrives with integration (MCP connector) health"),
     notTracked("tickets", "Support tickets without an owner", "arrives with support tickets"),
     notTracked("demand", "Other departments asking for access", "arrives with access requests"),

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "policies.manage": ["PROGRAMME_MANAGER"],
   "costs.manage": ["PROGRAMME_MANAGER"],
   "budget.approve": ["SPONSOR"],
+  "report.review": ["SPONSOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -30,6 +30,14 @@ describe("health signals", () => {
     expect(signal({ ...base, series: series(30, () => ({ active28: 80, tasks: 1, costUsd: 1 })) }, "reverting").status).toBe("ON_TRACK");
   });
 
+  it("sponsor reviews: one in the last two weeks is on track; none since launch is in trouble", () => {
+    const base = { today: d("2026-03-01"), launchedAt: d("2026-02-01"), licensedSeats: 10, series: [] };
+    expect(signal({ ...base, sponsorReviews: [d("2026-02-25")] }, "sponsor-review")).toMatchObject({ status: "ON_TRACK", reason: "The sponsor reviewed a weekly report 4 days ago." });
+    expect(signal({ ...base, sponsorReviews: [d("2026-01-20")] }, "sponsor-review")).toMatchObject({ status: "IN_TROUBLE", reason: "No sponsor review since launch." });
+    expect(signal({ ...base, sponsorReviews: [] }, "sponsor-review").status).toBe("IN_TROUBLE");
+    expect(signal({ ...base, launchedAt: null, sponsorReviews: [] }, "sponsor-review").status).toBe("WATCH");
+  });
+
   it("says plainly what is not tracked yet", () => {
     const s = healthSignals({ today: d("2026-02-01"), launchedAt: null, licensedSeats: 10, series: [] });
     expect(s.filter((x) => x.status === "NOT_TRACKED").map((x) => x.key)).toEqual(["sponsor-review", "integrations", "tickets", "demand"]);

@@ -40,7 +40,13 @@ export async function getDashboard(actor: Actor, programmeSlug: string, range: {
     rangeError: parsed.success ? null : parsed.error.issues.map((i) => i.message).join("; "),
     metrics,
     forecast,
-    signals: healthSignals({ today, launchedAt: access.programme.launchedAt, licensedSeats: access.programme.licensedSeats, series: metrics.daily }),
+    signals: healthSignals({
+      today,
+      launchedAt: access.programme.launchedAt,
+      licensedSeats: access.programme.licensedSeats,
+      series: metrics.daily,
+      sponsorReviews: (await db.sponsorReview.findMany({ where: { programmeId: access.programme.id }, orderBy: { reviewedAt: "desc" }, take: 1, select: { reviewedAt: true } })).map((r) => r.reviewedAt),
+    }),
   };
 }
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

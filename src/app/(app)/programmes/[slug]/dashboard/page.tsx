@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -45,6 +46,9 @@ export default async function DashboardPage({ params, searchParams }: { params: 
         <a href={`/programmes/${slug}/dashboard/export?from=${d.range.from}&to=${d.range.to}`} className={buttonClass("ghost")}>
           Download CSV
         </a>
+        <Link href={`/programmes/${slug}/reports/weekly`} className={buttonClass("ghost")}>
+          Weekly report
+        </Link>
         {d.rangeError && <p role="alert" className="text-sm text-red-700">That range was not valid ({d.rangeError}); showing the last 28 days.</p>}
       </form>
 

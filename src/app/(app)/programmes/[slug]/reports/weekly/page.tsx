@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { GATE_STATUS_LABELS, LEVEL_LABELS } from "@/domain/enums";
+import { ReviewButton } from "@/features/reports/components/review-button";
+import { formatFigure, formatChange } from "@/features/reports/format";
+import { getWeeklyReport } from "@/features/reports/server/get-weekly-report";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { requirePageUser } from "@/server/auth/session";
+import { loadOr404 } from "@/server/page-guard";
+
+export const metadata: Metadata = { title: "Weekly report" };
+
+export default async function WeeklyReportPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ week?: string }> }) {
+  const { slug } = await params;
+  const { week } = await searchParams;
+  const user = await requirePageUser(`/programmes/${slug}/reports/weekly`);
+  const r = await loadOr404(() => getWeeklyReport(user, slug, week && /^\d+$/.test(week) ? Number(week) : undefined));
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 className="text-lg font-semibold">Weekly report · week {r.week}</h2>
+          <p className="text-sm text-slate-600">{r.range.from} to {r.range.to} (UTC)</p>
+        </div>
+        <nav aria-label="Weeks" className="flex flex-wrap items-center gap-2">
+          {r.week > 1 && <Link href={`?week=${r.week - 1}`} className={buttonClass("ghost")}>← Week {r.week - 1}</Link>}
+          {r.week < r.currentWeek && <Link href={`?week=${r.week + 1}`} className={buttonClass("ghost")}>Week {r.week + 1} →</Link>}
+          <a href={`/programmes/${slug}/reports/weekly/pdf?week=${r.week}`} className={buttonClass("primary")}>Download PDF</a>
+        </nav>
+      </div>
+
+      <Card title="Metrics, and change from the week before">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Metrics of the week</caption>
+          <thead className="text-xs text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 font-medium">Figure</th>
+              <th scope="col" className="py-1 text-right font-medium">This week</th>
+              <th scope="col" className="py-1 text-right font-medium">Change</th>
+              <th scope="col" className="py-1 font-medium">Source</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {r.figures.map((f) => (
+              <tr key={f.label}>
+                <td className="py-1">{f.label}</td>
+                <td className="py-1 text-right">{formatFigure(f.value, f.unit)}</td>
+                <td className="py-1 text-right">{formatChange(f.value, f.before, f.unit)}</td>
+                <td className="py-1 text-xs text-slate-500">{f.basis}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Gates">
+          <ul className="space-y-1 text-sm">
+            {r.gates.map((g) => (
+              <li key={g.key} className="flex justify-between gap-2">
+                <span>{g.name} <span className="text-xs text-slate-500">· planned {formatDate(g.plannedDate)}</span></span>
+                <Badge tone={g.status === "APPROVED" ? "success" : g.status === "REJECTED" ? "danger" : g.status === "IN_REVIEW" ? "info" : "neutral"}>{GATE_STATUS_LABELS[g.status]}</Badge>
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title="Top risks">
+          <ol className="space-y-1 text-sm">
+            {r.topRisks.map((k) => (
+              <li key={k.id}>
+                {k.title} <span className="text-xs text-slate-500">· {LEVEL_LABELS[k.probability]} probability, {LEVEL_LABELS[k.impact]} impact · {k.ownerName ?? "no owner"}</span>
+              </li>
+            ))}
+          </ol>
+        </Card>
+        <Card title={`Milestones hit (${r.milestonesHit.length})`}>
+          {r.milestonesHit.length === 0 ? <p className="text-sm text-slate-600">None this week.</p> : (
+            <ul className="space-y-1 text-sm">{r.milestonesHit.map((m) => <li key={`${m.week}-${m.title}`}>Week {m.week}: {m.title}</li>)}</ul>
+          )}
+        </Card>
+        <Card title={`Milestones slipped (${r.milestonesSlipped.length})`}>
+          {r.milestonesSlipped.length === 0 ? <p className="text-sm text-slate-600">Nothing has slipped.</p> : (
+            <ul className="space-y-1 text-sm">{r.milestonesSlipped.map((m) => <li key={`${m.week}-${m.title}`}>Week {m.week}: {m.title} <span className="text-xs text-amber-800">· due {formatDate(m.dueDate)}</span></li>)}</ul>
+          )}
+        </Card>
+      </div>
+
+      <Card title="Sponsor review">
+        {r.reviews.length > 0 && (
+          <ul className="mb-3 space-y-1 text-sm">
+            {r.reviews.map((v) => (
+              <li key={v.reviewerId}>Reviewed by {v.reviewedBy} on {formatDateTime(v.reviewedAt)}{v.note && <> — &ldquo;{v.note}&rdquo;</>}</li>
+            ))}
+          </ul>
+        )}
+        {r.canReview ? <ReviewButton programmeSlug={slug} week={r.week} /> : r.reviews.length === 0 && <p className="text-sm text-slate-600">Not reviewed by the sponsor yet.</p>}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { riskScore, isOpenRisk } from "@/domain/risk";
+import { dateOfDay, programmeDay, utcDateOf, weekOfDay } from "@/domain/template";
+import { loadMetrics } from "@/features/usage/server/get-metrics";
+import type { Actor } from "@/server/auth/actor";
+import { authorize } from "@/server/authorization";
+import { db } from "@/server/db";
+import { NotFoundError } from "@/server/errors";
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * The weekly sponsor report for programme week N (default: this week): gates, top risks, milestones hit
+ * and slipped, the week's metrics and their change from the week before, and the sponsor's reviews.
+ */
+export async function getWeeklyReport(actor: Actor, programmeSlug: string, weekParam?: number, now = new Date()) {
+  const access = await authorize(actor, programmeSlug, "programme.read");
+  const p = access.programme;
+  const today = utcDateOf(now);
+  const day = programmeDay(p.startDate, today);
+  if (day < 1) throw new NotFoundError("The programme has not started yet: there is no weekly report.");
+  const currentWeek = weekOfDay(day);
+  const week = weekParam ?? currentWeek;
+  if (!Number.isInteger(week) || week < 1 || week > currentWeek) throw new NotFoundError(`There is no report for week ${weekParam}: choose a week from 1 to ${currentWeek}.`);
+  const start = dateOfDay(p.startDate, 7 * week - 6);
+  const end = new Date(Math.min(dateOfDay(p.startDate, 7 * week).getTime(), today.getTime()));
+  const prevStart = week > 1 ? dateOfDay(p.startDate, 7 * week - 13) : null;
+  const prevEnd = week > 1 ? dateOfDay(p.startDate, 7 * week - 7) : null;
+
+  const [gates, risks, milestones, reviews] = await Promise.all([
+    db.gate.findMany({ where: { programmeId: p.id }, orderBy: { ordinal: "asc" }, select: { key: true, name: true, status: true, plannedDate: true, decision: true } }),
+    db.risk.findMany({ where: { programmeId: p.id }, select: { id: true, title: true, probability: true, impact: true, status: true, owner: { select: { user: { select: { name: true } } } } } }),
+    db.milestone.findMany({ where: { programmeId: p.id, OR: [{ completedAt: { gte: start, lte: end } }, { status: { not: "DONE" }, dueDate: { lte: end } }] }, orderBy: { dueDate: "asc" }, select: { week: true, title: true, dueDate: true, status: true, completedAt: true } }),
+    db.sponsorReview.findMany({ where: { programmeId: p.id, week }, orderBy: { reviewedAt: "asc" }, select: { reviewedBy: true, reviewedAt: true, note: true, reviewerId: true } }),
+  ]);
+  const metrics = await loadMetrics({ programmeId: p.id, licensedSeats: p.licensedSeats, from: start, to: end, breakdowns: [] });
+  const previous = prevStart && prevEnd ? await loadMetrics({ programmeId: p.id, licensedSeats: p.licensedSeats, from: prevStart, to: prevEnd, breakdowns: [] }) : null;
+
+  const t = metrics.totals;
+  const q = previous?.totals;
+  const minutes = (m: typeof t.minutesSaved) => m.measured + m.selfReported + m.estimated;
+  const figures = [
+    { label: "28-day active users (% of seats)", value: t.active28PctAtEnd, before: q?.active28PctAtEnd ?? null, unit: "%", basis: "measured" },
+    { label: "Tasks completed", value: t.tasks, before: q?.tasks ?? null, unit: "", basis: "measured" },
+    { label: "Minutes saved", value: minutes(t.minutesSaved), before: q ? minutes(q.minutesSaved) : null, unit: "", basis: "measured, self-reported and estimated" },
+    { label: "API cost (USD)", value: t.costUsd, before: q?.costUsd ?? null, unit: "$", basis: "measured" },
+    { label: "Cost per task (USD)", value: t.costPerTask, before: q?.costPerTask ?? null, unit: "$", basis: "measured" },
+    { label: "Error rate", value: t.errorRate, before: q?.errorRate ?? null, unit: "ratio", basis: "measured" },
+  ];
+  return {
+    access,
+    week,
+    currentWeek,
+    range: { from: iso(start), to: iso(end) },
+    gates,
+    topRisks: risks
+      .filter((r) => isOpenRisk(r.status))
+      .sort((a, b) => riskScore(b.probability, b.impact) - riskScore(a.probability, a.impact) || a.title.localeCompare(b.title))
+      .slice(0, 5)
+      .map(({ owner, ...r }) => ({ ...r, ownerName: owner?.user.name ?? null })),
+    milestonesHit: milestones.filter((m) => m.completedAt && m.completedAt >= start && m.completedAt <= end),
+    milestonesSlipped: milestones.filter((m) => m.status !== "DONE"),
+    figures,
+    reviews,
+    canReview: access.can("report.review") && !reviews.some((r) => r.reviewerId === actor.id),
+  };
+}
+export type WeeklyReport = Awaited<ReturnType<typeof getWeeklyReport>>;
