@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs", "rate-limiter-flexible"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Usage files are uploaded through a server action (12 MB at most, checked in the form and the action).
+  experimental: { serverActions: { bodySizeLimit: "13mb" } },
 };
 
 export default nextConfig;

@@ -4,6 +4,7 @@
  *   token create --programme <slug> --name <name>   create a programme API token (printed once)
  *   seed-demo                              add the demo programmes and accounts to this database
  *   user set-password --email <email>      set a local password (read from standard input)
+ *   import --programme <slug> --format <format> <file>   import a usage file (all or nothing)
  * Database: DATABASE_URL, else the embedded database of `npm start`.
  */
 import { Command, CommanderError } from "commander";
@@ -88,6 +89,29 @@ user
       const { setPassword } = await import("@/server/auth/set-password");
       const r = await setPassword(CLI_ACTOR, { email: opts.email, name: opts.name, password });
       console.log(r.created ? `Created ${r.email} with a password.` : `Password set for ${r.email}.`);
+    });
+  });
+
+program
+  .command("import")
+  .description("Import a usage file (usage-csv, anthropic-usage-report, anthropic-cost-report, claude-code-report, claude-analytics-summaries, claude-analytics-users); all or nothing")
+  .requiredOption("--programme <slug>", "programme slug")
+  .requiredOption("--format <format>", "the file's format")
+  .argument("<file>", "the file to import")
+  .action(async (file: string, opts: { programme: string; format: string }) => {
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile(file, "utf8");
+    await withDatabase(async () => {
+      const { importUsageFileAsOperator } = await import("@/features/usage/imports/server/import-usage-file");
+      const r = await importUsageFileAsOperator(CLI_ACTOR, { programmeSlug: opts.programme, format: opts.format as never, text });
+      if (r.ok) {
+        console.log(`Imported ${file} (${r.format}) into ${opts.programme}: received=${r.received} inserted=${r.inserted} duplicates=${r.duplicates}`);
+        for (const n of r.notes) console.log(n);
+      } else {
+        console.error(`Nothing was imported: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"} in ${file}${r.problems.length > 50 ? " (first 50 shown)" : ""}:`);
+        for (const p of r.problems.slice(0, 50)) console.error(`  ${p.record}: ${p.reason}`);
+        process.exitCode = 2;
+      }
     });
   });
 

@@ -61,6 +61,7 @@ people AS (
   INSERT INTO "UsageUserDay" ("programmeId", "day", "userRef", "department", "cohort")
   SELECT DISTINCT ON ("programmeId", "day", "userRef") "programmeId", "day", "userRef", "department", "cohort"
   FROM ins
+  WHERE "userRef" <> 'organization' -- organisation-level report rows are usage, not a person
   ORDER BY "programmeId", "day", "userRef"
   ON CONFLICT DO NOTHING
   RETURNING "day"

@@ -49,6 +49,9 @@ export default async function DashboardPage({ params, searchParams }: { params: 
         <Link href={`/programmes/${slug}/reports/weekly`} className={buttonClass("ghost")}>
           Weekly report
         </Link>
+        <Link href={`/programmes/${slug}/dashboard/import`} className={buttonClass("ghost")}>
+          Import usage
+        </Link>
         {d.rangeError && <p role="alert" className="text-sm text-red-700">That range was not valid ({d.rangeError}); showing the last 28 days.</p>}
       </form>
 
