@@ -9,7 +9,8 @@ test("the sponsor reads Globex's dashboard, changes the date range and downloads
 
   const signals = page.getByRole("list", { name: "Health signals" });
   await expect(signals.getByRole("listitem").filter({ hasText: "Active users against licensed seats (28-day)" })).toContainText(/\d+(\.\d)?% of licensed seats active/);
-  await expect(signals.getByRole("listitem").filter({ hasText: "Sponsor reviews happening" })).toContainText("Not tracked yet");
+  await expect(signals.getByRole("listitem").filter({ hasText: "Sponsor reviews happening" })).toContainText("On track");
+  await expect(signals.getByRole("listitem").filter({ hasText: "Support tickets without an owner" })).toContainText("Not tracked yet");
 
   // Adoption rose to about 55% of 2,000 seats; each figure says how it was measured.
   const adoption = page.getByText("Active users (28 days)").locator("xpath=ancestor::div[contains(@class,'rounded-lg')][1]");
@@ -53,4 +54,26 @@ test("a range that makes no sense is refused with a message, and the last 28 day
   await page.goto(`/programmes/${GLOBEX.slug}/dashboard?from=${isoDaysAgo(1)}&to=${isoDaysAgo(10)}`);
   await expect(page.getByRole("alert").filter({ hasText: "That range was not valid" })).toContainText("from must not be after to");
   await expect(page.getByLabel("From")).toHaveValue(isoDaysAgo(27));
+});
+
+test("the sponsor opens this week's report, downloads it as a PDF and marks it reviewed", async ({ page }) => {
+  await signIn(page, "sponsor@acme.test");
+  await page.goto(`/programmes/${GLOBEX.slug}/dashboard`);
+  await page.getByRole("link", { name: "Weekly report" }).click();
+  await expect(page.getByRole("heading", { name: /Weekly report · week \d+/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Metrics of the week" })).toContainText("Tasks completed");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download PDF" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^globex-weekly-report-week-\d+\.pdf$/);
+  const bytes = Buffer.concat((await (await file.createReadStream()).toArray()) as Buffer[]);
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  // The report opens on the last complete week; the demo sponsor reviewed the weeks before it.
+  await page.getByLabel("Note (optional)").fill("Read at the Monday steering meeting.");
+  await page.getByRole("button", { name: /Mark week \d+ reviewed/ }).click();
+  // The page refreshes with the review listed and no button left.
+  await expect(page.getByText(/Reviewed by Daniel Okafor.*Read at the Monday steering meeting/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/Reviewed by Daniel Okafor.*Read at the Monday steering meeting/)).toBeVisible();
+  await expect(page.getByRole("button", { name: /Mark week \d+ reviewed/ })).toHaveCount(0);
 });

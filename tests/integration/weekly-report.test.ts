@@ -19,7 +19,8 @@ describe("weekly sponsor report", () => {
     await db.$transaction((tx) => ingestUsageEvents(tx, p.id, [ev("a", "2026-03-03", "u1", 4), ev("b", "2026-03-10", "u1", 6), ev("c", "2026-03-11", "u2", 6)], "api"));
     const now = new Date("2026-03-14T10:00:00Z"); // day 13, week 2
 
-    const r = await getWeeklyReport(sponsor, p.slug, undefined, now);
+    expect((await getWeeklyReport(sponsor, p.slug, undefined, now)).week).toBe(1); // the last complete week
+    const r = await getWeeklyReport(sponsor, p.slug, 2, now);
     expect(r).toMatchObject({ week: 2, currentWeek: 2, range: { from: "2026-03-09", to: "2026-03-14" } });
     expect(r.figures.find((f) => f.label === "Tasks completed")).toMatchObject({ value: 12, before: 4 });
     expect(r.gates).toHaveLength(4);

@@ -174,6 +174,17 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
       await seedUseCases(tx, ctx);
       await seedCosts(tx, ctx);
       await seedUsage(tx, ctx);
+      // Globex's sponsor has reviewed the weekly report every week since launch, except the last complete one.
+      if (spec.slug === "globex") {
+        const sponsor = people.get("sponsor@acme.test")!;
+        for (let week = 14; week <= Math.ceil(spec.day / 7) - 2; week++) {
+          const review = await tx.sponsorReview.create({
+            data: { programmeId: programme.id, week, reviewerId: sponsor.id, reviewedBy: `${sponsor.name} <${sponsor.email}>`, reviewedAt: new Date(dayDate(week * 7 + 1).getTime() + 9 * 3600_000), note: week === 16 ? "Finance adoption is lagging: ask HR for a targeted session." : null },
+            select: { id: true, week: true },
+          });
+          await appendAudit(tx, { programmeId: programme.id, actor: auditActor(sponsor), action: "report.review", entityType: "SponsorReview", entityId: review.id, after: review });
+        }
+      }
 
       // Decision records and the acceptable use policy (the Architecture Review's evidence).
       await tx.decisionRecord.create({

@@ -10,7 +10,7 @@ import { NotFoundError } from "@/server/errors";
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * The weekly sponsor report for programme week N (default: this week): gates, top risks, milestones hit
+ * The weekly sponsor report for programme week N (default: the last complete week): gates, top risks, milestones hit
  * and slipped, the week's metrics and their change from the week before, and the sponsor's reviews.
  */
 export async function getWeeklyReport(actor: Actor, programmeSlug: string, weekParam?: number, now = new Date()) {
@@ -20,7 +20,8 @@ export async function getWeeklyReport(actor: Actor, programmeSlug: string, weekP
   const day = programmeDay(p.startDate, today);
   if (day < 1) throw new NotFoundError("The programme has not started yet: there is no weekly report.");
   const currentWeek = weekOfDay(day);
-  const week = weekParam ?? currentWeek;
+  // By default the last complete week: a weekly report is about a week that has ended.
+  const week = weekParam ?? Math.max(1, currentWeek - 1);
   if (!Number.isInteger(week) || week < 1 || week > currentWeek) throw new NotFoundError(`There is no report for week ${weekParam}: choose a week from 1 to ${currentWeek}.`);
   const start = dateOfDay(p.startDate, 7 * week - 6);
   const end = new Date(Math.min(dateOfDay(p.startDate, 7 * week).getTime(), today.getTime()));

@@ -40,7 +40,7 @@ export default async function WeeklyReportPage({ params, searchParams }: { param
               <th scope="col" className="py-1 font-medium">Figure</th>
               <th scope="col" className="py-1 text-right font-medium">This week</th>
               <th scope="col" className="py-1 text-right font-medium">Change</th>
-              <th scope="col" className="py-1 font-medium">Source</th>
+              <th scope="col" className="py-1 pl-6 font-medium">Source</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -49,7 +49,7 @@ export default async function WeeklyReportPage({ params, searchParams }: { param
                 <td className="py-1">{f.label}</td>
                 <td className="py-1 text-right">{formatFigure(f.value, f.unit)}</td>
                 <td className="py-1 text-right">{formatChange(f.value, f.before, f.unit)}</td>
-                <td className="py-1 text-xs text-slate-500">{f.basis}</td>
+                <td className="py-1 pl-6 text-xs text-slate-500">{f.basis}</td>
               </tr>
             ))}
           </tbody>
