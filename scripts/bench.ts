@@ -16,6 +16,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { startEmbeddedPostgres } from "../src/server/db/embedded";
 import { applyMigrations } from "../src/server/db/migrations";
+import { seededRandom as rng } from "../src/domain/random";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,17 +31,6 @@ const CONCURRENCY = arg("concurrency", 2);
 const RUNS = arg("runs", 30);
 const BATCH = 10_000;
 const log = (m: string) => console.log(`[bench] ${m}`);
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same data. */
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DEPARTMENTS = ["Finance", "Legal", "Operations", "Sales", "Engineering", "HR", "Customer service", "Risk"];
 const USE_CASES = ["Credit memos", "KYC summaries", "Policy Q&A", "Complaint replies", "Contract review", "Code review"];

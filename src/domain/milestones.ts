@@ -10,13 +10,13 @@ export interface MilestoneFact {
 }
 
 /** Days late: finished after its due date, or still open past it. 0 when on time. */
-export function daysLate(m: MilestoneFact, today: Date): number {
+export function daysLate(m: Pick<MilestoneFact, "dueDate" | "status" | "completedAt">, today: Date): number {
   const end = m.status === "DONE" ? m.completedAt : today;
   if (!end) return 0;
   return Math.max(0, Math.round((end.getTime() - m.dueDate.getTime()) / DAY));
 }
 
-export const isSlipped = (m: MilestoneFact, today: Date) => m.status !== "DONE" && today.getTime() > m.dueDate.getTime();
+export const isSlipped = (m: Pick<MilestoneFact, "dueDate" | "status">, today: Date) => m.status !== "DONE" && today.getTime() > m.dueDate.getTime();
 
 /**
  * "Slipping on milestones in Phase 1 always means slipping on the production date": the projected

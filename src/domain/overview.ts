@@ -1,4 +1,5 @@
 import type { GateKey, GateStatus, Level, MilestoneStatus, PhaseKey, RiskStatus, UseCaseStatus } from "./enums";
+import { daysLate, isSlipped } from "./milestones";
 import { isHighRisk, isOpenRisk } from "./risk";
 import { programmeDay, utcDateOf } from "./template";
 
@@ -39,11 +40,10 @@ export function summariseOverview(input: OverviewInput, now: Date) {
   const openMilestones = input.milestones
     .filter((m) => m.status !== "DONE")
     .sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime() || a.week - b.week);
-  const isSlipped = (m: { dueDate: Date }) => m.dueDate.getTime() < today.getTime();
   const nextMilestones = openMilestones.slice(0, 5).map((m) => ({
     ...m,
-    slipped: isSlipped(m),
-    daysLate: isSlipped(m) ? Math.round((today.getTime() - m.dueDate.getTime()) / DAY_MS) : 0,
+    slipped: isSlipped(m, today),
+    daysLate: daysLate({ ...m, completedAt: null }, today),
   }));
 
   const unowned = {
@@ -66,7 +66,7 @@ export function summariseOverview(input: OverviewInput, now: Date) {
       return { ...g, overdue: open && daysToGo < 0, dueSoon: open && daysToGo >= 0 && daysToGo <= 14, daysToGo };
     }),
     nextMilestones,
-    slippedMilestones: openMilestones.filter(isSlipped).length,
+    slippedMilestones: openMilestones.filter((m) => isSlipped(m, today)).length,
     openHighRisks: input.risks.filter((r) => isOpenRisk(r.status) && isHighRisk(r.probability, r.impact)).length,
     unowned: { ...unowned, total: Object.values(unowned).reduce((a, b) => a + b, 0) },
   };

@@ -7,16 +7,7 @@ import { usageEventSchema, type UsageEvent } from "@/features/usage/schemas";
 import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
 import type { Tx } from "../db";
 import type { DemoSeedContext } from "./context";
-
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from "@/domain/random";
 
 interface Plan {
   seats: number;

@@ -36,7 +36,7 @@ export async function getGateReview(actor: Actor, programmeSlug: string, key: Ga
   const readiness = gateReadiness(state);
   const myFunctions = access.membership.roles.includes("GATE_REVIEWER") ? access.membership.functions : [];
   const valid = signOffs.filter((s) => s.round === gate.round && s.voidedAt === null);
-  const mySigned = await db.signOff.findFirst({ where: { gateId: gate.id, round: gate.round, reviewerId: access.membership.id, voidedAt: null }, select: { function: true } });
+  const mySigned = state.signOffs.some((s) => s.reviewerId === access.membership.id && !s.voided);
   const signable: ReviewFunction[] =
     gate.status === "IN_REVIEW" && !mySigned
       ? (gate.requiredFunctions as ReviewFunction[]).filter((f) => myFunctions.includes(f) && !valid.some((s) => s.function === f))

@@ -1,6 +1,6 @@
 import "server-only";
 import { createRiskSchema, type CreateRiskInput } from "../schemas";
-import { assertOwnerIsMember, riskAuditSelect, toDate } from "./risk-select";
+import { assertOwnerIsMember, riskAuditSelect, riskData } from "./risk-select";
 import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
 import { authorize } from "@/server/authorization";
@@ -14,17 +14,7 @@ export async function createRisk(actor: Actor, raw: CreateRiskInput) {
   return db.$transaction(async (tx) => {
     await assertOwnerIsMember(tx, programmeId, input.ownerId);
     const risk = await tx.risk.create({
-      data: {
-        programmeId,
-        title: input.title,
-        probability: input.probability,
-        impact: input.impact,
-        consequence: input.consequence,
-        mitigation: input.mitigation,
-        ownerId: input.ownerId,
-        status: input.status,
-        reviewDate: toDate(input.reviewDate),
-      },
+      data: { programmeId, ...riskData(input) },
       select: riskAuditSelect,
     });
     await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "risk.create", entityType: "Risk", entityId: risk.id, after: risk });

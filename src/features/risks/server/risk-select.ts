@@ -1,4 +1,5 @@
 import "server-only";
+import type { Level, RiskStatus } from "@/domain/enums";
 import type { Tx } from "@/server/db";
 import { RuleError } from "@/server/errors";
 
@@ -17,6 +18,29 @@ export const riskAuditSelect = {
 } as const;
 
 export const toDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+/** A risk's columns from validated form input (create and update). */
+export function riskData(input: {
+  title: string;
+  probability: Level;
+  impact: Level;
+  consequence: string;
+  mitigation: string;
+  ownerId: string | null;
+  status: RiskStatus;
+  reviewDate: string | null;
+}) {
+  return {
+    title: input.title,
+    probability: input.probability,
+    impact: input.impact,
+    consequence: input.consequence,
+    mitigation: input.mitigation,
+    ownerId: input.ownerId,
+    status: input.status,
+    reviewDate: toDate(input.reviewDate),
+  };
+}
 
 export async function assertOwnerIsMember(tx: Tx, programmeId: string, ownerId: string | null) {
   if (ownerId && !(await tx.membership.findFirst({ where: { id: ownerId, programmeId }, select: { id: true } })))

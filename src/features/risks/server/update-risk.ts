@@ -1,6 +1,6 @@
 import "server-only";
 import { updateRiskSchema, type UpdateRiskInput } from "../schemas";
-import { assertOwnerIsMember, riskAuditSelect, toDate } from "./risk-select";
+import { assertOwnerIsMember, riskAuditSelect, riskData } from "./risk-select";
 import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
 import { authorize } from "@/server/authorization";
@@ -18,16 +18,7 @@ export async function updateRisk(actor: Actor, raw: UpdateRiskInput) {
     await assertOwnerIsMember(tx, programmeId, input.ownerId);
     const after = await tx.risk.update({
       where: { id: before.id },
-      data: {
-        title: input.title,
-        probability: input.probability,
-        impact: input.impact,
-        consequence: input.consequence,
-        mitigation: input.mitigation,
-        ownerId: input.ownerId,
-        status: input.status,
-        reviewDate: toDate(input.reviewDate),
-      },
+      data: riskData(input),
       select: riskAuditSelect,
     });
     await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "risk.update", entityType: "Risk", entityId: before.id, before, after });
