@@ -4,6 +4,11 @@
  *
  * - POST /v1/messages/count_tokens → {"input_tokens": N}, N = ceil(characters of system + messages / 4),
  *   so a test knows the answer from the prompt's length;
+ * - POST /v1/messages → a message whose text is decided by the prompt (see `fakeReply`), with usage
+ *   input_tokens = the count_tokens figure and output_tokens = ceil(characters of the reply / 4),
+ *   cut at max_tokens (stop_reason "max_tokens"). A grading prompt (system prompt starting with
+ *   FAKE_JUDGE_MARKER's text) gets a JSON verdict: a criterion passes when every "quoted" phrase in it
+ *   appears in the graded output;
  * - the API's error body {"type":"error","error":{"type","message"},"request_id"} with a `request-id`
  *   header: 401 for a missing or wrong key, 400 for a malformed request, 404 for unknown routes, and
  *   any status a test queues with `failNext` (429 carries retry-after / retry-after-ms).
@@ -35,6 +40,10 @@ export interface FakeAnthropic {
   requests: FakeAnthropicRequest[];
   /** The next `times` requests (default 1) fail with this error, whatever they are. */
   failNext(failure: FakeFailure, times?: number): void;
+  /** The next `times` requests (default 1) answer only after `ms` milliseconds (to provoke client timeouts). */
+  delayNext(ms: number, times?: number): void;
+  /** A message whose user text contains `substring` gets `reply` instead of the default. */
+  replyWhen(substring: string, reply: string): void;
   close(): Promise<void>;
 }
 
@@ -73,10 +82,36 @@ export function fakeTokenCount(body: { system?: unknown; messages?: { content?: 
   return Math.ceil(chars / 4);
 }
 
+/** Grading prompts start their system prompt with this; the fake answers them with a verdict. */
+export const FAKE_JUDGE_MARKER = "You are grading the output of a prompt workflow";
+
+/**
+ * The default reply to a prompt: deterministic, and built from the prompt so tests can predict it —
+ * "Reply to: " and the user text with whitespace collapsed, cut to 600 characters.
+ */
+export function fakeReply(userText: string): string {
+  return `Reply to: ${userText.replace(/\s+/g, " ").trim().slice(0, 600)}`;
+}
+
+/** The fake judge: a criterion passes when every "double-quoted" phrase in it appears in the output (case-insensitive). */
+export function fakeJudgeVerdict(judgePrompt: string): { criteria: { criterion: string; pass: boolean; reason: string }[] } {
+  const output = /<output>([\s\S]*?)<\/output>/.exec(judgePrompt)?.[1] ?? "";
+  const criteria = [...judgePrompt.matchAll(/<criterion>([\s\S]*?)<\/criterion>/g)].map((m) => m[1]!.trim());
+  return {
+    criteria: criteria.map((criterion) => {
+      const phrases = [...criterion.matchAll(/"([^"]+)"/g)].map((m) => m[1]!.toLowerCase());
+      const missing = phrases.filter((p) => !output.toLowerCase().includes(p));
+      return { criterion, pass: missing.length === 0, reason: missing.length ? `The output does not mention ${missing.map((p) => `"${p}"`).join(", ")}.` : "The output meets this criterion." };
+    }),
+  };
+}
+
 export async function startFakeAnthropic(opts: { apiKey?: string; port?: number } = {}): Promise<FakeAnthropic> {
   const apiKey = opts.apiKey ?? "sk-ant-fake-test-key-0123456789";
   const requests: FakeAnthropicRequest[] = [];
   const queued: FakeFailure[] = [];
+  const delays: number[] = [];
+  const replies: { substring: string; reply: string }[] = [];
   let seq = 0;
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -106,6 +141,18 @@ export async function startFakeAnthropic(opts: { apiKey?: string; port?: number 
       const path = (req.url ?? "/").split("?")[0]!;
       requests.push({ method: req.method ?? "", path, headers: req.headers, body });
 
+      const delay = delays.shift();
+      if (delay !== undefined) {
+        setTimeout(() => respond(req, res, path, body), delay);
+        return;
+      }
+      respond(req, res, path, body);
+    });
+  });
+
+  const respond = (req: IncomingMessage, res: ServerResponse, path: string, body: unknown) => {
+    if (res.destroyed) return;
+    {
       const failure = queued.shift();
       if (failure) return sendError(res, failure);
 
@@ -120,9 +167,41 @@ export async function startFakeAnthropic(opts: { apiKey?: string; port?: number 
         if (!Array.isArray(b.messages) || b.messages.length === 0) return sendError(res, { status: 400, message: "messages: Field required" });
         return send(res, 200, { input_tokens: fakeTokenCount(b as Parameters<typeof fakeTokenCount>[0]) });
       }
+      if (req.method === "POST" && path === "/v1/messages") {
+        const b = body as { model?: unknown; max_tokens?: unknown; system?: unknown; messages?: { role?: unknown; content?: unknown }[] } | null;
+        if (!b || typeof b.model !== "string" || !b.model) return sendError(res, { status: 400, message: "model: Field required" });
+        if (typeof b.max_tokens !== "number" || b.max_tokens < 1) return sendError(res, { status: 400, message: "max_tokens: Field required" });
+        if (!Array.isArray(b.messages) || b.messages.length === 0) return sendError(res, { status: 400, message: "messages: Field required" });
+        const userText = b.messages.filter((m) => m.role === "user").map((m) => textOf(m.content)).join("\n");
+        const system = textOf(b.system);
+        let text = system.startsWith(FAKE_JUDGE_MARKER)
+          ? JSON.stringify(fakeJudgeVerdict(userText))
+          : (replies.find((r) => userText.includes(r.substring))?.reply ?? fakeReply(userText));
+        let stopReason = "end_turn";
+        if (Math.ceil(text.length / 4) > b.max_tokens) {
+          text = text.slice(0, b.max_tokens * 4);
+          stopReason = "max_tokens";
+        }
+        return send(res, 200, {
+          id: `msg_fake_${seq + 1}`,
+          type: "message",
+          role: "assistant",
+          model: b.model,
+          content: [{ type: "text", text }],
+          stop_reason: stopReason,
+          stop_sequence: null,
+          usage: {
+            input_tokens: fakeTokenCount(b as Parameters<typeof fakeTokenCount>[0]),
+            output_tokens: Math.ceil(text.length / 4),
+            cache_creation_input_tokens: 0,
+            cache_read_input_tokens: 0,
+            service_tier: "standard",
+          },
+        });
+      }
       return sendError(res, { status: 404 });
-    });
-  });
+    }
+  };
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -135,6 +214,12 @@ export async function startFakeAnthropic(opts: { apiKey?: string; port?: number 
     requests,
     failNext(failure, times = 1) {
       for (let i = 0; i < times; i++) queued.push(failure);
+    },
+    delayNext(ms, times = 1) {
+      for (let i = 0; i < times; i++) delays.push(ms);
+    },
+    replyWhen(substring, reply) {
+      replies.push({ substring, reply });
     },
     close: () =>
       new Promise<void>((resolve) => {
