@@ -1,5 +1,5 @@
 import "server-only";
-import Anthropic, { AnthropicError, APIConnectionError, APIError, AuthenticationError, PermissionDeniedError, RateLimitError } from "@anthropic-ai/sdk";
+import Anthropic, { AnthropicError, APIConnectionError, APIConnectionTimeoutError, APIError, AuthenticationError, PermissionDeniedError, RateLimitError } from "@anthropic-ai/sdk";
 import { env } from "../env";
 import { RateLimitedError, RuleError } from "../errors";
 
@@ -76,16 +76,70 @@ export async function countTokens(config: ClaudeConfig, input: { model: string; 
   }
 }
 
+export interface CreatedMessage {
+  /** The text blocks of the reply, joined. */
+  text: string;
+  usage: { inputTokens: number; outputTokens: number; cacheWriteTokens: number; cacheReadTokens: number };
+  /** The model that answered, as the API reports it. */
+  model: string;
+  requestId: string | null;
+  /** "end_turn", "max_tokens" (the text is cut), "stop_sequence", … */
+  stopReason: string | null;
+}
+
+/**
+ * One Messages API call (`messages.create`, POST /v1/messages, not streamed): an optional system
+ * prompt and one user message. Keep `maxTokens` modest (the SDK refuses long non-streamed requests).
+ * Errors come back through `describeClaudeError` with `context` naming what failed.
+ */
+export async function createMessage(
+  config: ClaudeConfig,
+  input: { model: string; system?: string | null; user: string; maxTokens: number },
+  context: ClaudeErrorContext = { task: "answer the request" },
+): Promise<CreatedMessage> {
+  try {
+    const m = await anthropicClient(config).messages.create({
+      model: input.model,
+      max_tokens: input.maxTokens,
+      ...(input.system ? { system: input.system } : {}),
+      messages: [{ role: "user", content: input.user }],
+    });
+    return {
+      text: m.content.map((b) => (b.type === "text" ? b.text : "")).join(""),
+      usage: {
+        inputTokens: m.usage.input_tokens,
+        outputTokens: m.usage.output_tokens,
+        cacheWriteTokens: m.usage.cache_creation_input_tokens ?? 0,
+        cacheReadTokens: m.usage.cache_read_input_tokens ?? 0,
+      },
+      model: m.model,
+      requestId: m._request_id ?? null,
+      stopReason: m.stop_reason ?? null,
+    };
+  } catch (e) {
+    throw describeClaudeError(e, config.apiKey, context);
+  }
+}
+
+/** What a failed call was for, in error messages: "Anthropic could not <task>", and what to do meanwhile ("…, or <fallback>"). */
+export interface ClaudeErrorContext {
+  task: string;
+  fallback?: string | null;
+}
+
+const TOKEN_COUNTING: ClaudeErrorContext = { task: "count the tokens", fallback: "enter tokens by hand" };
+
 /** Turns an SDK error into an expected error with a message that never contains the key. */
-export function describeClaudeError(e: unknown, apiKey: string): Error {
+export function describeClaudeError(e: unknown, apiKey: string, context: ClaudeErrorContext = TOKEN_COUNTING): Error {
   const redact = (s: string) => (apiKey ? s.split(apiKey).join("[redacted]") : s);
+  const { task, fallback } = context;
   if (e instanceof APIError && e.status !== undefined) {
     const detail = [e.status, e.type].filter(Boolean).join(" ");
     const apiMessage = e.apiMessage ? `: ${redact(e.apiMessage)}` : "";
     const requestId = e.requestID ?? null;
     if (e instanceof AuthenticationError || e instanceof PermissionDeniedError)
       return new ClaudeRequestError(
-        `Anthropic did not accept the configured API key (${detail}). An administrator should check ANTHROPIC_API_KEY; meanwhile, enter tokens by hand.`,
+        `Anthropic did not accept the configured API key (${detail}). An administrator should check ANTHROPIC_API_KEY${fallback ? `; meanwhile, ${fallback}` : ""}.`,
         e.status,
         e.type,
         requestId,
@@ -93,12 +147,14 @@ export function describeClaudeError(e: unknown, apiKey: string): Error {
     if (e instanceof RateLimitError) {
       const retryAfter = Number(e.headers?.get("retry-after"));
       const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : 60;
-      return new RateLimitedError(`Anthropic's rate limit was reached (${detail}${apiMessage}). Try again in ${seconds} seconds, or enter tokens by hand.`, seconds);
+      return new RateLimitedError(`Anthropic's rate limit was reached (${detail}${apiMessage}). Try again in ${seconds} seconds${fallback ? `, or ${fallback}` : ""}.`, seconds);
     }
-    return new ClaudeRequestError(`Anthropic could not count the tokens (${detail}${apiMessage}).`, e.status, e.type, requestId);
+    return new ClaudeRequestError(`Anthropic could not ${task} (${detail}${apiMessage}).`, e.status, e.type, requestId);
   }
+  if (e instanceof APIConnectionTimeoutError)
+    return new ClaudeRequestError(`The Anthropic API did not answer in time. Try again later${fallback ? `, or ${fallback}` : ""}.`, null, null, null);
   if (e instanceof APIConnectionError)
-    return new ClaudeRequestError("Could not reach the Anthropic API. Try again later, or enter tokens by hand.", null, null, null);
+    return new ClaudeRequestError(`Could not reach the Anthropic API. Try again later${fallback ? `, or ${fallback}` : ""}.`, null, null, null);
   if (e instanceof AnthropicError) return new ClaudeRequestError(`The Anthropic request failed: ${redact(e.message)}`, null, null, null);
-  return e instanceof Error ? e : new Error("Token counting failed.");
+  return e instanceof Error ? e : new Error(`Anthropic could not ${task}.`);
 }
