@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   "costs.manage": ["PROGRAMME_MANAGER"],
   "budget.approve": ["SPONSOR"],
   "report.review": ["SPONSOR"],
+  "report.narrate": ["PROGRAMME_MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
