@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   "budget.approve": ["SPONSOR"],
   "report.review": ["SPONSOR"],
   "report.narrate": ["PROGRAMME_MANAGER"],
+  "workflows.manage": ["PROGRAMME_MANAGER", "WORKFLOW_OWNER"],
+  "workflows.approve": ["PROGRAMME_MANAGER", "WORKFLOW_OWNER"],
+  "workflows.promote": ["PROGRAMME_MANAGER", "WORKFLOW_OWNER"],
+  "workflows.run": ["PROGRAMME_MANAGER", "SPONSOR", "GATE_REVIEWER", "WORKFLOW_OWNER", "VIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -118,3 +118,22 @@ export function priceForPrompt<R extends ModelPriceData>(current: ReadonlyMap<st
   }
   return current.get(model);
 }
+
+/** Tokens of one Messages API call, as its `usage` reports them. */
+export interface CallTokens {
+  input: number;
+  output: number;
+  cacheWrite: number;
+  cacheRead: number;
+}
+
+/**
+ * What one Messages API call cost in USD at these prices: uncached input, 5-minute cache writes, cache
+ * reads and output, each per million tokens. The long-prompt tier applies when the whole prompt
+ * (input + cache write + cache read) is over its threshold and the table has it.
+ */
+export function callCostUsd<R extends ModelPriceData>(current: ReadonlyMap<string, R>, model: string, t: CallTokens): number | null {
+  const price = priceForPrompt(current, model, t.input + t.cacheWrite + t.cacheRead);
+  if (!price) return null;
+  return (t.input * price.inputPerMTok + t.cacheWrite * price.cacheWrite5mPerMTok + t.cacheRead * price.cacheReadPerMTok + t.output * price.outputPerMTok) / 1_000_000;
+}
