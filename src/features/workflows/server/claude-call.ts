@@ -1,0 +1,52 @@
+import "server-only";
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from "@anthropic-ai/sdk";
+import type { CallTokens } from "@/domain/prices";
+import { anthropicClient, type ClaudeConfig } from "@/server/claude/client";
+
+export type CallOutcome =
+  | { ok: true; text: string; tokens: CallTokens; requestId: string | null; stopReason: string | null; latencyMs: number }
+  | { ok: false; errorType: string; status: number | null; requestId: string | null; message: string; latencyMs: number };
+
+/**
+ * One Messages API call through the SDK, which retries 408/409/429/5xx and timeouts itself (honouring
+ * retry-after). A call that still fails comes back as data — the API's error type, status and request id
+ * — for the caller to record; the key never appears in it.
+ */
+export async function callClaude(config: ClaudeConfig, input: { model: string; system: string; user: string; maxTokens: number }): Promise<CallOutcome> {
+  const started = performance.now();
+  const latency = () => Math.round(performance.now() - started);
+  const redact = (s: string) => s.split(config.apiKey).join("[redacted]");
+  try {
+    const message = await anthropicClient(config).messages.create({
+      model: input.model,
+      max_tokens: input.maxTokens,
+      ...(input.system ? { system: input.system } : {}),
+      messages: [{ role: "user", content: input.user }],
+    });
+    const text = message.content.map((b) => (b.type === "text" ? b.text : "")).join("");
+    const u = message.usage;
+    return {
+      ok: true,
+      text,
+      tokens: { input: u.input_tokens, output: u.output_tokens, cacheWrite: u.cache_creation_input_tokens ?? 0, cacheRead: u.cache_read_input_tokens ?? 0 },
+      requestId: message._request_id ?? null,
+      stopReason: message.stop_reason ?? null,
+      latencyMs: latency(),
+    };
+  } catch (e) {
+    if (e instanceof APIConnectionTimeoutError)
+      return { ok: false, errorType: "timeout", status: null, requestId: null, message: "The request timed out, after the SDK's retries.", latencyMs: latency() };
+    if (e instanceof APIConnectionError)
+      return { ok: false, errorType: "connection_error", status: null, requestId: null, message: "Could not reach the Anthropic API, after the SDK's retries.", latencyMs: latency() };
+    if (e instanceof APIError)
+      return {
+        ok: false,
+        errorType: e.type ?? "api_error",
+        status: e.status ?? null,
+        requestId: e.requestID ?? null,
+        message: redact(e.apiMessage ?? e.message),
+        latencyMs: latency(),
+      };
+    throw e;
+  }
+}
