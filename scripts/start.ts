@@ -29,6 +29,15 @@ function secret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/** Encrypts programmes' Anthropic keys at rest; generated once into .gatehouse/ unless set. */
+function encryptionKey(): string {
+  if (process.env.GATEHOUSE_ENCRYPTION_KEY) return process.env.GATEHOUSE_ENCRYPTION_KEY;
+  mkdirSync(stateDir, { recursive: true });
+  const file = path.join(stateDir, "encryption-key");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
 async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -64,6 +73,7 @@ async function main() {
     DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "1" : undefined),
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: secret(),
+    GATEHOUSE_ENCRYPTION_KEY: encryptionKey(),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   Object.assign(process.env, env);

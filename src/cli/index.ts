@@ -5,6 +5,7 @@
  *   seed-demo                              add the demo programmes and accounts to this database
  *   user set-password --email <email>      set a local password (read from standard input)
  *   import --programme <slug> --format <format> <file>   import a usage file (all or nothing)
+ *   sync --programme <slug> [--from YYYY-MM-DD --to YYYY-MM-DD]   pull usage from the programme's Anthropic keys now
  * Database: DATABASE_URL, else the embedded database of `npm start`.
  */
 import { Command, CommanderError } from "commander";
@@ -110,6 +111,29 @@ program
       } else {
         console.error(`Nothing was imported: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"} in ${file}${r.problems.length > 50 ? " (first 50 shown)" : ""}:`);
         for (const p of r.problems.slice(0, 50)) console.error(`  ${p.record}: ${p.reason}`);
+        process.exitCode = 2;
+      }
+    });
+  });
+
+program
+  .command("sync")
+  .description("Pull usage now from the Anthropic admin/analytics endpoints the programme's keys allow (default: the last 7 complete days)")
+  .requiredOption("--programme <slug>", "programme slug")
+  .option("--from <day>", "first day, YYYY-MM-DD")
+  .option("--to <day>", "last day, YYYY-MM-DD (at most yesterday, UTC)")
+  .action(async (opts: { programme: string; from?: string; to?: string }) => {
+    const { existsSync, readFileSync } = await import("node:fs");
+    const keyFile = ".gatehouse/encryption-key"; // written by `npm start` when GATEHOUSE_ENCRYPTION_KEY is not set
+    if (!process.env.GATEHOUSE_ENCRYPTION_KEY && existsSync(keyFile)) process.env.GATEHOUSE_ENCRYPTION_KEY = readFileSync(keyFile, "utf8").trim();
+    await withDatabase(async () => {
+      const { syncUsageAsOperator } = await import("@/features/usage/sync/server/sync-usage-as-operator");
+      const r = await syncUsageAsOperator(CLI_ACTOR, { programmeSlug: opts.programme, from: opts.from, to: opts.to }, {
+        onProgress: ({ endpoint, progress: p }) => console.log(`  ${endpoint.noun}: ${p.pages} page${p.pages === 1 ? "" : "s"}, ${p.events} events (${p.inserted} new)${p.state === "done" ? ", done" : ""}`),
+      });
+      console.log(`Sync of ${opts.programme} ${r.status === "SUCCEEDED" ? "succeeded" : "FAILED"}: pages=${r.pages} records=${r.records} inserted=${r.inserted}`);
+      if (r.error) {
+        console.error(r.error);
         process.exitCode = 2;
       }
     });

@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "decisions.manage": ["PROGRAMME_MANAGER"],
   "policies.manage": ["PROGRAMME_MANAGER"],
   "costs.manage": ["PROGRAMME_MANAGER"],
+  "usage.sync": ["PROGRAMME_MANAGER"],
   "budget.approve": ["SPONSOR"],
   "report.review": ["SPONSOR"],
   "report.narrate": ["PROGRAMME_MANAGER"],

@@ -17,6 +17,12 @@ const schema = z
     /** Anthropic API key for live calls (token counting); optional: without it the app asks for numbers by hand. Never logged. */
     ANTHROPIC_API_KEY: z.string().min(1).optional(),
     ANTHROPIC_BASE_URL: z.string().url("ANTHROPIC_BASE_URL must be a URL such as https://api.anthropic.com").optional(),
+    /** Encrypts programmes' Anthropic admin/analytics keys at rest (32 bytes: 64 hex characters or base64). Optional: without it keys cannot be saved. Never logged. */
+    GATEHOUSE_ENCRYPTION_KEY: z
+      .string()
+      .trim()
+      .refine((s) => /^[0-9a-fA-F]{64}$/.test(s) || (/^[A-Za-z0-9+/_-]{43}=?$/.test(s) && Buffer.from(s.replace(/-/g, "+").replace(/_/g, "/"), "base64").length === 32), "GATEHOUSE_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64 (openssl rand -hex 32)")
+      .optional(),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .refine(
