@@ -27,6 +27,8 @@ describe("weekly sponsor report", () => {
     expect(r.topRisks).toHaveLength(5);
     expect(r.milestonesSlipped.map((m) => m.week)).toContain(1); // week 1 ended on day 7 with nothing done
     expect(r.canReview).toBe(true);
+    expect(r).toMatchObject({ narrative: null, canNarrate: false, claudeConfigured: false }); // the narrative is the programme manager's to write
+    expect((await getWeeklyReport(pm, p.slug, 2, now)).canNarrate).toBe(true);
     await expect(getWeeklyReport(sponsor, p.slug, 3, now)).rejects.toBeInstanceOf(NotFoundError);
 
     await expect(reviewWeeklyReport(pm, { programmeSlug: p.slug, week: 2 }, now)).rejects.toBeInstanceOf(ForbiddenError);

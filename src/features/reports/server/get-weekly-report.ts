@@ -2,8 +2,10 @@ import "server-only";
 import { riskScore, isOpenRisk } from "@/domain/risk";
 import { dateOfDay, programmeDay, utcDateOf, weekOfDay } from "@/domain/template";
 import { loadMetrics } from "@/features/usage/server/get-metrics";
+import { narrativeSelect } from "./narrative-state";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
+import { claudeConfigured } from "@/server/claude/client";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
 
@@ -11,7 +13,8 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * The weekly sponsor report for programme week N (default: the last complete week): gates, top risks, milestones hit
- * and slipped, the week's metrics and their change from the week before, and the sponsor's reviews.
+ * and slipped, the week's metrics and their change from the week before, the sponsor's reviews, and the
+ * week's narrative: once published for every member; while a draft, only for those who write it.
  */
 export async function getWeeklyReport(actor: Actor, programmeSlug: string, weekParam?: number, now = new Date()) {
   const access = await authorize(actor, programmeSlug, "programme.read");
@@ -28,11 +31,13 @@ export async function getWeeklyReport(actor: Actor, programmeSlug: string, weekP
   const prevStart = week > 1 ? dateOfDay(p.startDate, 7 * week - 13) : null;
   const prevEnd = week > 1 ? dateOfDay(p.startDate, 7 * week - 7) : null;
 
-  const [gates, risks, milestones, reviews] = await Promise.all([
+  const canNarrate = access.can("report.narrate");
+  const [gates, risks, milestones, reviews, narrative] = await Promise.all([
     db.gate.findMany({ where: { programmeId: p.id }, orderBy: { ordinal: "asc" }, select: { key: true, name: true, status: true, plannedDate: true, decision: true } }),
     db.risk.findMany({ where: { programmeId: p.id }, select: { id: true, title: true, probability: true, impact: true, status: true, owner: { select: { user: { select: { name: true } } } } } }),
     db.milestone.findMany({ where: { programmeId: p.id, OR: [{ completedAt: { gte: start, lte: end } }, { status: { not: "DONE" }, dueDate: { lte: end } }] }, orderBy: { dueDate: "asc" }, select: { week: true, title: true, dueDate: true, status: true, completedAt: true } }),
     db.sponsorReview.findMany({ where: { programmeId: p.id, week }, orderBy: { reviewedAt: "asc" }, select: { reviewedBy: true, reviewedAt: true, note: true, reviewerId: true } }),
+    db.weeklyNarrative.findFirst({ where: { programmeId: p.id, week, ...(canNarrate ? {} : { status: "PUBLISHED" }) }, select: narrativeSelect }),
   ]);
   const metrics = await loadMetrics({ programmeId: p.id, licensedSeats: p.licensedSeats, from: start, to: end, breakdowns: [] });
   const previous = prevStart && prevEnd ? await loadMetrics({ programmeId: p.id, licensedSeats: p.licensedSeats, from: prevStart, to: prevEnd, breakdowns: [] }) : null;
@@ -64,6 +69,9 @@ export async function getWeeklyReport(actor: Actor, programmeSlug: string, weekP
     figures,
     reviews,
     canReview: access.can("report.review") && !reviews.some((r) => r.reviewerId === actor.id),
+    narrative,
+    canNarrate,
+    claudeConfigured: canNarrate && claudeConfigured(),
   };
 }
 export type WeeklyReport = Awaited<ReturnType<typeof getWeeklyReport>>;

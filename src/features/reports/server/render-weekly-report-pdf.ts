@@ -1,6 +1,7 @@
 import "server-only";
 import { GATE_STATUS_LABELS, LEVEL_LABELS } from "@/domain/enums";
 import { formatChange, formatFigure } from "../format";
+import { narrativeParagraphs, narrativeProvenance } from "../narrative";
 import type { WeeklyReport } from "./get-weekly-report";
 import { newPdf } from "@/server/pdf";
 
@@ -12,6 +13,14 @@ export async function renderWeeklyReportPdf(r: WeeklyReport, generatedAt = new D
   w.text(`Weekly sponsor report: week ${r.week}`, { size: 16, bold: true, gap: 4 });
   w.text(`${r.range.from} to ${r.range.to} (UTC) · generated ${generatedAt.toISOString()}`, { color: grey });
   w.space();
+  // The narrative goes into the PDF only once a person has published it; a draft never does.
+  const n = r.narrative?.status === "PUBLISHED" ? r.narrative : null;
+  if (n) {
+    w.text("Summary", { size: 12, bold: true, gap: 4 });
+    for (const para of narrativeParagraphs(n.text)) w.text(para, { gap: 5 });
+    w.text(narrativeProvenance(n), { color: grey });
+    w.space();
+  }
   w.text("Metrics, and change from the week before", { size: 12, bold: true, gap: 4 });
   for (const f of r.figures) w.text(`${f.label}: ${formatFigure(f.value, f.unit)} (${formatChange(f.value, f.before, f.unit)}) — ${f.basis}`);
   w.space();

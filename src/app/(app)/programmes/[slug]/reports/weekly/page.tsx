@@ -4,9 +4,11 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { GATE_STATUS_LABELS, LEVEL_LABELS } from "@/domain/enums";
+import { NarrativeEditor } from "@/features/reports/components/narrative-editor";
 import { ReviewButton } from "@/features/reports/components/review-button";
 import { formatFigure, formatChange } from "@/features/reports/format";
-import { getWeeklyReport } from "@/features/reports/server/get-weekly-report";
+import { NARRATIVE_MODEL, narrativeParagraphs, narrativeProvenance } from "@/features/reports/narrative";
+import { getWeeklyReport, type WeeklyReport } from "@/features/reports/server/get-weekly-report";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
@@ -31,6 +33,36 @@ export default async function WeeklyReportPage({ params, searchParams }: { param
           <a href={`/programmes/${slug}/reports/weekly/pdf?week=${r.week}`} className={buttonClass("primary")}>Download PDF</a>
         </nav>
       </div>
+
+      {(r.narrative || r.canNarrate) && (
+        <Card title="Summary" action={narrativeBadge(r.narrative)}>
+          <div className="space-y-3">
+            {r.narrative?.status === "PUBLISHED" && (
+              <>
+                <div className="max-w-prose space-y-2 text-sm leading-relaxed">{narrativeParagraphs(r.narrative.text).map((para, i) => <p key={i}>{para}</p>)}</div>
+                <p className="text-xs text-slate-500">{narrativeProvenance(r.narrative)}</p>
+              </>
+            )}
+            {r.narrative?.status === "DRAFTED" && (
+              <p className="text-xs text-slate-600">
+                {r.narrative.draftedByModel && r.narrative.draftedAt && <>Drafted with Claude ({r.narrative.draftedByModel}) on {formatDateTime(r.narrative.draftedAt)}. </>}
+                {r.narrative.editedBy && <>Edited by {r.narrative.editedBy}. </>}
+                Only programme managers see it until it is published; the PDF includes it once published.
+              </p>
+            )}
+            {r.canNarrate && (
+              <NarrativeEditor
+                key={r.narrative ? `${r.narrative.status}-${r.narrative.updatedAt.toISOString()}` : "none"}
+                programmeSlug={slug}
+                week={r.week}
+                narrative={r.narrative && { text: r.narrative.text, status: r.narrative.status, editedBy: r.narrative.editedBy }}
+                claudeConfigured={r.claudeConfigured}
+                model={NARRATIVE_MODEL}
+              />
+            )}
+          </div>
+        </Card>
+      )}
 
       <Card title="Metrics, and change from the week before">
         <table className="w-full text-left text-sm">
@@ -100,4 +132,11 @@ export default async function WeeklyReportPage({ params, searchParams }: { param
       </Card>
     </div>
   );
+}
+
+function narrativeBadge(n: WeeklyReport["narrative"]) {
+  if (!n) return null;
+  if (n.status === "PUBLISHED") return <Badge tone="success">Published</Badge>;
+  if (!n.editedBy) return <Badge tone="warning">Drafted by Claude — not yet reviewed by a person</Badge>;
+  return <Badge tone="info">{n.draftedByModel ? "Drafted by Claude, edited by a person" : "Draft"} — not yet published</Badge>;
 }
