@@ -38,12 +38,17 @@ export interface FakeAnthropic {
   url: string;
   apiKey: string;
   requests: FakeAnthropicRequest[];
-  /** The next `times` requests (default 1) fail with this error, whatever they are. */
-  failNext(failure: FakeFailure, times?: number): void;
+  /**
+   * The next `times` requests (default 1) fail with this error — any request, or with `when`, only
+   * requests whose body contains that text (so concurrent calls for other prompts go through).
+   */
+  failNext(failure: FakeFailure, times?: number, when?: string): void;
   /** The next `times` requests (default 1) answer only after `ms` milliseconds (to provoke client timeouts). */
   delayNext(ms: number, times?: number): void;
   /** A message whose user text contains `substring` gets `reply` instead of the default. */
   replyWhen(substring: string, reply: string): void;
+  /** Forgets queued failures, delays and replies (between tests). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -109,7 +114,7 @@ export function fakeJudgeVerdict(judgePrompt: string): { criteria: { criterion: 
 export async function startFakeAnthropic(opts: { apiKey?: string; port?: number } = {}): Promise<FakeAnthropic> {
   const apiKey = opts.apiKey ?? "sk-ant-fake-test-key-0123456789";
   const requests: FakeAnthropicRequest[] = [];
-  const queued: FakeFailure[] = [];
+  const queued: (FakeFailure & { when?: string })[] = [];
   const delays: number[] = [];
   const replies: { substring: string; reply: string }[] = [];
   let seq = 0;
@@ -153,8 +158,9 @@ export async function startFakeAnthropic(opts: { apiKey?: string; port?: number 
   const respond = (req: IncomingMessage, res: ServerResponse, path: string, body: unknown) => {
     if (res.destroyed) return;
     {
-      const failure = queued.shift();
-      if (failure) return sendError(res, failure);
+      const raw = JSON.stringify(body ?? "");
+      const i = queued.findIndex((f) => f.when === undefined || raw.includes(f.when));
+      if (i >= 0) return sendError(res, queued.splice(i, 1)[0]!);
 
       const auth = req.headers.authorization;
       const presented = auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : req.headers["x-api-key"];
@@ -212,14 +218,19 @@ export async function startFakeAnthropic(opts: { apiKey?: string; port?: number 
     url: `http://127.0.0.1:${port}`,
     apiKey,
     requests,
-    failNext(failure, times = 1) {
-      for (let i = 0; i < times; i++) queued.push(failure);
+    failNext(failure, times = 1, when) {
+      for (let i = 0; i < times; i++) queued.push({ ...failure, when });
     },
     delayNext(ms, times = 1) {
       for (let i = 0; i < times; i++) delays.push(ms);
     },
     replyWhen(substring, reply) {
       replies.push({ substring, reply });
+    },
+    reset() {
+      queued.length = 0;
+      delays.length = 0;
+      replies.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

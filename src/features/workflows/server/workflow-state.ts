@@ -2,6 +2,7 @@ import "server-only";
 import { callCostUsd, currentPrices } from "@/domain/prices";
 import type { CallTokens } from "@/domain/prices";
 import type { ClaudeConfig } from "@/server/claude/client";
+import { ensureDefaultPrices } from "@/features/costs/server/seed-default-prices";
 import { db, type Tx } from "@/server/db";
 import { NotFoundError, RuleError } from "@/server/errors";
 
@@ -77,6 +78,7 @@ export async function checkReferences(programmeId: string, input: { ownerId: str
 
 /** Prices in force now; a model missing from the price table is refused, so every run's cost is known. */
 export async function pricesFor(programmeId: string, model: string, now = new Date()) {
+  await ensureDefaultPrices(programmeId);
   const rows = await db.modelPrice.findMany({ where: { programmeId } });
   const current = currentPrices(rows, now);
   if (!current.has(model)) throw new RuleError(`${model} is not in this programme's price table; add its price on the Costs page first.`, "model");

@@ -1,0 +1,201 @@
+import "server-only";
+import { maturity, maturityScore, passRate, type MaturityProperty } from "@/domain/workflows";
+import { latestEvaluation } from "./labels";
+import { findVersion, versionSelect } from "./workflow-state";
+import type { Actor } from "@/server/auth/actor";
+import { authorize } from "@/server/authorization";
+import { db } from "@/server/db";
+import { NotFoundError } from "@/server/errors";
+
+const listSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  task: true,
+  threshold: true,
+  updatedAt: true,
+  owner: { select: { id: true, user: { select: { name: true } } } },
+  useCase: { select: { id: true, title: true } },
+  productionVersion: { select: versionSelect },
+  candidateVersion: { select: { number: true } },
+  versions: { orderBy: { number: "desc" }, take: 1, select: versionSelect },
+  _count: { select: { testCases: true, runs: true } },
+} as const;
+
+export interface LibraryEntry {
+  id: string;
+  slug: string;
+  name: string;
+  task: string;
+  ownerName: string | null;
+  useCase: string | null;
+  latestVersion: number;
+  candidateVersion: number | null;
+  productionVersion: number | null;
+  testCases: number;
+  runs: number;
+  /** Maturity of the version that matters: production when there is one, else the latest. */
+  maturityOf: number;
+  properties: MaturityProperty[];
+  score: number;
+  latestPassRate: number | null;
+}
+
+/** The library as the API and the list page show it: every workflow with its labels and maturity, most mature first. */
+export async function listWorkflowsForProgramme(programmeId: string): Promise<LibraryEntry[]> {
+  const rows = await db.workflow.findMany({ where: { programmeId }, select: listSelect, orderBy: { name: "asc" } });
+  const entries: LibraryEntry[] = [];
+  for (const w of rows) {
+    const version = w.productionVersion ?? w.versions[0] ?? null;
+    const latest = version ? await latestEvaluation(db, version.id) : null;
+    const finishedRate = latest && latest.status !== "RUNNING" && latest.status !== "FAILED" ? latest.passRate : null;
+    const properties = maturity({
+      task: w.task,
+      useCaseLinked: w.useCase !== null,
+      ownerName: w.owner?.user.name ?? null,
+      version,
+      testCases: w._count.testCases,
+      threshold: w.threshold,
+      latestPassRate: finishedRate,
+    });
+    entries.push({
+      id: w.id,
+      slug: w.slug,
+      name: w.name,
+      task: w.task,
+      ownerName: w.owner?.user.name ?? null,
+      useCase: w.useCase?.title ?? null,
+      latestVersion: w.versions[0]?.number ?? 0,
+      candidateVersion: w.candidateVersion?.number ?? null,
+      productionVersion: w.productionVersion?.number ?? null,
+      testCases: w._count.testCases,
+      runs: w._count.runs,
+      maturityOf: version?.number ?? 0,
+      properties,
+      score: maturityScore(properties),
+      latestPassRate: finishedRate,
+    });
+  }
+  return entries.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, "en"));
+}
+
+export async function getLibrary(actor: Actor, programmeSlug: string) {
+  const access = await authorize(actor, programmeSlug, "programme.read");
+  return { access, workflows: await listWorkflowsForProgramme(access.programme.id), canManage: access.can("workflows.manage") };
+}
+
+/** One workflow's page: details, versions with labels and approvals, test cases, evaluations, the gate's state, recent runs. */
+export async function getWorkflow(actor: Actor, programmeSlug: string, workflowSlug: string) {
+  const access = await authorize(actor, programmeSlug, "programme.read");
+  const programmeId = access.programme.id;
+  const w = await db.workflow.findUnique({
+    where: { programmeId_slug: { programmeId, slug: workflowSlug } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      task: true,
+      threshold: true,
+      minutesSavedPerRun: true,
+      ownerId: true,
+      useCaseId: true,
+      candidateVersionId: true,
+      productionVersionId: true,
+      owner: { select: { user: { select: { name: true } } } },
+      useCase: { select: { id: true, title: true } },
+      versions: {
+        orderBy: { number: "desc" },
+        select: {
+          ...versionSelect,
+          approvals: { select: { approverId: true, approverName: true, note: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+          promotions: { select: { kind: true, actorName: true, passRate: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+        },
+      },
+      testCases: { orderBy: { createdAt: "asc" } },
+      evaluations: {
+        orderBy: { startedAt: "desc" },
+        take: 20,
+        select: { id: true, status: true, totalCases: true, doneCases: true, passedCases: true, erroredCases: true, costUsd: true, startedBy: true, startedAt: true, finishedAt: true, version: { select: { number: true } } },
+      },
+      runs: {
+        orderBy: { createdAt: "desc" },
+        take: 10,
+        select: { id: true, status: true, costUsd: true, latencyMs: true, inputTokens: true, outputTokens: true, runBy: true, channel: true, createdAt: true, errorType: true, version: { select: { number: true } } },
+      },
+    },
+  });
+  if (!w) throw new NotFoundError("Workflow not found.");
+  const production = w.versions.find((v) => v.id === w.productionVersionId) ?? null;
+  const focus = production ?? w.versions[0] ?? null;
+  const latestByVersion = new Map<string, { passRate: number; status: string }>();
+  for (const e of [...w.evaluations].reverse()) {
+    const v = w.versions.find((x) => x.number === e.version.number);
+    if (v) latestByVersion.set(v.id, { passRate: passRate(e.passedCases, e.totalCases), status: e.status });
+  }
+  const focusEval = focus ? latestByVersion.get(focus.id) : undefined;
+  const properties = maturity({
+    task: w.task,
+    useCaseLinked: w.useCase !== null,
+    ownerName: w.owner?.user.name ?? null,
+    version: focus,
+    testCases: w.testCases.length,
+    threshold: w.threshold,
+    latestPassRate: focusEval && (focusEval.status === "COMPLETED" || focusEval.status === "COMPLETED_WITH_ERRORS") ? focusEval.passRate : null,
+  });
+  const members = access.can("workflows.manage")
+    ? await db.membership.findMany({ where: { programmeId }, select: { id: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } })
+    : [];
+  const useCases = access.can("workflows.manage") ? await db.useCase.findMany({ where: { programmeId }, select: { id: true, title: true }, orderBy: { title: "asc" } }) : [];
+  return {
+    access,
+    workflow: w,
+    production,
+    focus,
+    properties,
+    latestByVersion,
+    members: members.map((m) => ({ id: m.id, name: m.user.name })),
+    useCases,
+    can: {
+      manage: access.can("workflows.manage"),
+      approve: access.can("workflows.approve"),
+      promote: access.can("workflows.promote"),
+      run: access.can("workflows.run"),
+    },
+  };
+}
+
+export async function getVersionPair(actor: Actor, programmeSlug: string, workflowSlug: string, a: number, b: number) {
+  const access = await authorize(actor, programmeSlug, "programme.read");
+  const w = await db.workflow.findUnique({ where: { programmeId_slug: { programmeId: access.programme.id, slug: workflowSlug } }, select: { id: true, name: true, slug: true, versions: { select: { number: true }, orderBy: { number: "asc" } } } });
+  if (!w) throw new NotFoundError("Workflow not found.");
+  return { access, workflow: w, left: await findVersion(db, w.id, a), right: await findVersion(db, w.id, b) };
+}
+
+export async function getEvaluation(actor: Actor, programmeSlug: string, workflowSlug: string, runId: string) {
+  const access = await authorize(actor, programmeSlug, "programme.read");
+  const w = await db.workflow.findUnique({ where: { programmeId_slug: { programmeId: access.programme.id, slug: workflowSlug } }, select: { id: true, name: true, slug: true, threshold: true } });
+  if (!w) throw new NotFoundError("Workflow not found.");
+  if (!/^[0-9a-f-]{36}$/i.test(runId)) throw new NotFoundError("Evaluation not found.");
+  const run = await db.evaluationRun.findFirst({
+    where: { id: runId, workflowId: w.id },
+    include: { version: { select: { number: true, model: true } }, results: { orderBy: { caseName: "asc" } } },
+  });
+  if (!run) throw new NotFoundError("Evaluation not found.");
+  const others = await db.evaluationRun.findMany({
+    where: { workflowId: w.id, id: { not: run.id }, status: { not: "RUNNING" } },
+    orderBy: { startedAt: "desc" },
+    take: 20,
+    select: { id: true, startedAt: true, passedCases: true, totalCases: true, version: { select: { number: true } } },
+  });
+  return { access, workflow: w, run, others };
+}
+
+export async function getRunConsole(actor: Actor, programmeSlug: string, workflowSlug: string) {
+  const access = await authorize(actor, programmeSlug, "workflows.run");
+  const w = await db.workflow.findUnique({
+    where: { programmeId_slug: { programmeId: access.programme.id, slug: workflowSlug } },
+    select: { id: true, name: true, slug: true, task: true, productionVersion: { select: { number: true, variables: true, documentation: true, model: true } } },
+  });
+  if (!w) throw new NotFoundError("Workflow not found.");
+  return { access, workflow: w };
+}
