@@ -1,30 +1,13 @@
 import "server-only";
-import { SYNC_ENDPOINTS, type SyncEndpointKey } from "../endpoints";
+import { SYNC_ENDPOINTS } from "../endpoints";
+import type { UsageSyncView } from "../views";
 import { anthropicKeySelect, type AnthropicKeyView } from "./anthropic-key-select";
 import { dayOf, staleMessage } from "./claim-usage-sync";
-import { defaultSyncRange, heartbeatIsStale, lastSyncableDay, readProgress, type EndpointState } from "@/domain/sync";
+import { defaultSyncRange, heartbeatIsStale, lastSyncableDay, readProgress } from "@/domain/sync";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { encryptionConfigured } from "@/server/crypto";
 import { db } from "@/server/db";
-
-/** A sync as the page shows it (JSON-safe: the status route returns it as is). */
-export interface UsageSyncView {
-  id: string;
-  trigger: "MANUAL" | "SCHEDULED";
-  /** A RUNNING sync whose heartbeat went stale shows as FAILED (it is settled so when resumed or when the next starts). */
-  status: "RUNNING" | "SUCCEEDED" | "FAILED";
-  from: string;
-  to: string;
-  pages: number;
-  records: number;
-  inserted: number;
-  error: string | null;
-  startedBy: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  endpoints: { key: SyncEndpointKey; label: string; state: EndpointState; day: string | null; pages: number; events: number; inserted: number; note: string | null; error: string | null }[];
-}
 
 const syncSelect = { id: true, trigger: true, status: true, fromDay: true, toDay: true, progress: true, pages: true, records: true, error: true, startedBy: true, startedAt: true, heartbeatAt: true, finishedAt: true } as const;
 
