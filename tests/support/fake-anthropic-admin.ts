@@ -210,7 +210,7 @@ export async function startFakeAnthropicAdmin(opts: { pageSize?: number; port?: 
         const until = dayOfTime(q.get("ending_at") ?? undefined) ?? addDays(from, 7);
         if (q.get("bucket_width") && q.get("bucket_width") !== "1d") return { error: "this fake serves bucket_width=1d only" };
         const days = daysFrom(from, until);
-        return paginate(days.map(path === ADMIN_PATHS.usage ? usageBucket : costBucket), q, true);
+        return paginate(path === ADMIN_PATHS.usage ? days.map(usageBucket) : days.map(costBucket), q, true);
       }
       case ADMIN_PATHS.claudeCode: {
         const day = q.get("starting_at") ?? undefined;

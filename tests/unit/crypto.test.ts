@@ -32,7 +32,7 @@ describe("secrets at rest (AES-256-GCM)", () => {
     fail(() => decryptSecret(stored, randomBytes(32), "anthropic-key:p1:ADMIN"));
     fail(() => decryptSecret(stored, KEY, "anthropic-key:p2:ADMIN"));
     const raw = Buffer.from(stored, "base64");
-    raw[raw.length - 1] ^= 1;
+    raw[raw.length - 1] = raw[raw.length - 1]! ^ 1;
     fail(() => decryptSecret(raw.toString("base64"), KEY, "anthropic-key:p1:ADMIN"));
     fail(() => decryptSecret("c2hvcnQ=", KEY, "anthropic-key:p1:ADMIN"));
   });
