@@ -52,10 +52,11 @@ export const saveVersionSchema = z.object({
 });
 export type SaveVersionInput = z.input<typeof saveVersionSchema>;
 
+/** One item per line in a form (a textarea), or a list from the API or a re-parse. */
 const lines = z
-  .string()
+  .union([z.string(), z.array(z.string())])
   .nullish()
-  .transform((s) => (s ?? "").split("\n").map((l) => l.trim()).filter(Boolean))
+  .transform((s) => (Array.isArray(s) ? s : (s ?? "").split("\n")).map((l) => l.trim()).filter(Boolean))
   .pipe(z.array(z.string().max(500, "Keep each line under 500 characters.")).max(20, "At most 20 lines."));
 const optionalInt = z
   .union([z.string(), z.number()])

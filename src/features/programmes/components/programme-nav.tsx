@@ -16,6 +16,7 @@ export function ProgrammeNav({ slug }: { slug: string }) {
     { href: `${base}/stakeholders`, label: "Stakeholders" },
     { href: `${base}/risks`, label: "Risks" },
     { href: `${base}/decisions`, label: "Decisions" },
+    { href: `${base}/workflows`, label: "Workflows" },
     { href: `${base}/policy`, label: "Policy" },
     { href: `${base}/costs`, label: "Cost model" },
     { href: `${base}/members`, label: "Members" },

@@ -1,7 +1,9 @@
 import "server-only";
+import { currentPrices, selectableModels } from "@/domain/prices";
 import { maturity, maturityScore, passRate, type MaturityProperty } from "@/domain/workflows";
 import { latestEvaluation } from "./labels";
 import { findVersion, versionSelect } from "./workflow-state";
+import { ensureDefaultPrices } from "@/features/costs/server/seed-default-prices";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
@@ -198,4 +200,24 @@ export async function getRunConsole(actor: Actor, programmeSlug: string, workflo
   });
   if (!w) throw new NotFoundError("Workflow not found.");
   return { access, workflow: w };
+}
+
+/** Choices for the workflow forms: the programme's use cases, members (owners) and priced models. */
+export async function getEditorOptions(actor: Actor, programmeSlug: string, now = new Date()) {
+  const access = await authorize(actor, programmeSlug, "workflows.manage");
+  const programmeId = access.programme.id;
+  await ensureDefaultPrices(programmeId);
+  const [useCases, members, prices] = [
+    await db.useCase.findMany({ where: { programmeId }, select: { id: true, title: true }, orderBy: { title: "asc" } }),
+    await db.membership.findMany({ where: { programmeId }, select: { id: true, userId: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
+    await db.modelPrice.findMany({ where: { programmeId } }),
+  ];
+  const models = selectableModels(currentPrices(prices, now)).map((p) => ({ id: p.model, label: p.label }));
+  return {
+    access,
+    useCases: useCases.map((u) => ({ id: u.id, label: u.title })),
+    members: members.map((m) => ({ id: m.id, label: m.user.name })),
+    myMembershipId: members.find((m) => m.userId === actor.id)?.id ?? "",
+    models,
+  };
 }
