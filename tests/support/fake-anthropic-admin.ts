@@ -166,7 +166,7 @@ export function analyticsSummary(day: string) {
 const isDay = (s: string | undefined): s is string => typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s);
 const dayOfTime = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}T/.test(s) ? s.slice(0, 10) : undefined);
 
-export async function startFakeAnthropicAdmin(opts: { pageSize?: number; port?: number } = {}): Promise<FakeAnthropicAdmin> {
+export async function startFakeAnthropicAdmin(opts: { pageSize?: number; port?: number; /** Answer each request after this long (to watch progress by hand). */ latencyMs?: number } = {}): Promise<FakeAnthropicAdmin> {
   const pageSize = opts.pageSize ?? 2;
   const adminKey = "sk-ant-admin01-fake-admin-key-0123456789abcd";
   const analyticsKey = "sk-ant-api-fake-analytics-key-9876543210wxyz";
@@ -244,7 +244,8 @@ export async function startFakeAnthropicAdmin(opts: { pageSize?: number; port?: 
     const version = typeof req.headers["anthropic-version"] === "string" ? req.headers["anthropic-version"] : undefined;
     const record = (status: number) => requests.push({ path, query, apiKey, anthropicVersion: version, status });
     req.resume();
-    req.on("end", () => {
+    req.on("end", () => setTimeout(answer, opts.latencyMs ?? 0));
+    const answer = () => {
       const isAdmin = (Object.values(ADMIN_PATHS) as string[]).includes(path);
       const isAnalytics = (Object.values(ANALYTICS_PATHS) as string[]).includes(path);
       if (req.method !== "GET" || (!isAdmin && !isAnalytics)) {
@@ -278,15 +279,15 @@ export async function startFakeAnthropicAdmin(opts: { pageSize?: number; port?: 
         record(400);
         return sendError(res, 400, "anthropic-version: header is required");
       }
-      const answer = route(path, url.searchParams);
-      if (!answer || "error" in answer) {
+      const routed = route(path, url.searchParams);
+      if (!routed || "error" in routed) {
         record(400);
-        return sendError(res, 400, answer?.error);
+        return sendError(res, 400, routed?.error);
       }
       record(200);
-      (pages[path] ??= []).push(answer.body);
-      send(res, 200, answer.body);
-    });
+      (pages[path] ??= []).push(routed.body);
+      send(res, 200, routed.body);
+    };
   });
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));

@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
-import { removeAnthropicKeySchema, resumeUsageSyncSchema, saveAnthropicKeySchema, startUsageSyncSchema } from "./schemas";
+import { removeAnthropicKeySchema, resumeUsageSyncSchema, startUsageSyncSchema } from "./schemas";
 import { removeAnthropicKey } from "./server/remove-anthropic-key";
 import { resumeUsageSync } from "./server/resume-usage-sync";
 import { runUsageSync } from "./server/run-usage-sync";
-import { saveAnthropicKey } from "./server/save-anthropic-key";
 import { startUsageSync } from "./server/start-usage-sync";
 import { authedAction, fieldErrorOr } from "@/server/action-client";
 
 // Each operation authorizes the signed-in user for the programme ("usage.sync") against the database.
+// Saving a key is not an action: `next dev` logs action arguments, so keys go to the sync/keys route handler.
 
 const syncPage = (slug: string) => `/programmes/${slug}/dashboard/sync`;
 
@@ -22,16 +22,6 @@ function runInBackground(syncId: string) {
     }),
   );
 }
-
-export const saveAnthropicKeyAction = authedAction.inputSchema(saveAnthropicKeySchema).action(async ({ parsedInput, ctx }) => {
-  try {
-    const saved = await saveAnthropicKey(ctx.user, parsedInput);
-    revalidatePath(syncPage(parsedInput.programmeSlug));
-    return { kind: saved.kind, hint: saved.hint }; // never the key
-  } catch (e) {
-    fieldErrorOr(saveAnthropicKeySchema, e);
-  }
-});
 
 export const removeAnthropicKeyAction = authedAction.inputSchema(removeAnthropicKeySchema).action(async ({ parsedInput, ctx }) => {
   const result = await removeAnthropicKey(ctx.user, parsedInput);

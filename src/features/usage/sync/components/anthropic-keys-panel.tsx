@@ -1,8 +1,9 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
-import { removeAnthropicKeyAction, saveAnthropicKeyAction } from "../actions";
+import { removeAnthropicKeyAction } from "../actions";
 import { SYNC_ENDPOINTS } from "../endpoints";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -46,17 +47,35 @@ function KeyRow({ programmeSlug, kind, current, canSave }: { programmeSlug: stri
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [value, setValue] = useState("");
-  const save = useAction(saveAnthropicKeyAction, {
-    onSuccess: () => {
-      setValue("");
-      setEditing(false);
-    },
-  });
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const router = useRouter();
   const remove = useAction(removeAnthropicKeyAction, { onSuccess: () => setConfirming(false) });
   const label = SYNC_KEY_LABELS[kind];
   const id = `key-${kind.toLowerCase()}`;
   const endpoints = SYNC_ENDPOINTS.filter((e) => e.kind === kind).map((e) => e.label);
-  const error = save.result.serverError ?? save.result.validationErrors?.key?._errors?.[0];
+
+  // Not a server action: `next dev` logs action arguments, and the key must never be logged.
+  async function save() {
+    setSaving(true);
+    setError(null);
+    try {
+      const res = await fetch(`/programmes/${encodeURIComponent(programmeSlug)}/dashboard/sync/keys`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ kind, key: value }),
+      });
+      const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+      if (!res.ok) return setError(body.error?.message ?? "The key could not be saved.");
+      setValue("");
+      setEditing(false);
+      router.refresh();
+    } catch {
+      setError("The key could not be saved: the server did not answer.");
+    } finally {
+      setSaving(false);
+    }
+  }
 
   return (
     <li className="space-y-2 py-3">
@@ -93,7 +112,7 @@ function KeyRow({ programmeSlug, kind, current, canSave }: { programmeSlug: stri
           className="space-y-2"
           onSubmit={(e) => {
             e.preventDefault();
-            save.execute({ programmeSlug, kind, key: value });
+            void save();
           }}
         >
           <label htmlFor={id} className="block text-xs text-slate-600">{WHERE_FROM[kind]}</label>
@@ -111,14 +130,14 @@ function KeyRow({ programmeSlug, kind, current, canSave }: { programmeSlug: stri
               aria-describedby={error ? `${id}-error` : undefined}
               onChange={(e) => {
                 setValue(e.target.value);
-                save.reset();
+                setError(null);
               }}
             />
-            <Button type="submit" pending={save.isPending} disabled={!canSave || value.trim() === ""}>
+            <Button type="submit" pending={saving} disabled={!canSave || value.trim() === ""}>
               {current ? "Replace key" : "Save key"}
             </Button>
             {current && (
-              <Button type="button" variant="ghost" onClick={() => { setValue(""); save.reset(); setEditing(false); }}>Cancel</Button>
+              <Button type="button" variant="ghost" onClick={() => { setValue(""); setError(null); setEditing(false); }}>Cancel</Button>
             )}
           </div>
           {error && <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-700">{error}</p>}

@@ -130,36 +130,13 @@ export function UsageSyncPanel({
               </thead>
               <tbody className="divide-y divide-slate-100 align-top">
                 {syncs.map((s) => (
-                  <tr key={s.id}>
-                    <td className="py-2 pr-3">
-                      <div className="whitespace-nowrap">{formatDateTime(new Date(s.startedAt))}</div>
-                      <div className="text-xs text-slate-500">{s.trigger === "SCHEDULED" ? "Daily schedule" : `Sync now${s.startedBy ? ` by ${s.startedBy}` : ""}`}</div>
-                    </td>
-                    <td className="whitespace-nowrap py-2 pr-3">{s.from === s.to ? s.from : `${s.from} – ${s.to}`}</td>
-                    <td className="py-2 pr-3">
-                      <Badge tone={STATUS[s.status].tone}>{STATUS[s.status].label}</Badge>
-                      {s.error && <p className="mt-1 max-w-md text-xs text-red-800">{s.error}</p>}
-                    </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{int(s.pages)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{int(s.records)} ({int(s.inserted)})</td>
-                    <td className="space-y-2 py-2">
-                      {s.status === "FAILED" && (
-                        <Button
-                          variant="secondary"
-                          pending={resume.isPending && resume.input?.syncId === s.id}
-                          disabled={running !== null || resume.isPending}
-                          onClick={() => resume.execute({ programmeSlug, syncId: s.id })}
-                          aria-label={`Resume the sync of ${s.from} to ${s.to} started ${formatDateTime(new Date(s.startedAt))}`}
-                        >
-                          Resume
-                        </Button>
-                      )}
-                      <details>
-                        <summary className="cursor-pointer text-xs font-medium text-brand-700">Endpoints</summary>
-                        <EndpointTable sync={s} />
-                      </details>
-                    </td>
-                  </tr>
+                  <SyncRow
+                    key={s.id}
+                    sync={s}
+                    resumable={running === null && !resume.isPending}
+                    resuming={resume.isPending && resume.input?.syncId === s.id}
+                    onResume={() => resume.execute({ programmeSlug, syncId: s.id })}
+                  />
                 ))}
               </tbody>
             </table>
@@ -167,6 +144,47 @@ export function UsageSyncPanel({
         )}
       </section>
     </div>
+  );
+}
+
+function SyncRow({ sync: s, resumable, resuming, onResume }: { sync: UsageSyncView; resumable: boolean; resuming: boolean; onResume: () => void }) {
+  const [open, setOpen] = useState(false);
+  const started = formatDateTime(new Date(s.startedAt));
+  return (
+    <>
+      <tr>
+        <td className="py-2 pr-3">
+          <div className="whitespace-nowrap">{started}</div>
+          <div className="text-xs text-slate-500">{s.trigger === "SCHEDULED" ? "Daily schedule" : `Sync now${s.startedBy ? ` by ${s.startedBy}` : ""}`}</div>
+        </td>
+        <td className="whitespace-nowrap py-2 pr-3">{s.from === s.to ? s.from : `${s.from} – ${s.to}`}</td>
+        <td className="py-2 pr-3">
+          <Badge tone={STATUS[s.status].tone}>{STATUS[s.status].label}</Badge>
+          {s.error && <p className="mt-1 max-w-lg text-xs text-red-800">{s.error}</p>}
+        </td>
+        <td className="py-2 pr-3 text-right tabular-nums">{int(s.pages)}</td>
+        <td className="py-2 pr-3 text-right tabular-nums">{int(s.records)} ({int(s.inserted)})</td>
+        <td className="py-2">
+          <div className="flex flex-wrap justify-end gap-2">
+            {s.status === "FAILED" && (
+              <Button variant="secondary" pending={resuming} disabled={!resumable} onClick={onResume} aria-label={`Resume the sync of ${s.from} to ${s.to} started ${started}`}>
+                Resume
+              </Button>
+            )}
+            <Button variant="ghost" aria-expanded={open} aria-controls={`sync-${s.id}-endpoints`} onClick={() => setOpen((o) => !o)}>
+              {open ? "Hide endpoints" : "Endpoints"}
+            </Button>
+          </div>
+        </td>
+      </tr>
+      {open && (
+        <tr id={`sync-${s.id}-endpoints`}>
+          <td colSpan={6} className="bg-slate-50 px-3 pb-3">
+            <EndpointTable sync={s} />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
@@ -199,7 +217,7 @@ function EndpointTable({ sync }: { sync: UsageSyncView }) {
             <td className="py-1 pr-2">
               {e.label}
               {e.note && <div className="text-slate-500">{e.note}</div>}
-              {e.error && <div className="text-red-800">{e.error}</div>}
+              {e.error && e.error !== sync.error && <div className="text-red-800">{e.error}</div>}
             </td>
             <td className="whitespace-nowrap py-1 pr-2">
               <Badge tone={ENDPOINT_STATE[e.state].tone}>{ENDPOINT_STATE[e.state].label}</Badge>
