@@ -17,6 +17,7 @@ import { isoDateDaysAgo, makeMember, makeProgramme, makeUser } from "./factories
 import { seedCosts } from "./seed-costs";
 import { seedUsage } from "./seed-usage";
 import { seedUseCases } from "./seed-use-cases";
+import { seedWorkflows } from "./seed-workflows";
 
 const SEED_ACTOR: AuditActor = { id: null, label: "demo seed" };
 
@@ -174,6 +175,7 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
       await seedUseCases(tx, ctx);
       await seedCosts(tx, ctx);
       await seedUsage(tx, ctx);
+      await seedWorkflows(tx, ctx);
       // Globex's sponsor has reviewed the weekly report every week since launch, except the last complete one.
       if (spec.slug === "globex") {
         const sponsor = people.get("sponsor@acme.test")!;
