@@ -294,6 +294,7 @@ describe("live usage sync", () => {
     expect((await listUsageSyncs(pm, p.slug))[0]).toMatchObject({ id: first.id, status: "FAILED", error: expect.stringMatching(/^Stopped without finishing/) });
     const next = await startUsageSync(pm, { programmeSlug: p.slug, from: FROM, to: TO });
     expect(await syncRow(first.id)).toMatchObject({ status: "FAILED", error: expect.stringMatching(/^Stopped without finishing/) });
+    expect((await db.auditEvent.findMany({ where: { entityId: first.id }, orderBy: { seq: "asc" }, select: { action: true } })).map((a) => a.action)).toEqual(["usage.sync.start", "usage.sync.fail"]);
     // The presumed-dead worker wakes up: it no longer owns the sync and changes nothing.
     const zombie = await run(first.id);
     expect(zombie).toMatchObject({ status: "FAILED", pages: 0 });

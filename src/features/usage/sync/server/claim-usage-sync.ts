@@ -16,6 +16,7 @@ import type { Prisma } from "@/generated/prisma/client";
  */
 
 export const SCHEDULER_ACTOR: AuditActor = { id: null, label: "system (daily usage sync)" };
+const STALE_ACTOR: AuditActor = { id: null, label: "system (usage sync)" };
 
 export const dateOf = (day: string) => new Date(`${day}T00:00:00Z`);
 export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
@@ -36,8 +37,13 @@ async function settleRunning(tx: Tx, programmeId: string, now: Date): Promise<Ru
   const running = await tx.usageSync.findMany({ where: { programmeId, status: "RUNNING" }, select: { id: true, heartbeatAt: true, startedAt: true, startedBy: true } });
   let fresh: RunningSync | null = null;
   for (const r of running) {
-    if (heartbeatIsStale(r.heartbeatAt, now)) await tx.usageSync.update({ where: { id: r.id }, data: { status: "FAILED", error: staleMessage(r.heartbeatAt), finishedAt: now } });
-    else fresh = r;
+    if (!heartbeatIsStale(r.heartbeatAt, now)) {
+      fresh = r;
+      continue;
+    }
+    const error = staleMessage(r.heartbeatAt);
+    const done = await tx.usageSync.update({ where: { id: r.id }, data: { status: "FAILED", error, finishedAt: now }, select: { pages: true, records: true } });
+    await appendAudit(tx, { programmeId, actor: STALE_ACTOR, action: "usage.sync.fail", entityType: "UsageSync", entityId: r.id, after: { ...done, error } });
   }
   return fresh;
 }
