@@ -83,7 +83,28 @@ describe("POST /api/v1/programmes/{slug}/usage-events", () => {
     expect(body.error.events.map((e) => e.index)).toEqual([1, 3]);
     expect(body.error.events[0]!.reason).toContain("day must be a real date");
     expect(body.error.events[1]!.reason).toMatch(/day is required.*user is required.*tasks must not be negative/);
+    const month13 = await post(p.slug, token, { events: [{ ...event(4), day: "2026-13-01" }] });
+    expect(month13.status).toBe(422);
+    expect(await month13.json()).toMatchObject({ error: { events: [{ index: 0, reason: "day must be a real date" }] } });
     expect((await totals(p.id)).raw.events).toBe(0);
+  });
+
+  it("text is stored exactly as sent: quotes, backslashes, commas, braces, NULL, new lines and other scripts", async () => {
+    const { p, token } = await programmeWithToken();
+    const odd = ['a"b', "c\\d", "e,f", "{g}", "NULL", "h\ni", "\\\"", "日本語 · ünïcödé", " ", "'quoted'"];
+    const events = odd.map((s, i) => event(i, { externalId: `odd-${s}`, user: `u ${s}`, department: s, useCase: `${s}${s}`, cohort: s, model: s }));
+    const res = await post(p.slug, token, { events });
+    expect(res.status).toBe(200);
+    const rows = await db.$queryRaw<{ externalId: string; userRef: string; department: string; useCase: string; cohort: string; model: string }[]>`
+      SELECT "externalId", "userRef", "department", "useCase", "cohort", "model" FROM "UsageEvent" WHERE "programmeId" = ${p.id}::uuid`;
+    const t = (s: string) => s.trim();
+    expect(rows.sort((a, b) => a.externalId.localeCompare(b.externalId))).toEqual(
+      odd
+        .map((s) => ({ externalId: t(`odd-${s}`), userRef: t(`u ${s}`), department: t(s), useCase: t(`${s}${s}`), cohort: t(s), model: t(s) }))
+        .sort((a, b) => a.externalId.localeCompare(b.externalId)),
+    );
+    const keys = await db.usageDaily.findMany({ where: { programmeId: p.id, dimension: "department" }, select: { key: true }, distinct: ["key"] });
+    expect(keys.map((k) => k.key).sort()).toEqual([...new Set(odd.map(t))].sort());
   });
 
   it("malformed or oversized bodies get 400/413 with a message, never a 500; tokens are checked", async () => {

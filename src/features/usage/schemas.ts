@@ -2,6 +2,11 @@ import { z } from "zod";
 
 const count = z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must not be negative");
 const tokens = z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must not be negative").max(Number.MAX_SAFE_INTEGER);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDay = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`); // "2026-13-01" is an invalid date, "2026-02-30" rolls over to March
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+};
 const label = z.string().trim().max(120, "must be at most 120 characters");
 
 export const MINUTES_SOURCES = { measured: "MEASURED", self_reported: "SELF_REPORTED", estimated: "ESTIMATED" } as const;
@@ -14,8 +19,8 @@ export const usageEventSchema = z.object({
   externalId: z.string({ error: "is required" }).trim().min(1, "is required").max(200, "must be at most 200 characters"),
   day: z
     .string({ error: "is required (YYYY-MM-DD)" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-    .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "must be a real date"),
+    .regex(DAY, "must be a date as YYYY-MM-DD")
+    .refine(isRealDay, "must be a real date"),
   user: z.string({ error: "is required (a pseudonymous id)" }).trim().min(1, "is required (a pseudonymous id)").max(200, "must be at most 200 characters"),
   department: label.default(""),
   useCase: label.default(""),
@@ -42,6 +47,55 @@ export interface EventProblem {
   reason: string;
 }
 
+/** Real days already seen (a batch usually spans a few): the Date round trip is most of the quick check's cost. */
+const realDays = new Set<string>();
+const isKnownRealDay = (s: string) => {
+  if (realDays.has(s)) return true;
+  if (!isRealDay(s)) return false;
+  if (realDays.size >= 100_000) realDays.clear();
+  realDays.add(s);
+  return true;
+};
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+const isAmount = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Trimmed text of `min`..`max` characters, `fallback` when absent; undefined when not acceptable. */
+function text(v: unknown, min: number, max: number, fallback?: string): string | undefined {
+  if (v === undefined) return fallback;
+  if (typeof v !== "string") return undefined;
+  const t = v.trim();
+  return t.length >= min && t.length <= max ? t : undefined;
+}
+
+/**
+ * The API's hot path: a plain-code check of one event that accepts only what `usageEventSchema`
+ * accepts and returns exactly what it would (same trimming, same defaults, unknown fields dropped),
+ * at a fraction of the cost. It says nothing about bad events: anything it does not accept goes
+ * through the schema, which gives the reason. The schema stays the single source of the rules;
+ * a test compares the two on generated good and bad events.
+ */
+export function quickParseUsageEvent(e: unknown): UsageEvent | undefined {
+  if (!isPlainObject(e)) return undefined;
+  const externalId = text(e.externalId, 1, 200);
+  const user = text(e.user, 1, 200);
+  const department = text(e.department, 0, 120, "");
+  const useCase = text(e.useCase, 0, 120, "");
+  const cohort = text(e.cohort, 0, 120, "");
+  const model = text(e.model, 0, 120, "");
+  if (externalId === undefined || user === undefined || department === undefined || useCase === undefined || cohort === undefined || model === undefined) return undefined;
+  const day = e.day;
+  if (typeof day !== "string" || !DAY.test(day) || !isKnownRealDay(day)) return undefined;
+  const { sessions = 0, tasks = 0, errors = 0, minutesSaved = 0, costUsd = 0, minutesSource = "estimated" } = e;
+  if (!isCount(sessions) || !isCount(tasks) || !isCount(errors) || !isAmount(minutesSaved) || minutesSaved > 24 * 60 || !isAmount(costUsd)) return undefined;
+  if (minutesSource !== "measured" && minutesSource !== "self_reported" && minutesSource !== "estimated") return undefined;
+  const t = e.tokens === undefined ? {} : e.tokens;
+  if (!isPlainObject(t)) return undefined;
+  const { uncachedInput = 0, cacheWrite = 0, cacheRead = 0, output = 0 } = t;
+  if (!isCount(uncachedInput) || !isCount(cacheWrite) || !isCount(cacheRead) || !isCount(output)) return undefined;
+  return { externalId, day, user, department, useCase, cohort, model, sessions, tasks, minutesSaved, minutesSource, errors, tokens: { uncachedInput, cacheWrite, cacheRead, output }, costUsd };
+}
+
 /** Validates a whole batch; returns every bad event with its index and reason, or the parsed events. */
 export function parseUsageBatch(body: unknown): { ok: true; events: UsageEvent[] } | { ok: false; status: 400 | 413 | 422; message: string; problems?: EventProblem[] } {
   if (typeof body !== "object" || body === null || !Array.isArray((body as { events?: unknown }).events))
@@ -52,6 +106,8 @@ export function parseUsageBatch(body: unknown): { ok: true; events: UsageEvent[]
   const events: UsageEvent[] = [];
   const problems: EventProblem[] = [];
   raw.forEach((e, index) => {
+    const quick = quickParseUsageEvent(e);
+    if (quick) return void events.push(quick);
     const r = usageEventSchema.safeParse(e);
     if (r.success) events.push(r.data);
     else problems.push({ index, reason: r.error.issues.map((i) => `${i.path.join(".") || "event"} ${i.message}`).join("; ") });

@@ -75,28 +75,37 @@ export interface IngestResult {
   duplicates: number;
 }
 
+/**
+ * A column as one PostgreSQL array literal, cast by the statement (`$2::text[]`): one string
+ * parameter per column instead of an array of 10,000 values for the drivers to convert one by one.
+ * Text is always double-quoted with `"` and `\\` escaped; numbers are finite (validated).
+ */
+const textArray = (values: readonly string[]) => `{${values.map((v) => (/["\\]/.test(v) ? `"${v.replace(/["\\]/g, "\\$&")}"` : `"${v}"`)).join(",")}}`;
+const numberArray = (values: readonly number[]) => `{${values.join(",")}}`;
+
 /** Runs inside the caller's transaction, so the idempotency record and the audit event commit with it. */
 export async function ingestUsageEvents(tx: Tx, programmeId: string, events: readonly UsageEvent[], source: string): Promise<IngestResult> {
-  const col = <T>(f: (e: UsageEvent) => T) => events.map(f);
+  const text = (f: (e: UsageEvent) => string) => textArray(events.map(f));
+  const num = (f: (e: UsageEvent) => number) => numberArray(events.map(f));
   const rows = await tx.$queryRawUnsafe<{ inserted: number; first_new_person_day: Date | null }[]>(INGEST_SQL, ...[
     programmeId,
-    col((e) => e.externalId),
-    col((e) => e.day),
-    col((e) => e.user),
-    col((e) => e.department),
-    col((e) => e.useCase),
-    col((e) => e.cohort),
-    col((e) => e.model),
-    col((e) => e.sessions),
-    col((e) => e.tasks),
-    col((e) => e.minutesSaved),
-    col((e) => MINUTES_SOURCES[e.minutesSource]),
-    col((e) => e.errors),
-    col((e) => e.tokens.uncachedInput),
-    col((e) => e.tokens.cacheWrite),
-    col((e) => e.tokens.cacheRead),
-    col((e) => e.tokens.output),
-    col((e) => e.costUsd),
+    text((e) => e.externalId),
+    text((e) => e.day),
+    text((e) => e.user),
+    text((e) => e.department),
+    text((e) => e.useCase),
+    text((e) => e.cohort),
+    text((e) => e.model),
+    num((e) => e.sessions),
+    num((e) => e.tasks),
+    num((e) => e.minutesSaved),
+    text((e) => MINUTES_SOURCES[e.minutesSource]),
+    num((e) => e.errors),
+    num((e) => e.tokens.uncachedInput),
+    num((e) => e.tokens.cacheWrite),
+    num((e) => e.tokens.cacheRead),
+    num((e) => e.tokens.output),
+    num((e) => e.costUsd),
     source,
   ]);
   const inserted = rows[0]?.inserted ?? 0;

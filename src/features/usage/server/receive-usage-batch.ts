@@ -34,7 +34,7 @@ export async function receiveUsageBatch(input: { authorization: string | null; p
     return error(400, "MALFORMED_JSON", "The body is not valid JSON.");
   }
   const batch = parseUsageBatch(parsedBody);
-  const requestHash = createHash("sha256").update(input.body).digest("hex");
+  const requestHash = key ? createHash("sha256").update(input.body).digest("hex") : "";
 
   return db.$transaction(async (tx) => {
     if (key) {
