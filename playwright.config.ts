@@ -2,10 +2,14 @@ import { defineConfig } from "@playwright/test";
 
 /**
  * E2E against a production build (`next start`) on a database prepared by `npm test` (migrated and
- * seeded with the demo). The test OpenID Connect provider runs in-process (global setup) on IDP_PORT.
+ * seeded with the demo). The test OpenID Connect provider runs in-process (global setup) on IDP_PORT,
+ * and the project's fake Anthropic API on ANTHROPIC_PORT.
  */
 export const APP_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? 3211);
+/** The project's fake Anthropic API (global setup), so runs, evaluations and token counting work end to end. */
+export const ANTHROPIC_PORT = Number(process.env.E2E_ANTHROPIC_PORT ?? 3212);
+export const ANTHROPIC_FAKE_KEY = "sk-ant-e2e-fake-key-0123456789";
 export const BASE_URL = `http://localhost:${APP_PORT}`;
 export const OIDC = { clientId: "gatehouse-e2e", clientSecret: "e2e-client-secret-not-for-production" };
 
@@ -45,6 +49,8 @@ export default defineConfig({
       OIDC_CLIENT_ID: OIDC.clientId,
       OIDC_CLIENT_SECRET: OIDC.clientSecret,
       OIDC_NAME: "Test IdP",
+      ANTHROPIC_API_KEY: ANTHROPIC_FAKE_KEY,
+      ANTHROPIC_BASE_URL: `http://127.0.0.1:${ANTHROPIC_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -61,8 +61,11 @@ test("a programme manager builds a cost scenario and compares two models", async
   await expect(page).toHaveURL(`${costsPath}/scenarios/new`);
   await expect(page.getByLabel("Scenario name", { exact: true })).toBeFocused(); // autoFocus: hydrated
 
-  // No key in this environment: the form says so plainly.
-  await expect(page.getByText("No Anthropic API key is configured; enter tokens by hand.")).toBeVisible();
+  // Token counting goes through the SDK to the project's fake API, which counts a token per 4 characters.
+  await page.getByText("Measure tokens with Claude on a sample").click();
+  await page.getByLabel("Sample prompt").fill("Summarise this loan file for the memo...");
+  await page.getByRole("button", { name: "Count tokens" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "10 input tokens — filled in above." })).toBeVisible();
 
   const form = await fillScenario(page, name);
   // The live estimate uses the same maths as the server.

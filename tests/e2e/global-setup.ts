@@ -1,7 +1,8 @@
-import { APP_PORT, IDP_PORT, OIDC } from "../../playwright.config";
+import { ANTHROPIC_FAKE_KEY, ANTHROPIC_PORT, APP_PORT, IDP_PORT, OIDC } from "../../playwright.config";
+import { startFakeAnthropic } from "../support/fake-anthropic";
 import { startTestIdp } from "../support/oidc-provider";
 
-/** Starts the test OpenID Connect provider for the whole run; returns its teardown. */
+/** Starts the test OpenID Connect provider and the fake Anthropic API for the whole run; returns their teardown. */
 export default async function globalSetup() {
   const idp = await startTestIdp({
     port: IDP_PORT,
@@ -9,5 +10,9 @@ export default async function globalSetup() {
     clientSecret: OIDC.clientSecret,
     redirectUris: [`http://localhost:${APP_PORT}/api/auth/callback/oidc`],
   });
-  return () => idp.close();
+  const anthropic = await startFakeAnthropic({ port: ANTHROPIC_PORT, apiKey: ANTHROPIC_FAKE_KEY });
+  return async () => {
+    await idp.close();
+    await anthropic.close();
+  };
 }

@@ -98,27 +98,35 @@ export async function createMessage(
   context: ClaudeErrorContext = { task: "answer the request" },
 ): Promise<CreatedMessage> {
   try {
-    const m = await anthropicClient(config).messages.create({
-      model: input.model,
-      max_tokens: input.maxTokens,
-      ...(input.system ? { system: input.system } : {}),
-      messages: [{ role: "user", content: input.user }],
-    });
-    return {
-      text: m.content.map((b) => (b.type === "text" ? b.text : "")).join(""),
-      usage: {
-        inputTokens: m.usage.input_tokens,
-        outputTokens: m.usage.output_tokens,
-        cacheWriteTokens: m.usage.cache_creation_input_tokens ?? 0,
-        cacheReadTokens: m.usage.cache_read_input_tokens ?? 0,
-      },
-      model: m.model,
-      requestId: m._request_id ?? null,
-      stopReason: m.stop_reason ?? null,
-    };
+    return await sendMessage(config, input);
   } catch (e) {
     throw describeClaudeError(e, config.apiKey, context);
   }
+}
+
+/**
+ * The same call, with the SDK's own errors left as they are (after its retries), for callers that
+ * record a failure as data — its error type, status and request id — instead of showing a message.
+ */
+export async function sendMessage(config: ClaudeConfig, input: { model: string; system?: string | null; user: string; maxTokens: number }): Promise<CreatedMessage> {
+  const m = await anthropicClient(config).messages.create({
+    model: input.model,
+    max_tokens: input.maxTokens,
+    ...(input.system ? { system: input.system } : {}),
+    messages: [{ role: "user", content: input.user }],
+  });
+  return {
+    text: m.content.map((b) => (b.type === "text" ? b.text : "")).join(""),
+    usage: {
+      inputTokens: m.usage.input_tokens,
+      outputTokens: m.usage.output_tokens,
+      cacheWriteTokens: m.usage.cache_creation_input_tokens ?? 0,
+      cacheReadTokens: m.usage.cache_read_input_tokens ?? 0,
+    },
+    model: m.model,
+    requestId: m._request_id ?? null,
+    stopReason: m.stop_reason ?? null,
+  };
 }
 
 /** What a failed call was for, in error messages: "Anthropic could not <task>", and what to do meanwhile ("…, or <fallback>"). */

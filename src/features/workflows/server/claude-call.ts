@@ -1,7 +1,7 @@
 import "server-only";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "@anthropic-ai/sdk";
 import type { CallTokens } from "@/domain/prices";
-import { anthropicClient, type ClaudeConfig } from "@/server/claude/client";
+import { sendMessage, type ClaudeConfig } from "@/server/claude/client";
 
 export type CallOutcome =
   | { ok: true; text: string; tokens: CallTokens; requestId: string | null; stopReason: string | null; latencyMs: number }
@@ -17,20 +17,14 @@ export async function callClaude(config: ClaudeConfig, input: { model: string; s
   const latency = () => Math.round(performance.now() - started);
   const redact = (s: string) => s.split(config.apiKey).join("[redacted]");
   try {
-    const message = await anthropicClient(config).messages.create({
-      model: input.model,
-      max_tokens: input.maxTokens,
-      ...(input.system ? { system: input.system } : {}),
-      messages: [{ role: "user", content: input.user }],
-    });
-    const text = message.content.map((b) => (b.type === "text" ? b.text : "")).join("");
-    const u = message.usage;
+    const m = await sendMessage(config, input);
+    const u = m.usage;
     return {
       ok: true,
-      text,
-      tokens: { input: u.input_tokens, output: u.output_tokens, cacheWrite: u.cache_creation_input_tokens ?? 0, cacheRead: u.cache_read_input_tokens ?? 0 },
-      requestId: message._request_id ?? null,
-      stopReason: message.stop_reason ?? null,
+      text: m.text,
+      tokens: { input: u.inputTokens, output: u.outputTokens, cacheWrite: u.cacheWriteTokens, cacheRead: u.cacheReadTokens },
+      requestId: m.requestId,
+      stopReason: m.stopReason,
       latencyMs: latency(),
     };
   } catch (e) {

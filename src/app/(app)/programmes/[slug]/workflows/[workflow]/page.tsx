@@ -111,7 +111,7 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
                     {can.manage && <RunEvaluationButton refTo={ref(v.number)} disabledReason={keyMissing ?? (w.testCases.length === 0 ? "Add a test case first." : null)} />}
                     {can.manage && !isProd && !isCandidate && v.number === latest.number && <MarkCandidateButton refTo={ref(v.number)} />}
                     {can.approve && !isProd && v.authorId !== user.id && !approvedByMe && <ApproveButton refTo={ref(v.number)} />}
-                    {can.promote && !isProd && <PromoteButton refTo={ref(v.number)} />}
+                    {can.promote && !isProd && problems.length === 0 && <PromoteButton refTo={ref(v.number)} />}
                     {can.promote && everProd && !isProd && production && v.number < production.number && <RollbackButton refTo={ref(v.number)} />}
                     {everProd && (
                       <a href={`${base}/versions/${v.number}/skill`} className="self-center text-xs text-brand-700 underline" download>
