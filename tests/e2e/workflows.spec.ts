@@ -60,7 +60,7 @@ test("a workflow goes from draft to production: written, tested, evaluated, appr
   await expect(page.getByRole("progressbar", { name: "Evaluation progress" })).toBeVisible();
   await expect(page.getByText("3 of 3 cases done")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/Pass rate 100%/)).toBeVisible();
-  await expect(page.getByRole("list", { name: "Checks" }).first()).toContainText('Names the customer "Northwind"');
+  await expect(page.getByRole("list", { name: "Checks" }).filter({ hasText: 'Names the customer "Northwind"' })).toContainText('Passed: Names the customer "Northwind"');
 
   // A second person approves it, and it is promoted.
   const pm = await signedInContext(browser, "pm@acme.test");
