@@ -84,7 +84,7 @@ function memoOutput(c: Case, version: 1 | 2): string {
   const lines = [
     `1. Borrower: ${v.borrower}.`,
     `2. Facility: ${v.facility}.`,
-    `3. Financial summary: ${fin.replace(/;/g, ",")}. DSCR: ${dscr ?? "Not provided"}.`,
+    `3. Financial summary: ${fin.replace(/;/g, ",")}.${dscr ? "" : " DSCR: Not provided."}`,
     `4. Risks: concentration, refinancing and sector exposure to be confirmed by the RM from the file.`,
     `5. Information not provided: ${dscr ? "none beyond the spreads supplied" : "debt service cover (Not provided in the spreads)"}.`,
   ];
