@@ -12,8 +12,21 @@ const globals = globalThis as unknown as { __gatehouse?: Globals };
 const store: Globals = (globals.__gatehouse ??= {});
 
 export function pool(): pg.Pool {
-  store.pool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_MAX });
+  store.pool ??= createPool();
   return store.pool;
+}
+
+/**
+ * A connection the server closes (a restart, a failover) is dropped from the pool and a new one is
+ * opened on next use, so the app recovers by itself once the database is back; until then queries
+ * fail fast (connection refused) and API routes answer 503. No connect timeout: in embedded mode
+ * (one connection) a query may rightly wait for a long import to finish; transactions have maxWait.
+ */
+function createPool(): pg.Pool {
+  const p = new pg.Pool({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_MAX, keepAlive: true });
+  // An idle connection's error is emitted on the pool; unheard, it would end the process.
+  p.on("error", (e) => console.warn(`Database connection lost while idle (${e.message}); the pool opens a new one when needed.`));
+  return p;
 }
 
 export function prismaClient(): PrismaClient {

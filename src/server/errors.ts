@@ -6,7 +6,7 @@ export class AppError extends Error {
   readonly expected = true;
   constructor(
     message: string,
-    readonly code: "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "CONFLICT" | "INVALID" | "RATE_LIMITED",
+    readonly code: "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "CONFLICT" | "INVALID" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE",
     readonly status: number,
   ) {
     super(message);
@@ -60,6 +60,16 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** The database could not be reached, or dropped the connection mid-request: the same request may be sent again. */
+export class DatabaseUnavailableError extends AppError {
+  constructor(
+    message = "The database is not reachable right now (it may be restarting). Try again shortly.",
+    readonly retryAfterSeconds = 2,
+  ) {
+    super(message, "DATABASE_UNAVAILABLE", 503);
+  }
+}
+
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError || (typeof e === "object" && e !== null && (e as { expected?: unknown }).expected === true);
 }
@@ -71,4 +81,29 @@ export function isUniqueViolation(e: unknown): boolean {
   if (err.code === "P2002" || err.code === "23505") return true;
   if (err.meta?.driverAdapterError?.cause?.originalCode === "23505") return true;
   return err.cause !== undefined && err.cause !== e && isUniqueViolation(err.cause);
+}
+
+// How "the database is not there" surfaces: Prisma's codes (can't reach P1001, timed out P1002/P1008,
+// connection closed P1017, no connection in time P2024), adapter-pg's error kinds, PostgreSQL's
+// SQLSTATEs (connection exceptions 08…, shutting down / starting up 57P01–57P03, too many
+// connections 53300), socket errors, and node-postgres's own messages for a connection that died.
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect|Unable to start a transaction in the given time/i;
+
+/**
+ * True when `e` means the database is unreachable or the connection was lost, so the request can be
+ * retried as it is, rather than a bug or a refused change. Looks through Prisma's and the driver's wrapping.
+ */
+export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
+  if (typeof e !== "object" || e === null || depth > 6) return false;
+  const err = e as { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; errors?: unknown; meta?: { driverAdapterError?: unknown } };
+  if (typeof err.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(err.code) || UNAVAILABLE_SQLSTATE.test(err.code) || UNAVAILABLE_SOCKET_CODES.has(err.code))) return true;
+  if (typeof err.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(err.kind)) return true;
+  if (typeof err.originalCode === "string" && UNAVAILABLE_SQLSTATE.test(err.originalCode)) return true;
+  if (typeof err.message === "string" && UNAVAILABLE_MESSAGES.test(err.message)) return true;
+  const inner = [err.cause, err.meta?.driverAdapterError, ...(Array.isArray(err.errors) ? err.errors : [])];
+  return inner.some((x) => x !== e && isDatabaseUnavailable(x, depth + 1));
 }

@@ -3,6 +3,10 @@ import { MAX_BODY_BYTES } from "@/features/usage/schemas";
 import { receiveUsageBatch } from "@/features/usage/server/receive-usage-batch";
 import { apiError } from "@/server/api/respond";
 
+const UNAVAILABLE =
+  "The database is not reachable right now (it may be restarting). Send the same batch again after the Retry-After seconds: " +
+  "with the same Idempotency-Key and event ids it is never counted twice, even if this attempt was stored.";
+
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   try {
     const { slug } = await params;
@@ -17,6 +21,6 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     });
     return NextResponse.json(r.body, { status: r.status, headers: r.replayed ? { "idempotent-replayed": "true" } : {} });
   } catch (e) {
-    return apiError(e);
+    return apiError(e, { unavailableMessage: UNAVAILABLE });
   }
 }
