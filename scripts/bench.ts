@@ -3,7 +3,8 @@
  * Builds a programme of USERS people over DAYS days (about EVENTS usage events) and measures, in one run:
  * - ingestion through the real batch path (the API operation: token check, JSON parse, validation,
  *   idempotency key, raw + rollup statement, audit) against a raw PostgreSQL COPY of the same rows into
- *   a scratch table;
+ *   a scratch table (unlogged, no keys: the headline ingest_vs_copy), and, for context, into a copy of
+ *   UsageEvent with its keys and indexes (what storing the raw rows alone costs: ingest_vs_copy_indexed);
  * - the dashboard's 90-day data load (rollups) against the same figures computed from raw events;
  * - peak memory of this process, which runs the app's code.
  * Database: DATABASE_URL, else a fresh database on the local PostgreSQL, else embedded PGlite.
@@ -17,6 +18,17 @@ import { from as copyFrom } from "pg-copy-streams";
 import { startEmbeddedPostgres } from "../src/server/db/embedded";
 import { applyMigrations } from "../src/server/db/migrations";
 import { seededRandom as rng } from "../src/domain/random";
+
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  console.log(`npm run bench [-- options]
+  --events N        usage events to ingest (default 10000000; 1000000 takes a few minutes)
+  --users N         people in the programme (default 5000)
+  --days N          days the events span (default 90)
+  --concurrency N   batches in flight at once, as a client with N workers (default 2)
+  --runs N          dashboard loads to time; raw-query runs are a third of it, 3 to 10 (default 30)
+Database: DATABASE_URL, else a fresh database on 127.0.0.1:5432 (dropped afterwards), else embedded PGlite.`);
+  process.exit(0);
+}
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -157,29 +169,32 @@ async function main() {
     await client.connect();
     await client.query(`CREATE UNLOGGED TABLE IF NOT EXISTS bench_copy (LIKE "UsageEvent" INCLUDING DEFAULTS)`);
     await client.query(`TRUNCATE bench_copy`);
-    const copySource = batches(start);
     const csv = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-    const rows = Readable.from(
-      (function* () {
-        for (let b = copySource.next(); b; b = copySource.next()) {
-          yield b
-            .map((e) =>
-              [programme.id, e.externalId, e.day, e.user, csv(e.department), csv(e.useCase), csv(e.cohort), e.model, e.sessions, e.tasks, e.minutesSaved, e.minutesSource.toUpperCase(), e.errors, e.tokens.uncachedInput, e.tokens.cacheWrite, e.tokens.cacheRead, e.tokens.output, e.costUsd, "api"].join(","),
-            )
-            .join("\n") + "\n";
-        }
-      })(),
-    );
+    function* csvBatches() {
+      const copySource = batches(start);
+      for (let b = copySource.next(); b; b = copySource.next()) {
+        yield b
+          .map((e) =>
+            [programme.id, e.externalId, e.day, e.user, csv(e.department), csv(e.useCase), csv(e.cohort), e.model, e.sessions, e.tasks, e.minutesSaved, e.minutesSource.toUpperCase(), e.errors, e.tokens.uncachedInput, e.tokens.cacheWrite, e.tokens.cacheRead, e.tokens.output, e.costUsd, "api"].join(","),
+          )
+          .join("\n") + "\n";
+      }
+    }
+    const COPY_COLUMNS = `"programmeId","externalId","day","userRef","department","useCase","cohort","model","sessions","tasks","minutesSaved","minutesSource","errors","uncachedInputTokens","cacheWriteTokens","cacheReadTokens","outputTokens","costUsd","source"`;
     const t1 = performance.now();
-    await pipeline(
-      rows,
-      client.query(
-        copyFrom(`COPY bench_copy ("programmeId","externalId","day","userRef","department","useCase","cohort","model","sessions","tasks","minutesSaved","minutesSource","errors","uncachedInputTokens","cacheWriteTokens","cacheReadTokens","outputTokens","costUsd","source") FROM STDIN WITH (FORMAT csv)`),
-      ),
-    );
+    await pipeline(Readable.from(csvBatches()), client.query(copyFrom(`COPY bench_copy (${COPY_COLUMNS}) FROM STDIN WITH (FORMAT csv)`)));
     const copySecs = (performance.now() - t1) / 1000;
     const copyRate = ingested / copySecs;
-    log(`ingest ${ingestSecs.toFixed(1)} s, COPY ${copySecs.toFixed(1)} s`);
+
+    // 2b. The same COPY into a logged table with UsageEvent's keys and indexes: the cost of storing the rows alone.
+    await client.query(`DROP TABLE IF EXISTS bench_copy_indexed`);
+    await client.query(`CREATE TABLE bench_copy_indexed (LIKE "UsageEvent" INCLUDING ALL)`);
+    const t1b = performance.now();
+    await pipeline(Readable.from(csvBatches()), client.query(copyFrom(`COPY bench_copy_indexed (${COPY_COLUMNS}) FROM STDIN WITH (FORMAT csv)`)));
+    const copyIndexedSecs = (performance.now() - t1b) / 1000;
+    const copyIndexedRate = ingested / copyIndexedSecs;
+    await client.query(`DROP TABLE bench_copy_indexed`);
+    log(`ingest ${ingestSecs.toFixed(1)} s, COPY ${copySecs.toFixed(1)} s, COPY with UsageEvent's indexes ${copyIndexedSecs.toFixed(1)} s`);
 
     // 3. Dashboard load (rollups) against the same figures from raw events.
     const from = start;
@@ -222,6 +237,8 @@ async function main() {
     console.log(`ingest_events_per_s=${Math.round(ingestRate)}`);
     console.log(`copy_events_per_s=${Math.round(copyRate)}`);
     console.log(`ingest_vs_copy=${(ingestRate / copyRate).toFixed(3)}`);
+    console.log(`copy_indexed_events_per_s=${Math.round(copyIndexedRate)}`);
+    console.log(`ingest_vs_copy_indexed=${(ingestRate / copyIndexedRate).toFixed(3)}`);
     console.log(`dashboard_p50_ms=${percentile(dash, 50).toFixed(1)}`);
     console.log(`dashboard_p95_ms=${p95.toFixed(1)}`);
     console.log(`raw_p95_ms=${rawP95.toFixed(1)}`);

@@ -78,9 +78,13 @@ export interface IngestResult {
 /**
  * A column as one PostgreSQL array literal, cast by the statement (`$2::text[]`): one string
  * parameter per column instead of an array of 10,000 values for the drivers to convert one by one.
- * Text is always double-quoted with `"` and `\\` escaped; numbers are finite (validated).
+ * Every text element is double-quoted (so "NULL", commas and braces are plain text), with `"` and
+ * `\` backslash-escaped; numbers are written as JavaScript prints them, which PostgreSQL reads back.
  */
-const textArray = (values: readonly string[]) => `{${values.map((v) => (/["\\]/.test(v) ? `"${v.replace(/["\\]/g, "\\$&")}"` : `"${v}"`)).join(",")}}`;
+function textArray(values: readonly string[]): string {
+  for (const v of values) if (v.includes('"') || v.includes("\\")) return `{${values.map((x) => `"${x.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+  return values.length === 0 ? "{}" : `{"${values.join('","')}"}`;
+}
 const numberArray = (values: readonly number[]) => `{${values.join(",")}}`;
 
 /** Runs inside the caller's transaction, so the idempotency record and the audit event commit with it. */
