@@ -128,6 +128,7 @@ describe("usage ingestion across a database restart", () => {
     const results: Awaited<ReturnType<typeof sendWithRetries>>[] = [];
     let next = 0;
     let done = 0;
+    let settled = false;
     // Three clients share the queue of batches, as a pipeline with a few workers would.
     const clients = Promise.all(
       Array.from({ length: 3 }, async () => {
@@ -136,10 +137,11 @@ describe("usage ingestion across a database restart", () => {
           done++;
         }
       }),
-    );
-    while (done < 8) await sleep(5);
+    ).finally(() => (settled = true));
+    clients.catch(() => undefined); // awaited below; a client's failure ends the waits at once
+    while (done < 8 && !settled) await sleep(5);
     await pg.stop(); // every connection is closed; requests in flight fail mid-transaction
-    while (seen.length < 6 && done < batches.length) await sleep(5); // the clients keep trying while it is down…
+    while (seen.length < 6 && !settled) await sleep(5); // the clients keep trying while it is down…
     await pg.start(); // …and the same data folder comes back on the same port
     await clients;
 
