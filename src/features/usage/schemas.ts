@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-const count = z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must not be negative");
+/** Sessions, tasks and errors are stored as 32-bit integers; tokens as 64-bit. */
+export const MAX_COUNT = 2_147_483_647;
+const count = z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must not be negative").max(MAX_COUNT, "must be at most 2,147,483,647");
 const tokens = z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must not be negative").max(Number.MAX_SAFE_INTEGER);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDay = (s: string) => {
@@ -57,6 +59,7 @@ const isKnownRealDay = (s: string) => {
   return true;
 };
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+const isSmallCount = (v: unknown): v is number => isCount(v) && v <= MAX_COUNT;
 const isAmount = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -87,7 +90,7 @@ export function quickParseUsageEvent(e: unknown): UsageEvent | undefined {
   const day = e.day;
   if (typeof day !== "string" || !DAY.test(day) || !isKnownRealDay(day)) return undefined;
   const { sessions = 0, tasks = 0, errors = 0, minutesSaved = 0, costUsd = 0, minutesSource = "estimated" } = e;
-  if (!isCount(sessions) || !isCount(tasks) || !isCount(errors) || !isAmount(minutesSaved) || minutesSaved > 24 * 60 || !isAmount(costUsd)) return undefined;
+  if (!isSmallCount(sessions) || !isSmallCount(tasks) || !isSmallCount(errors) || !isAmount(minutesSaved) || minutesSaved > 24 * 60 || !isAmount(costUsd)) return undefined;
   if (minutesSource !== "measured" && minutesSource !== "self_reported" && minutesSource !== "estimated") return undefined;
   const t = e.tokens === undefined ? {} : e.tokens;
   if (!isPlainObject(t)) return undefined;

@@ -9,12 +9,12 @@ import { seededRandom } from "@/domain/random";
 // Values the schema accepts for some field (edges included), and values it refuses somewhere.
 const idLike = ["a", " a ", "\tx\n", "\u00a0id\u00a0", "\ufeffid\ufeff", "é", 'q"uo\\te', "y".repeat(200), ` ${"y".repeat(200)}\n`, "2026-01-05"];
 const labels = ["", "   ", "Finance", " Legal ", "x".repeat(120), ` ${"x".repeat(120)} `, "claude-sonnet-4-6"];
-const counts = [0, -0, 1, 3, 250, Number.MAX_SAFE_INTEGER];
+const counts = [0, -0, 1, 3, 250, 2_147_483_647, Number.MAX_SAFE_INTEGER];
 const amounts = [0, -0, 0.25, 1, 12.5, 1439.999, 1440];
 const days = ["2026-01-05", "2024-02-29", "0000-01-01", "9999-12-31"];
 const sources = ["measured", "self_reported", "estimated"];
 const bad = ["", "   ", "x".repeat(121), "y".repeat(201), "2026-02-29", "2026-13-01", "2026-1-5", " 2026-01-05", "2026-01-05T00:00:00Z", "2026-04-31", "Measured", "other", "3",
-  -1, 1.5, 1440.5, 1e21, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, -1e-9, Infinity, NaN, null, true, [], {}, [1]];
+  -1, 1.5, 1440.5, 2_147_483_648, 1e21, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, -1e-9, Infinity, NaN, null, true, [], {}, [1]];
 
 function generator(seed: number) {
   const r = seededRandom(seed);
