@@ -74,6 +74,19 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError || (typeof e === "object" && e !== null && (e as { expected?: unknown }).expected === true);
 }
 
+/**
+ * Postgres chose this transaction as a deadlock victim (40P01) or refused it for serialization (40001):
+ * it was rolled back whole, so running it again is safe.
+ */
+export function isRetryableConflict(e: unknown): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  const err = e as { code?: string; message?: unknown; cause?: unknown; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } } };
+  const codes = [err.code, err.meta?.code, err.meta?.driverAdapterError?.cause?.originalCode];
+  if (codes.includes("40P01") || codes.includes("40001")) return true;
+  if (typeof err.message === "string" && /Code: `(40P01|40001)`/.test(err.message)) return true;
+  return err.cause !== undefined && err.cause !== e && isRetryableConflict(err.cause);
+}
+
 /** Postgres unique violation (23505), as surfaced by Prisma with a driver adapter or by pg directly. */
 export function isUniqueViolation(e: unknown): boolean {
   if (typeof e !== "object" || e === null) return false;

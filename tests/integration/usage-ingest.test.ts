@@ -134,7 +134,8 @@ describe("POST /api/v1/programmes/{slug}/usage-events", () => {
         const i = Math.floor(rand() * 300); // ids repeat across batches
         return event(i, { tasks: i % 5, day: `2026-01-${String(1 + (i % 28)).padStart(2, "0")}` });
       });
-      await Promise.all([post(p.slug, token, { events: events.slice(0, 20) }), post(p.slug, token, { events: events.slice(20) })]);
+      const replies = await Promise.all([post(p.slug, token, { events: events.slice(0, 20) }), post(p.slug, token, { events: events.slice(20) })]);
+      expect(replies.map((r) => r.status)).toEqual([200, 200]); // concurrent overlapping batches never deadlock into a 500
     }
     const t = await totals(p.id);
     expect(t.rollup).toEqual(t.raw);

@@ -5,7 +5,8 @@ import { MINUTES_SOURCES, type UsageEvent } from "../schemas";
  * Writes a validated batch in ONE statement: raw events (a repeated external id changes nothing),
  * the daily rollups incremented by exactly the rows that were new, and the people active per day.
  * Raw and rollups therefore commit together or not at all, and late or repeated data keeps them equal.
- * Rollup rows are upserted in key order, so concurrent batches lock them in the same order.
+ * Raw events are inserted in external-id order and rollup rows upserted in key order, so concurrent
+ * batches take their row locks in the same order and do not deadlock each other.
  */
 const INGEST_SQL = `
 WITH input AS (
@@ -22,6 +23,7 @@ ins AS (
   SELECT $1::uuid, external_id, day, user_ref, department, use_case, cohort, model, sessions, tasks, minutes_saved,
          minutes_source::"MinutesSource", errors, uncached, cache_write, cache_read, output, cost, $19
   FROM input
+  ORDER BY external_id
   ON CONFLICT ("programmeId", "externalId") DO NOTHING
   RETURNING "programmeId", "day", "userRef", "department", "useCase", "cohort", "model", "minutesSource", "sessions", "tasks",
             "minutesSaved", "errors", "uncachedInputTokens", "cacheWriteTokens", "cacheReadTokens", "outputTokens", "costUsd"

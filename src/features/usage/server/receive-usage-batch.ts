@@ -5,6 +5,7 @@ import { ingestUsageEvents } from "./ingest-usage-events";
 import { appendAudit } from "@/server/audit";
 import { authorizeApiToken } from "@/server/authorization";
 import { db } from "@/server/db";
+import { isRetryableConflict } from "@/server/errors";
 
 export interface ApiReply {
   status: number;
@@ -36,6 +37,18 @@ export async function receiveUsageBatch(input: { authorization: string | null; p
   const batch = parseUsageBatch(parsedBody);
   const requestHash = key ? createHash("sha256").update(input.body).digest("hex") : "";
 
+  // A deadlock victim was rolled back whole: run it again (a couple of times) rather than answer 500.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeBatch(programme, token, key, requestHash, batch);
+    } catch (e) {
+      if (attempt >= 3 || !isRetryableConflict(e)) throw e;
+    }
+  }
+}
+
+/** One attempt: the Idempotency-Key claim, the events and rollups, the audit event and the stored reply, in one transaction. */
+function writeBatch(programme: { id: string }, token: { name: string }, key: string | null, requestHash: string, batch: ReturnType<typeof parseUsageBatch>): Promise<ApiReply> {
   return db.$transaction(async (tx) => {
     if (key) {
       const claimed = await tx.$queryRaw<{ key: string }[]>`
