@@ -111,6 +111,8 @@ export async function getWorkflow(actor: Actor, programmeSlug: string, workflowS
           ...versionSelect,
           approvals: { select: { approverId: true, approverName: true, note: true, createdAt: true }, orderBy: { createdAt: "asc" } },
           promotions: { select: { kind: true, actorName: true, passRate: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+          // The version's latest evaluation, by the same rule as the promotion gate (latestEvaluation).
+          evaluations: { orderBy: { startedAt: "desc" }, take: 1, select: { status: true, passedCases: true, totalCases: true } },
         },
       },
       testCases: { orderBy: { createdAt: "asc" } },
@@ -129,11 +131,9 @@ export async function getWorkflow(actor: Actor, programmeSlug: string, workflowS
   if (!w) throw new NotFoundError("Workflow not found.");
   const production = w.versions.find((v) => v.id === w.productionVersionId) ?? null;
   const focus = production ?? w.versions[0] ?? null;
-  const latestByVersion = new Map<string, { passRate: number; status: string }>();
-  for (const e of [...w.evaluations].reverse()) {
-    const v = w.versions.find((x) => x.number === e.version.number);
-    if (v) latestByVersion.set(v.id, { passRate: passRate(e.passedCases, e.totalCases), status: e.status });
-  }
+  const latestByVersion = new Map(
+    w.versions.flatMap((v) => v.evaluations.map((e) => [v.id, { passRate: passRate(e.passedCases, e.totalCases), status: e.status }] as const)),
+  );
   const focusEval = focus ? latestByVersion.get(focus.id) : undefined;
   const properties = maturity({
     task: w.task,
@@ -144,10 +144,6 @@ export async function getWorkflow(actor: Actor, programmeSlug: string, workflowS
     threshold: w.threshold,
     latestPassRate: focusEval && (focusEval.status === "COMPLETED" || focusEval.status === "COMPLETED_WITH_ERRORS") ? focusEval.passRate : null,
   });
-  const members = access.can("workflows.manage")
-    ? await db.membership.findMany({ where: { programmeId }, select: { id: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } })
-    : [];
-  const useCases = access.can("workflows.manage") ? await db.useCase.findMany({ where: { programmeId }, select: { id: true, title: true }, orderBy: { title: "asc" } }) : [];
   return {
     access,
     workflow: w,
@@ -155,8 +151,6 @@ export async function getWorkflow(actor: Actor, programmeSlug: string, workflowS
     focus,
     properties,
     latestByVersion,
-    members: members.map((m) => ({ id: m.id, name: m.user.name })),
-    useCases,
     can: {
       manage: access.can("workflows.manage"),
       approve: access.can("workflows.approve"),

@@ -74,7 +74,7 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
                 testCases: w.testCases.length,
                 threshold: w.threshold,
                 versionNumber: v.number,
-                latestEvaluation: ev ? { status: ev.status as "COMPLETED", passRate: ev.passRate } : null,
+                latestEvaluation: ev ?? null,
                 authorId: v.authorId,
                 approverIds: v.approvals.map((a) => a.approverId),
                 isProduction: isProd,
