@@ -5,6 +5,7 @@ import { findVersion, lockWorkflow } from "./workflow-state";
 import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
 import { authorize } from "@/server/authorization";
+import type { Permission } from "@/domain/permissions";
 import { db, type Tx } from "@/server/db";
 import { ConflictError, isUniqueViolation, RuleError } from "@/server/errors";
 import type { z } from "zod";
@@ -15,14 +16,28 @@ export async function latestEvaluation(client: Tx | typeof db, versionId: string
   return run ? { id: run.id, status: run.status, passRate: passRate(run.passedCases, run.totalCases) } : null;
 }
 
-/** Marks a version as the candidate for production: it leaves draft, which needs an owner. */
-export async function markCandidate(actor: Actor, raw: VersionRef) {
-  const input = versionRefSchema.parse(raw);
-  const access = await authorize(actor, input.programmeSlug, "workflows.manage");
+interface Locked {
+  tx: Tx;
+  programmeId: string;
+  workflow: Awaited<ReturnType<typeof lockWorkflow>>;
+  version: Awaited<ReturnType<typeof findVersion>>;
+}
+
+/** Authorizes the actor, then runs `fn` in one transaction holding the workflow's row lock, with the version it names. */
+async function withLockedVersion<T>(actor: Actor, input: { programmeSlug: string; workflowSlug: string; version: number }, permission: Permission, fn: (l: Locked) => Promise<T>): Promise<T> {
+  const access = await authorize(actor, input.programmeSlug, permission);
   const programmeId = access.programme.id;
   return db.$transaction(async (tx) => {
     const workflow = await lockWorkflow(tx, programmeId, input.workflowSlug);
     const version = await findVersion(tx, workflow.id, input.version);
+    return fn({ tx, programmeId, workflow, version });
+  });
+}
+
+/** Marks a version as the candidate for production: it leaves draft, which needs an owner. */
+export async function markCandidate(actor: Actor, raw: VersionRef) {
+  const input = versionRefSchema.parse(raw);
+  return withLockedVersion(actor, input, "workflows.manage", async ({ tx, programmeId, workflow, version }) => {
     if (!workflow.ownerId) throw new RuleError("Give the workflow an owner before it leaves draft.");
     if (workflow.productionVersionId === version.id) throw new RuleError(`Version ${version.number} is already in production.`);
     if (workflow.candidateVersionId === version.id) throw new RuleError(`Version ${version.number} is already the candidate.`);
@@ -35,12 +50,8 @@ export async function markCandidate(actor: Actor, raw: VersionRef) {
 /** Another person's approval of a version: required before promotion. The author cannot approve their own. */
 export async function approveVersion(actor: Actor, raw: z.input<typeof approveVersionSchema>) {
   const input = approveVersionSchema.parse(raw);
-  const access = await authorize(actor, input.programmeSlug, "workflows.approve");
-  const programmeId = access.programme.id;
   try {
-    return await db.$transaction(async (tx) => {
-      const workflow = await lockWorkflow(tx, programmeId, input.workflowSlug);
-      const version = await findVersion(tx, workflow.id, input.version);
+    return await withLockedVersion(actor, input, "workflows.approve", async ({ tx, programmeId, workflow, version }) => {
       if (version.authorId === actor.id) throw new RuleError(`You wrote version ${version.number}; its approval must come from someone else.`);
       const approval = await tx.workflowApproval.create({ data: { versionId: version.id, approverId: actor.id, approverName: actor.name, note: input.note || null }, select: { id: true } });
       await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "workflow.approve", entityType: "Workflow", entityId: workflow.id, after: { workflow: workflow.slug, version: version.number, note: input.note || null } });
@@ -59,11 +70,7 @@ export async function approveVersion(actor: Actor, raw: z.input<typeof approveVe
  */
 export async function promoteVersion(actor: Actor, raw: VersionRef) {
   const input = versionRefSchema.parse(raw);
-  const access = await authorize(actor, input.programmeSlug, "workflows.promote");
-  const programmeId = access.programme.id;
-  return db.$transaction(async (tx) => {
-    const workflow = await lockWorkflow(tx, programmeId, input.workflowSlug);
-    const version = await findVersion(tx, workflow.id, input.version);
+  return withLockedVersion(actor, input, "workflows.promote", async ({ tx, programmeId, workflow, version }) => {
     const [testCases, evaluation, approvals] = [
       await tx.workflowTestCase.count({ where: { workflowId: workflow.id } }),
       await latestEvaluation(tx, version.id),
@@ -103,11 +110,7 @@ export async function promoteVersion(actor: Actor, raw: VersionRef) {
 /** Rolling back moves the production label to an earlier version that was in production before. */
 export async function rollbackTo(actor: Actor, raw: VersionRef) {
   const input = versionRefSchema.parse(raw);
-  const access = await authorize(actor, input.programmeSlug, "workflows.promote");
-  const programmeId = access.programme.id;
-  return db.$transaction(async (tx) => {
-    const workflow = await lockWorkflow(tx, programmeId, input.workflowSlug);
-    const version = await findVersion(tx, workflow.id, input.version);
+  return withLockedVersion(actor, input, "workflows.promote", async ({ tx, programmeId, workflow, version }) => {
     const current = workflow.productionVersionId ? await tx.workflowVersion.findUnique({ where: { id: workflow.productionVersionId }, select: { number: true } }) : null;
     if (!current) throw new RuleError("There is no production version to roll back from.");
     if (version.number >= current.number) throw new RuleError(`Roll back to a version earlier than the production version ${current.number}.`);
