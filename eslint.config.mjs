@@ -1,6 +1,6 @@
-import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { defineConfig, globalIgnores } from "eslint/config";
 
 export default defineConfig([
   ...nextVitals,
@@ -15,7 +15,10 @@ export default defineConfig([
     // The domain layer is pure: no I/O, no framework, no other layer.
     files: ["src/domain/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["@/server/*", "@/features/*", "@/app/*", "@/generated/*", "next/*", "server-only", "pg"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["@/server/*", "@/features/*", "@/app/*", "@/generated/*", "next/*", "server-only", "pg"] },
+      ],
     },
   },
   {

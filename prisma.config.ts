@@ -1,9 +1,9 @@
+import { defineConfig } from "prisma/config";
+
 // Prisma's CLI insists on a native schema-engine binary, which cannot be downloaded here. `generate`,
 // `validate` and `format` never actually run it, so any executable path satisfies the check.
 // Migrations are applied and authored by scripts/db-migrate.ts and scripts/db-diff.ts instead.
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= process.execPath;
-
-import { defineConfig } from "prisma/config";
 
 export default defineConfig({
   schema: "prisma/schema.prisma",

@@ -15,9 +15,10 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+
+import { seededRandom as rng } from "../src/domain/random";
 import { startEmbeddedPostgres } from "../src/server/db/embedded";
 import { applyMigrations } from "../src/server/db/migrations";
-import { seededRandom as rng } from "../src/domain/random";
 
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
   console.log(`npm run bench [-- options]
@@ -73,7 +74,12 @@ function* generate(start: Date) {
         minutesSaved: Math.round(r() * 30),
         minutesSource: SOURCES[Math.floor(r() * 3)]!,
         errors: r() < 0.02 ? 1 : 0,
-        tokens: { uncachedInput: 800 + Math.floor(r() * 2000), cacheWrite: 0, cacheRead: Math.floor(r() * 4000), output: 200 + Math.floor(r() * 800) },
+        tokens: {
+          uncachedInput: 800 + Math.floor(r() * 2000),
+          cacheWrite: 0,
+          cacheRead: Math.floor(r() * 4000),
+          output: 200 + Math.floor(r() * 800),
+        },
         costUsd: Math.round(r() * 3000) / 100000,
       };
     }
@@ -139,7 +145,9 @@ async function main() {
     const programme = await makeProgramme(await makeUser(), { licensedSeats: USERS, day: DAYS });
     const { token } = await createApiToken({ id: null, label: "bench" }, { programmeSlug: programme.slug, name: "bench" });
     const start = programme.startDate;
-    log(`programme ${programme.slug}: ${USERS} people, ${DAYS} days, ${EVENTS.toLocaleString("en")} events, batches of ${BATCH}, ${CONCURRENCY} concurrent`);
+    log(
+      `programme ${programme.slug}: ${USERS} people, ${DAYS} days, ${EVENTS.toLocaleString("en")} events, batches of ${BATCH}, ${CONCURRENCY} concurrent`,
+    );
 
     // 1. Ingestion through the real batch path.
     const source = batches(start);
@@ -150,11 +158,18 @@ async function main() {
       Array.from({ length: CONCURRENCY }, async (_, w) => {
         for (let b = source.next(), i = 0; b; b = source.next(), i++) {
           const body = JSON.stringify({ events: b });
-          const r = await receiveUsageBatch({ authorization: `Bearer ${token}`, programmeSlug: programme.slug, idempotencyKey: `bench-${w}-${i}`, body });
+          const r = await receiveUsageBatch({
+            authorization: `Bearer ${token}`,
+            programmeSlug: programme.slug,
+            idempotencyKey: `bench-${w}-${i}`,
+            body,
+          });
           if (r.status !== 200) throw new Error(`ingest failed: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
           ingested += b.length;
           if (ingested >= nextLog) {
-            log(`ingested ${ingested.toLocaleString("en")} events (${Math.round(ingested / ((performance.now() - t0) / 1000)).toLocaleString("en")}/s)`);
+            log(
+              `ingested ${ingested.toLocaleString("en")} events (${Math.round(ingested / ((performance.now() - t0) / 1000)).toLocaleString("en")}/s)`,
+            );
             nextLog += 1_000_000;
           }
         }
@@ -173,11 +188,33 @@ async function main() {
     function* csvBatches() {
       const copySource = batches(start);
       for (let b = copySource.next(); b; b = copySource.next()) {
-        yield b
-          .map((e) =>
-            [programme.id, e.externalId, e.day, e.user, csv(e.department), csv(e.useCase), csv(e.cohort), e.model, e.sessions, e.tasks, e.minutesSaved, e.minutesSource.toUpperCase(), e.errors, e.tokens.uncachedInput, e.tokens.cacheWrite, e.tokens.cacheRead, e.tokens.output, e.costUsd, "api"].join(","),
-          )
-          .join("\n") + "\n";
+        yield (
+          b
+            .map((e) =>
+              [
+                programme.id,
+                e.externalId,
+                e.day,
+                e.user,
+                csv(e.department),
+                csv(e.useCase),
+                csv(e.cohort),
+                e.model,
+                e.sessions,
+                e.tasks,
+                e.minutesSaved,
+                e.minutesSource.toUpperCase(),
+                e.errors,
+                e.tokens.uncachedInput,
+                e.tokens.cacheWrite,
+                e.tokens.cacheRead,
+                e.tokens.output,
+                e.costUsd,
+                "api",
+              ].join(","),
+            )
+            .join("\n") + "\n"
+        );
       }
     }
     const COPY_COLUMNS = `"programmeId","externalId","day","userRef","department","useCase","cohort","model","sessions","tasks","minutesSaved","minutesSource","errors","uncachedInputTokens","cacheWriteTokens","cacheReadTokens","outputTokens","costUsd","source"`;
@@ -190,7 +227,10 @@ async function main() {
     await client.query(`DROP TABLE IF EXISTS bench_copy_indexed`);
     await client.query(`CREATE TABLE bench_copy_indexed (LIKE "UsageEvent" INCLUDING ALL)`);
     const t1b = performance.now();
-    await pipeline(Readable.from(csvBatches()), client.query(copyFrom(`COPY bench_copy_indexed (${COPY_COLUMNS}) FROM STDIN WITH (FORMAT csv)`)));
+    await pipeline(
+      Readable.from(csvBatches()),
+      client.query(copyFrom(`COPY bench_copy_indexed (${COPY_COLUMNS}) FROM STDIN WITH (FORMAT csv)`)),
+    );
     const copyIndexedSecs = (performance.now() - t1b) / 1000;
     const copyIndexedRate = ingested / copyIndexedSecs;
     await client.query(`DROP TABLE bench_copy_indexed`);
@@ -222,17 +262,24 @@ async function main() {
         [programme.id, from, to],
       );
       for (const col of ["department", "useCase", "cohort", "model"])
-        await client.query(`SELECT "${col}", sum("tasks"), sum("costUsd") FROM "UsageEvent" WHERE "programmeId" = $1 AND "day" BETWEEN $2 AND $3 GROUP BY 1`, [programme.id, from, to]);
+        await client.query(
+          `SELECT "${col}", sum("tasks"), sum("costUsd") FROM "UsageEvent" WHERE "programmeId" = $1 AND "day" BETWEEN $2 AND $3 GROUP BY 1`,
+          [programme.id, from, to],
+        );
       raw.push(performance.now() - t);
     }
     await client.query(`DROP TABLE bench_copy`);
     await client.end();
-    const [counts] = await db.$queryRaw<{ raw: bigint; rollup: bigint }[]>`SELECT (SELECT count(*) FROM "UsageEvent") AS raw, (SELECT sum("events") FROM "UsageDaily" WHERE "dimension" = 'all') AS rollup`;
+    const [counts] = await db.$queryRaw<
+      { raw: bigint; rollup: bigint }[]
+    >`SELECT (SELECT count(*) FROM "UsageEvent") AS raw, (SELECT sum("events") FROM "UsageDaily" WHERE "dimension" = 'all') AS rollup`;
     await disconnectDb();
     const peak = process.resourceUsage().maxRSS / 1024;
     const p95 = percentile(dash, 95);
     const rawP95 = percentile(raw, 95);
-    log(`rows: ${Number(counts!.raw).toLocaleString("en")} raw events, ${Number(counts!.rollup).toLocaleString("en")} in rollups; dashboard p50 ${percentile(dash, 50).toFixed(1)} ms; raw p50 ${percentile(raw, 50).toFixed(0)} ms`);
+    log(
+      `rows: ${Number(counts!.raw).toLocaleString("en")} raw events, ${Number(counts!.rollup).toLocaleString("en")} in rollups; dashboard p50 ${percentile(dash, 50).toFixed(1)} ms; raw p50 ${percentile(raw, 50).toFixed(0)} ms`,
+    );
     console.log(`events=${ingested}`);
     console.log(`ingest_events_per_s=${Math.round(ingestRate)}`);
     console.log(`copy_events_per_s=${Math.round(copyRate)}`);

@@ -4,6 +4,7 @@
  * `prisma migrate dev --create-only`). Review it, then `npm run db:migrate` (or `npm start`).
  */
 import path from "node:path";
+
 import { diffMigrations, MIGRATION_NAME_PATTERN } from "../src/server/db/schema-diff";
 
 async function main(): Promise<number> {

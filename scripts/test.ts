@@ -1,5 +1,5 @@
 /**
- * `npm test`: the whole suite — lint, typecheck, unit, integration, e2e — against fresh databases.
+ * `npm test`: the whole suite — format, lint, typecheck, unit, integration, e2e — against fresh databases.
  * Database: the machine's PostgreSQL (TEST_DATABASE_ADMIN_URL, default postgres@127.0.0.1:5432) when it
  * answers, with a new database per run for integration and one for e2e, dropped afterwards;
  * otherwise embedded PGlite servers in memory. Nothing is skipped.
@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../src/server/db/embedded";
 import { applyMigrations } from "../src/server/db/migrations";
 
@@ -72,6 +73,7 @@ async function freshDatabase(kind: string, useServer: boolean): Promise<TestDb> 
 async function main() {
   const started = Date.now();
   const bin = (name: string) => `node_modules/.bin/${name}`;
+  if (want("format")) await run("format check", bin("prettier"), ["--check", "--log-level=warn", "."]);
   if (want("lint")) await run("lint", bin("eslint"), ["--max-warnings=0", "."]);
   if (want("typecheck")) await run("typecheck", bin("tsc"), ["--noEmit"]);
   if (want("unit")) await run("unit tests", bin("vitest"), ["run", "--project", "unit"]);
@@ -79,7 +81,9 @@ async function main() {
   const needDb = want("integration") || want("e2e");
   if (!needDb) return;
   const useServer = await serverAnswers(ADMIN_URL);
-  console.log(`\n━━ databases: ${useServer ? `fresh databases on ${new URL(ADMIN_URL).host}` : "embedded PGlite in memory (no PostgreSQL answered)"}`);
+  console.log(
+    `\n━━ databases: ${useServer ? `fresh databases on ${new URL(ADMIN_URL).host}` : "embedded PGlite in memory (no PostgreSQL answered)"}`,
+  );
   const dbs: TestDb[] = [];
   try {
     if (want("integration")) {
@@ -98,7 +102,10 @@ async function main() {
       const db = await freshDatabase("e2e", useServer);
       dbs.push(db);
       await applyMigrations(db.url);
-      await run("demo seed for e2e", "node_modules/.bin/tsx", ["--conditions=react-server", "src/cli/index.ts", "seed-demo"], { ...process.env, DATABASE_URL: db.url });
+      await run("demo seed for e2e", "node_modules/.bin/tsx", ["--conditions=react-server", "src/cli/index.ts", "seed-demo"], {
+        ...process.env,
+        DATABASE_URL: db.url,
+      });
       const e2eEnv = { ...process.env, DATABASE_URL: db.url, ...(useServer ? {} : { DATABASE_POOL_MAX: "1" }) };
       await run("build", bin("next"), ["build"], e2eEnv);
       await run("e2e tests", bin("playwright"), ["test"], e2eEnv);

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+
 import { currentUser } from "@/server/auth/session";
 
 export default async function Home() {

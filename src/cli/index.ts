@@ -9,6 +9,7 @@
  * Database: DATABASE_URL, else the embedded database of `npm start`.
  */
 import { Command, CommanderError } from "commander";
+
 import { resolveOperatorDatabase } from "@/server/db/embedded";
 
 const program = new Command("gatehouse").description("Gatehouse operator commands").exitOverride();
@@ -72,7 +73,11 @@ program
     await withDatabase(async () => {
       const { seedDemo } = await import("@/server/demo/seed-demo");
       const result = await seedDemo();
-      console.log(result.created ? "Seeded the demo programmes acme and globex with their demo accounts." : "The demo programmes are already there; nothing changed.");
+      console.log(
+        result.created
+          ? "Seeded the demo programmes acme and globex with their demo accounts."
+          : "The demo programmes are already there; nothing changed.",
+      );
     });
   });
 
@@ -85,7 +90,9 @@ user
   .action(async (opts: { email: string; name?: string }) => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    const password = Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+    const password = Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/\r?\n$/, "");
     await withDatabase(async () => {
       const { setPassword } = await import("@/server/auth/set-password");
       const r = await setPassword(CLI_ACTOR, { email: opts.email, name: opts.name, password });
@@ -95,7 +102,9 @@ user
 
 program
   .command("import")
-  .description("Import a usage file (usage-csv, anthropic-usage-report, anthropic-cost-report, claude-code-report, claude-analytics-summaries, claude-analytics-users); all or nothing")
+  .description(
+    "Import a usage file (usage-csv, anthropic-usage-report, anthropic-cost-report, claude-code-report, claude-analytics-summaries, claude-analytics-users); all or nothing",
+  )
   .requiredOption("--programme <slug>", "programme slug")
   .requiredOption("--format <format>", "the file's format")
   .argument("<file>", "the file to import")
@@ -106,10 +115,14 @@ program
       const { importUsageFileAsOperator } = await import("@/features/usage/imports/server/import-usage-file");
       const r = await importUsageFileAsOperator(CLI_ACTOR, { programmeSlug: opts.programme, format: opts.format as never, text });
       if (r.ok) {
-        console.log(`Imported ${file} (${r.format}) into ${opts.programme}: received=${r.received} inserted=${r.inserted} duplicates=${r.duplicates}`);
+        console.log(
+          `Imported ${file} (${r.format}) into ${opts.programme}: received=${r.received} inserted=${r.inserted} duplicates=${r.duplicates}`,
+        );
         for (const n of r.notes) console.log(n);
       } else {
-        console.error(`Nothing was imported: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"} in ${file}${r.problems.length > 50 ? " (first 50 shown)" : ""}:`);
+        console.error(
+          `Nothing was imported: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"} in ${file}${r.problems.length > 50 ? " (first 50 shown)" : ""}:`,
+        );
         for (const p of r.problems.slice(0, 50)) console.error(`  ${p.record}: ${p.reason}`);
         process.exitCode = 2;
       }
@@ -125,13 +138,23 @@ program
   .action(async (opts: { programme: string; from?: string; to?: string }) => {
     const { existsSync, readFileSync } = await import("node:fs");
     const keyFile = ".gatehouse/encryption-key"; // written by `npm start` when GATEHOUSE_ENCRYPTION_KEY is not set
-    if (!process.env.GATEHOUSE_ENCRYPTION_KEY && existsSync(keyFile)) process.env.GATEHOUSE_ENCRYPTION_KEY = readFileSync(keyFile, "utf8").trim();
+    if (!process.env.GATEHOUSE_ENCRYPTION_KEY && existsSync(keyFile))
+      process.env.GATEHOUSE_ENCRYPTION_KEY = readFileSync(keyFile, "utf8").trim();
     await withDatabase(async () => {
       const { syncUsageAsOperator } = await import("@/features/usage/sync/server/sync-usage-as-operator");
-      const r = await syncUsageAsOperator(CLI_ACTOR, { programmeSlug: opts.programme, from: opts.from, to: opts.to }, {
-        onProgress: ({ endpoint, progress: p }) => console.log(`  ${endpoint.noun}: ${p.pages} page${p.pages === 1 ? "" : "s"}, ${p.events} events (${p.inserted} new)${p.state === "done" ? ", done" : ""}`),
-      });
-      console.log(`Sync of ${opts.programme} ${r.status === "SUCCEEDED" ? "succeeded" : "FAILED"}: pages=${r.pages} records=${r.records} inserted=${r.inserted}`);
+      const r = await syncUsageAsOperator(
+        CLI_ACTOR,
+        { programmeSlug: opts.programme, from: opts.from, to: opts.to },
+        {
+          onProgress: ({ endpoint, progress: p }) =>
+            console.log(
+              `  ${endpoint.noun}: ${p.pages} page${p.pages === 1 ? "" : "s"}, ${p.events} events (${p.inserted} new)${p.state === "done" ? ", done" : ""}`,
+            ),
+        },
+      );
+      console.log(
+        `Sync of ${opts.programme} ${r.status === "SUCCEEDED" ? "succeeded" : "FAILED"}: pages=${r.pages} records=${r.records} inserted=${r.inserted}`,
+      );
       if (r.error) {
         console.error(r.error);
         process.exitCode = 2;

@@ -49,8 +49,7 @@ export interface StoredEvent extends ChainedEventContent {
 }
 
 export type ChainVerdict =
-  | { ok: true; events: number; headHash: string }
-  | { ok: false; events: number; brokenAtSeq: number; reason: string };
+  { ok: true; events: number; headHash: string } | { ok: false; events: number; brokenAtSeq: number; reason: string };
 
 /** Walks a chain in seq order and names the first broken link. */
 export function verifyChain(events: readonly StoredEvent[]): ChainVerdict {
@@ -58,13 +57,28 @@ export function verifyChain(events: readonly StoredEvent[]): ChainVerdict {
   let expectedSeq = 1;
   for (const e of events) {
     if (e.seq !== expectedSeq)
-      return { ok: false, events: events.length, brokenAtSeq: expectedSeq, reason: `event #${expectedSeq} is missing (next stored is #${e.seq})` };
+      return {
+        ok: false,
+        events: events.length,
+        brokenAtSeq: expectedSeq,
+        reason: `event #${expectedSeq} is missing (next stored is #${e.seq})`,
+      };
     if (e.prevHash !== prev)
-      return { ok: false, events: events.length, brokenAtSeq: e.seq, reason: `event #${e.seq} does not point to the hash of event #${e.seq - 1}` };
+      return {
+        ok: false,
+        events: events.length,
+        brokenAtSeq: e.seq,
+        reason: `event #${e.seq} does not point to the hash of event #${e.seq - 1}`,
+      };
     const { prevHash: _p, hash: _h, ...content } = e;
     const recomputed = eventHash(prev, content);
     if (recomputed !== e.hash)
-      return { ok: false, events: events.length, brokenAtSeq: e.seq, reason: `event #${e.seq} (${e.action}) was altered: its content no longer matches its hash` };
+      return {
+        ok: false,
+        events: events.length,
+        brokenAtSeq: e.seq,
+        reason: `event #${e.seq} (${e.action}) was altered: its content no longer matches its hash`,
+      };
     prev = e.hash;
     expectedSeq += 1;
   }

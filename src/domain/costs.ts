@@ -169,7 +169,13 @@ export function scenarioCost(s: ScenarioInput, prices: PriceLookup): ScenarioCos
 }
 
 function fullPrice(t: TokenVolumes, p: ModelPriceData): number {
-  return (t.uncachedInput * p.inputPerMTok + t.cacheWrite * p.cacheWrite5mPerMTok + t.cacheRead * p.cacheReadPerMTok + t.output * p.outputPerMTok) / PER_MTOK;
+  return (
+    (t.uncachedInput * p.inputPerMTok +
+      t.cacheWrite * p.cacheWrite5mPerMTok +
+      t.cacheRead * p.cacheReadPerMTok +
+      t.output * p.outputPerMTok) /
+    PER_MTOK
+  );
 }
 
 /** "Claude Haiku 5.5 (prompts up to 100k tokens)" → "Claude Haiku 5.5": the tier note is for the price table. */
@@ -238,7 +244,10 @@ export interface MixProblem {
  * What is wrong with a model mix: no models, a model twice, shares not adding up to 1 (within 0.001),
  * and, when `priced` is given, models that are not in the programme's price table.
  */
-export function modelMixProblems(mix: readonly ModelShare[], priced?: { has(model: string): boolean; selectable?: (model: string) => boolean }): MixProblem[] {
+export function modelMixProblems(
+  mix: readonly ModelShare[],
+  priced?: { has(model: string): boolean; selectable?: (model: string) => boolean },
+): MixProblem[] {
   const problems: MixProblem[] = [];
   if (mix.length === 0) return [{ message: "Add at least one model to the mix." }];
   const seen = new Set<string>();

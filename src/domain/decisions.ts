@@ -47,7 +47,9 @@ export function decisionTransitionProblems(record: DecisionRef, to: DecisionStat
   if (!successor) return [`Choose the record that supersedes ${label}.`];
   if (successor.id === record.id) return [`${label} cannot supersede itself.`];
   if (successor.status !== "ACCEPTED")
-    return [`${adrLabel(successor.number)} is ${DECISION_STATUS_LABELS[successor.status].toLowerCase()}: only an accepted record can supersede ${label}. Accept it first.`];
+    return [
+      `${adrLabel(successor.number)} is ${DECISION_STATUS_LABELS[successor.status].toLowerCase()}: only an accepted record can supersede ${label}. Accept it first.`,
+    ];
   return [];
 }
 

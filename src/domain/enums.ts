@@ -54,15 +54,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   VIEWER: "Viewer",
 };
 
-export const REVIEW_FUNCTIONS = [
-  "SECURITY",
-  "LEGAL_PRIVACY",
-  "IT",
-  "ENGINEERING",
-  "PROCUREMENT",
-  "HR",
-  "BUSINESS",
-] as const;
+export const REVIEW_FUNCTIONS = ["SECURITY", "LEGAL_PRIVACY", "IT", "ENGINEERING", "PROCUREMENT", "HR", "BUSINESS"] as const;
 export type ReviewFunction = (typeof REVIEW_FUNCTIONS)[number];
 export const REVIEW_FUNCTION_LABELS: Readonly<Record<ReviewFunction, string>> = {
   SECURITY: "Security",
@@ -105,12 +97,7 @@ export const STANCE_LABELS: Readonly<Record<Stance, string>> = {
 
 // --- Plan and gates --------------------------------------------------------------------------
 
-export const GATE_KEYS = [
-  "ARCHITECTURE_REVIEW",
-  "PILOT_DEBRIEF",
-  "PRODUCTION_READINESS",
-  "POST_LAUNCH_REVIEW",
-] as const;
+export const GATE_KEYS = ["ARCHITECTURE_REVIEW", "PILOT_DEBRIEF", "PRODUCTION_READINESS", "POST_LAUNCH_REVIEW"] as const;
 export type GateKey = (typeof GATE_KEYS)[number];
 export const GATE_LABELS: Readonly<Record<GateKey, string>> = {
   ARCHITECTURE_REVIEW: "Architecture Review",

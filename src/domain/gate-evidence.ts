@@ -4,7 +4,15 @@ import { canonicalJson, sha256Hex } from "./audit-chain";
 export interface GateEvidenceSnapshot {
   gateKey: string;
   round: number;
-  criteria: { id: string; title: string; status: string; ownerId: string | null; evidenceUrl: string | null; evidenceNote: string | null; waiverReason: string | null }[];
+  criteria: {
+    id: string;
+    title: string;
+    status: string;
+    ownerId: string | null;
+    evidenceUrl: string | null;
+    evidenceNote: string | null;
+    waiverReason: string | null;
+  }[];
 }
 
 /** The snapshot in its canonical order (criteria by id), as hashed and as stored with a signature. */

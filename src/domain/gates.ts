@@ -113,16 +113,23 @@ export function signOffProblems({ gate, reviewer, fn, decision, reason, pilot }:
   const label = REVIEW_FUNCTION_LABELS[fn];
   const problems: string[] = [];
   if (gate.status !== "IN_REVIEW")
-    problems.push(gate.status === "NOT_STARTED" ? "This gate is not open for review yet." : `This round is closed (${gate.status === "APPROVED" ? "approved" : "rejected"}).`);
+    problems.push(
+      gate.status === "NOT_STARTED"
+        ? "This gate is not open for review yet."
+        : `This round is closed (${gate.status === "APPROVED" ? "approved" : "rejected"}).`,
+    );
   if (!reviewer.roles.includes("GATE_REVIEWER") || !reviewer.functions.includes(fn))
     problems.push(`You do not hold the ${label} review function in this programme.`);
   if (!gate.requiredFunctions.includes(fn)) problems.push(`${GATE_LABELS[gate.key]} does not need ${label} sign-off.`);
   const valid = gate.signOffs.filter((s) => !s.voided);
   if (valid.some((s) => s.function === fn)) problems.push(`${label} has already signed this round.`);
   const mine = valid.find((s) => s.reviewerId === reviewer.membershipId && s.function !== fn);
-  if (mine) problems.push(`You already signed this gate as ${REVIEW_FUNCTION_LABELS[mine.function]}; one person cannot fill two functions.`);
+  if (mine)
+    problems.push(`You already signed this gate as ${REVIEW_FUNCTION_LABELS[mine.function]}; one person cannot fill two functions.`);
   if (gate.key === "PILOT_DEBRIEF" && pilot && pilot.daysRun < pilot.minDays)
-    problems.push(`The pilot has run ${pilot.daysRun} of its minimum ${pilot.minDays} days; the Pilot Debrief cannot be decided before then.`);
+    problems.push(
+      `The pilot has run ${pilot.daysRun} of its minimum ${pilot.minDays} days; the Pilot Debrief cannot be decided before then.`,
+    );
   if (decision !== "APPROVE" && !reason?.trim())
     problems.push(decision === "REJECT" ? "Give the reason for rejecting." : "State the conditions of your approval.");
   return problems;
@@ -130,7 +137,11 @@ export function signOffProblems({ gate, reviewer, fn, decision, reason, pilot }:
 
 export function signatureMeaning(fn: ReviewFunction, decision: SignOffDecision): string {
   const as = `as ${REVIEW_FUNCTION_LABELS[fn]} reviewer`;
-  return decision === "APPROVE" ? `Approved ${as}` : decision === "APPROVE_WITH_CONDITIONS" ? `Approved with conditions ${as}` : `Rejected ${as}`;
+  return decision === "APPROVE"
+    ? `Approved ${as}`
+    : decision === "APPROVE_WITH_CONDITIONS"
+      ? `Approved with conditions ${as}`
+      : `Rejected ${as}`;
 }
 
 /** Re-authentication to sign: a password now, or a single sign-on no older than this. */
@@ -166,7 +177,9 @@ export function phaseStartProblems(c: PhaseStartCheck): string[] {
   }
   if (c.phase === "PILOT" && !c.aupPublished) problems.push("The acceptable use policy must be published before the pilot starts.");
   if (c.phase === "ROLLOUT" && c.gate?.status === "APPROVED" && c.pilotDecision !== "GO" && c.pilotDecision !== "CONDITIONAL_GO")
-    problems.push(c.pilotDecision === "NO_GO" ? "The Pilot Debrief decided No-go." : "Record the Pilot Debrief decision (Go or Conditional go) first.");
+    problems.push(
+      c.pilotDecision === "NO_GO" ? "The Pilot Debrief decided No-go." : "Record the Pilot Debrief decision (Go or Conditional go) first.",
+    );
   return problems;
 }
 
@@ -177,11 +190,17 @@ export interface ConditionDraft {
 }
 
 /** Why the Pilot Debrief decision may not be recorded as asked; empty when it may. */
-export function pilotDecisionProblems(input: { gateStatus: GateStatus; existing: GateDecision | null; decision: GateDecision; conditions: readonly ConditionDraft[] }): string[] {
+export function pilotDecisionProblems(input: {
+  gateStatus: GateStatus;
+  existing: GateDecision | null;
+  decision: GateDecision;
+  conditions: readonly ConditionDraft[];
+}): string[] {
   if (input.existing) return ["The Pilot Debrief decision for this round is already recorded."];
   const problems: string[] = [];
   if (input.decision === "NO_GO") {
-    if (input.gateStatus !== "APPROVED" && input.gateStatus !== "REJECTED") problems.push("Decide once the Pilot Debrief round is closed (approved or rejected).");
+    if (input.gateStatus !== "APPROVED" && input.gateStatus !== "REJECTED")
+      problems.push("Decide once the Pilot Debrief round is closed (approved or rejected).");
   } else if (input.gateStatus !== "APPROVED") {
     problems.push(`${input.decision === "GO" ? "Go" : "Conditional go"} needs an approved Pilot Debrief round.`);
   }

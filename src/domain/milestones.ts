@@ -16,7 +16,8 @@ export function daysLate(m: Pick<MilestoneFact, "dueDate" | "status" | "complete
   return Math.max(0, Math.round((end.getTime() - m.dueDate.getTime()) / DAY));
 }
 
-export const isSlipped = (m: Pick<MilestoneFact, "dueDate" | "status">, today: Date) => m.status !== "DONE" && today.getTime() > m.dueDate.getTime();
+export const isSlipped = (m: Pick<MilestoneFact, "dueDate" | "status">, today: Date) =>
+  m.status !== "DONE" && today.getTime() > m.dueDate.getTime();
 
 /**
  * "Slipping on milestones in Phase 1 always means slipping on the production date": the projected

@@ -47,22 +47,20 @@ export function allowedRolesFor(permission: Permission): readonly Role[] {
  * - at least one role;
  * - review functions only with the gate reviewer role, and a gate reviewer needs at least one.
  */
-export function membershipProblems(roles: readonly Role[], functions: readonly string[]): { field: "roles" | "functions"; message: string }[] {
+export function membershipProblems(
+  roles: readonly Role[],
+  functions: readonly string[],
+): { field: "roles" | "functions"; message: string }[] {
   const problems: { field: "roles" | "functions"; message: string }[] = [];
   if (roles.length === 0) problems.push({ field: "roles", message: "Choose at least one role." });
   const reviewer = roles.includes("GATE_REVIEWER");
   if (reviewer && functions.length === 0)
     problems.push({ field: "functions", message: "A gate reviewer needs at least one review function." });
-  if (!reviewer && functions.length > 0)
-    problems.push({ field: "functions", message: "Review functions are only for gate reviewers." });
+  if (!reviewer && functions.length > 0) problems.push({ field: "functions", message: "Review functions are only for gate reviewers." });
   return problems;
 }
 
 /** A programme must always keep at least one programme manager. */
-export function wouldRemoveLastManager(
-  managersBefore: number,
-  memberWasManager: boolean,
-  memberIsManagerAfter: boolean,
-): boolean {
+export function wouldRemoveLastManager(managersBefore: number, memberWasManager: boolean, memberIsManagerAfter: boolean): boolean {
   return memberWasManager && !memberIsManagerAfter && managersBefore <= 1;
 }

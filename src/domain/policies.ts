@@ -1,5 +1,6 @@
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
+
 import type { PolicyVersionStatus } from "./enums";
 
 /**
@@ -76,7 +77,32 @@ const markdown = new Marked({ gfm: true, breaks: false, async: false });
  * policy's "# Title" sits under the page's own heading.
  */
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ["h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "strong", "em", "del", "code", "pre", "blockquote", "a", "table", "thead", "tbody", "tr", "th", "td"],
+  allowedTags: [
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "br",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "a",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+  ],
   allowedAttributes: { a: ["href", "title", "rel"], ol: ["start"], th: ["align"], td: ["align"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesByTag: {},

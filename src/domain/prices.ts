@@ -39,7 +39,15 @@ export const LONG_PROMPT_SUFFIX = ":prompt>100k";
 export const LONG_PROMPT_THRESHOLD_TOKENS = 100_000;
 
 const BATCH = 50;
-const row = (model: string, label: string, input: number, write5m: number, write1h: number, read: number, output: number): ModelPriceData => ({
+const row = (
+  model: string,
+  label: string,
+  input: number,
+  write5m: number,
+  write1h: number,
+  read: number,
+  output: number,
+): ModelPriceData => ({
   model,
   label,
   inputPerMTok: input,
@@ -111,7 +119,11 @@ export function selectableModels<R extends PriceRow>(current: ReadonlyMap<string
  * The price that applies to one task on `model` with a prompt of `promptTokens`: the model's
  * long-prompt tier when the prompt is over its threshold and the table has that tier, else the model's own.
  */
-export function priceForPrompt<R extends ModelPriceData>(current: ReadonlyMap<string, R>, model: string, promptTokens: number): R | undefined {
+export function priceForPrompt<R extends ModelPriceData>(
+  current: ReadonlyMap<string, R>,
+  model: string,
+  promptTokens: number,
+): R | undefined {
   if (promptTokens > LONG_PROMPT_THRESHOLD_TOKENS) {
     const tier = current.get(`${model}${LONG_PROMPT_SUFFIX}`);
     if (tier) return tier;
@@ -135,5 +147,11 @@ export interface CallTokens {
 export function callCostUsd<R extends ModelPriceData>(current: ReadonlyMap<string, R>, model: string, t: CallTokens): number | null {
   const price = priceForPrompt(current, model, t.input + t.cacheWrite + t.cacheRead);
   if (!price) return null;
-  return (t.input * price.inputPerMTok + t.cacheWrite * price.cacheWrite5mPerMTok + t.cacheRead * price.cacheReadPerMTok + t.output * price.outputPerMTok) / 1_000_000;
+  return (
+    (t.input * price.inputPerMTok +
+      t.cacheWrite * price.cacheWrite5mPerMTok +
+      t.cacheRead * price.cacheReadPerMTok +
+      t.output * price.outputPerMTok) /
+    1_000_000
+  );
 }

@@ -60,7 +60,9 @@ export interface HeatMapCell {
  * The probability × impact heat map: three rows of probability, high first, each with three cells of
  * impact, low first; each cell counts the risks on the map (not closed).
  */
-export function riskHeatMap(risks: readonly Pick<RiskForFlags, "probability" | "impact" | "status">[]): { probability: Level; cells: HeatMapCell[] }[] {
+export function riskHeatMap(
+  risks: readonly Pick<RiskForFlags, "probability" | "impact" | "status">[],
+): { probability: Level; cells: HeatMapCell[] }[] {
   const rows: Level[] = ["HIGH", "MEDIUM", "LOW"];
   const cols: Level[] = ["LOW", "MEDIUM", "HIGH"];
   return rows.map((probability) => ({

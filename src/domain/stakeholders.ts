@@ -1,4 +1,4 @@
-import { STAKEHOLDER_ROLE_LABELS, STAKEHOLDER_ROLES, type Stance, type StakeholderRole } from "./enums";
+import { STAKEHOLDER_ROLE_LABELS, STAKEHOLDER_ROLES, type StakeholderRole, type Stance } from "./enums";
 import { programmeDay } from "./template";
 
 /**
@@ -58,15 +58,33 @@ export function flagStakeholders(startDate: Date, stakeholders: readonly Stakeho
     const why = ENGAGE_IN_WEEK_1[s.role];
     if (why !== undefined) {
       if (day > lastDayOfWeek(1))
-        flags.push({ kind: "NOT_ENGAGED_WEEK_1", stakeholderId: s.id, role: s.role, tone: "danger", message: `${label(s)} not engaged by the end of week 1: ${why}.` });
+        flags.push({
+          kind: "NOT_ENGAGED_WEEK_1",
+          stakeholderId: s.id,
+          role: s.role,
+          tone: "danger",
+          message: `${label(s)} not engaged by the end of week 1: ${why}.`,
+        });
     } else if (day > lastDayOfWeek(s.engageByWeek)) {
-      flags.push({ kind: "NOT_ENGAGED_BY_PLAN", stakeholderId: s.id, role: s.role, tone: "warning", message: `${label(s)} not engaged by the end of week ${s.engageByWeek}, as the engagement plan set out.` });
+      flags.push({
+        kind: "NOT_ENGAGED_BY_PLAN",
+        stakeholderId: s.id,
+        role: s.role,
+        tone: "warning",
+        message: `${label(s)} not engaged by the end of week ${s.engageByWeek}, as the engagement plan set out.`,
+      });
     }
   }
   for (const s of ordered) {
     if (s.stance !== "BLOCKING") continue;
     const escalate = s.role === "CIO_CTO" ? "the programme's sponsor must resolve it" : "escalate through the CIO / CTO";
-    flags.push({ kind: "BLOCKING", stakeholderId: s.id, role: s.role, tone: "danger", message: `${stakeholderName(s)} is blocking the deployment: ${escalate}.` });
+    flags.push({
+      kind: "BLOCKING",
+      stakeholderId: s.id,
+      role: s.role,
+      tone: "danger",
+      message: `${stakeholderName(s)} is blocking the deployment: ${escalate}.`,
+    });
   }
   for (const s of ordered) {
     if (s.relationshipOwnerId) continue;

@@ -14,8 +14,10 @@ const DAY_MS = 86_400_000;
 
 export const utcDay = (d: Date): string => d.toISOString().slice(0, 10);
 export const addDays = (day: string, n: number): string => utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
-export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-export const isDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && utcDay(new Date(`${s}T00:00:00Z`)) === s;
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+export const isDay = (s: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && utcDay(new Date(`${s}T00:00:00Z`)) === s;
 
 /** Every day from `from` to `to`, both included. */
 export function eachDay(from: string, to: string): string[] {
@@ -44,7 +46,8 @@ export function syncRangeProblem(from: string, to: string, now: Date): { field: 
   if (!isDay(to)) return { field: "to", message: "Pick an end day (YYYY-MM-DD)." };
   if (from > to) return { field: "to", message: "The end day must not be before the start day." };
   const last = lastSyncableDay("ADMIN", now);
-  if (to > last) return { field: "to", message: `Pick days up to yesterday (${last}, UTC): a day's figures are pulled once the day is over.` };
+  if (to > last)
+    return { field: "to", message: `Pick days up to yesterday (${last}, UTC): a day's figures are pulled once the day is over.` };
   if (daysBetween(from, to) + 1 > MAX_SYNC_DAYS) return { field: "from", message: `Sync at most ${MAX_SYNC_DAYS} days at a time.` };
   return null;
 }

@@ -26,18 +26,50 @@ export interface RubricLevel {
 export const VALUE_RUBRIC: readonly RubricLevel[] = [
   { score: 1, label: "Minimal", meaning: "Nice to have. A few people save minutes a week; no business outcome anyone would measure." },
   { score: 2, label: "Low", meaning: "Helps one team with an occasional task. The benefit is real but hard to measure or small." },
-  { score: 3, label: "Moderate", meaning: "Measurable time saved or quality gained for one team on a weekly task; worth a line in the pilot report." },
-  { score: 4, label: "High", meaning: "A daily task across a whole function gets markedly faster or better, or a cost, revenue or risk number the sponsor already tracks moves." },
-  { score: 5, label: "Transformational", meaning: "Changes how a core process runs across departments; a headline outcome for the executive sponsor that the pilot can measure." },
+  {
+    score: 3,
+    label: "Moderate",
+    meaning: "Measurable time saved or quality gained for one team on a weekly task; worth a line in the pilot report.",
+  },
+  {
+    score: 4,
+    label: "High",
+    meaning:
+      "A daily task across a whole function gets markedly faster or better, or a cost, revenue or risk number the sponsor already tracks moves.",
+  },
+  {
+    score: 5,
+    label: "Transformational",
+    meaning: "Changes how a core process runs across departments; a headline outcome for the executive sponsor that the pilot can measure.",
+  },
 ];
 
 /** What each implementation-complexity score means: integration, data, approvals and change involved. */
 export const COMPLEXITY_RUBRIC: readonly RubricLevel[] = [
-  { score: 1, label: "Trivial", meaning: "Works in Claude as it is with public or internal data: no integration, no new approvals, no training beyond the basics." },
+  {
+    score: 1,
+    label: "Trivial",
+    meaning: "Works in Claude as it is with public or internal data: no integration, no new approvals, no training beyond the basics.",
+  },
   { score: 2, label: "Low", meaning: "A documented prompt workflow; users paste or upload internal data themselves; one team, one owner." },
-  { score: 3, label: "Moderate", meaning: "One integration (an MCP connector or a small API call) or confidential data: a security review and an evaluation set are needed." },
-  { score: 4, label: "High", meaning: "Several integrations or a custom API build, restricted or customer data: legal and privacy review, a test set, human review of outputs." },
-  { score: 5, label: "Very high", meaning: "New platform work: several systems of record, regulated data, human-in-the-loop controls and change management across departments." },
+  {
+    score: 3,
+    label: "Moderate",
+    meaning:
+      "One integration (an MCP connector or a small API call) or confidential data: a security review and an evaluation set are needed.",
+  },
+  {
+    score: 4,
+    label: "High",
+    meaning:
+      "Several integrations or a custom API build, restricted or customer data: legal and privacy review, a test set, human review of outputs.",
+  },
+  {
+    score: 5,
+    label: "Very high",
+    meaning:
+      "New platform work: several systems of record, regulated data, human-in-the-loop controls and change management across departments.",
+  },
 ];
 
 export const rubricLabel = (rubric: readonly RubricLevel[], score: number | null | undefined) =>
@@ -168,7 +200,9 @@ export function pocReadinessProblems(u: { title: string; successCriteria: string
     (m): m is string => !!m,
   );
   if (missing.length === 0) return [];
-  return [`'${u.title}' needs ${missing.join(" and ")} before its POC starts. Add ${missing.length === 1 ? "it" : "them"} on the edit page first.`];
+  return [
+    `'${u.title}' needs ${missing.join(" and ")} before its POC starts. Add ${missing.length === 1 ? "it" : "them"} on the edit page first.`,
+  ];
 }
 
 /** Why a status change is refused; empty when it is allowed. */
@@ -177,7 +211,9 @@ export function statusChangeProblems({ useCase, to, inFlight }: StatusChange): s
   if (from === to) return [`'${useCase.title}' is already ${USE_CASE_STATUS_LABELS[to]}.`];
   if (!canMove(from, to)) {
     const allowed = STATUS_MOVES[from].map((s) => USE_CASE_STATUS_LABELS[s]);
-    return [`A use case cannot move from ${USE_CASE_STATUS_LABELS[from]} to ${USE_CASE_STATUS_LABELS[to]}. From ${USE_CASE_STATUS_LABELS[from]} it can move to ${allowed.join(" or ")}.`];
+    return [
+      `A use case cannot move from ${USE_CASE_STATUS_LABELS[from]} to ${USE_CASE_STATUS_LABELS[to]}. From ${USE_CASE_STATUS_LABELS[from]} it can move to ${allowed.join(" or ")}.`,
+    ];
   }
   const problems: string[] = [];
   if (to === "POC") problems.push(...pocReadinessProblems(useCase));
@@ -192,18 +228,31 @@ export function statusChangeProblems({ useCase, to, inFlight }: StatusChange): s
 }
 
 /** While a use case is in POC or later, its success criteria and sponsor stay: they are what it is measured against. */
-export function editProblems(u: { status: UseCaseStatus }, next: { successCriteria: string | null; businessSponsor: string | null }): { field: "successCriteria" | "businessSponsor"; message: string }[] {
+export function editProblems(
+  u: { status: UseCaseStatus },
+  next: { successCriteria: string | null; businessSponsor: string | null },
+): { field: "successCriteria" | "businessSponsor"; message: string }[] {
   if (!POC_OR_LATER.includes(u.status)) return [];
   const problems: { field: "successCriteria" | "businessSponsor"; message: string }[] = [];
-  if (!next.successCriteria?.trim()) problems.push({ field: "successCriteria", message: "A use case in POC or later keeps its success criteria." });
-  if (!next.businessSponsor?.trim()) problems.push({ field: "businessSponsor", message: "A use case in POC or later keeps its business sponsor." });
+  if (!next.successCriteria?.trim())
+    problems.push({ field: "successCriteria", message: "A use case in POC or later keeps its success criteria." });
+  if (!next.businessSponsor?.trim())
+    problems.push({ field: "businessSponsor", message: "A use case in POC or later keeps its business sponsor." });
   return problems;
 }
 
 // --- Scope changes -----------------------------------------------------------------------------
 
 /** The fields that define what a use case is: changing one is a change of scope, logged. */
-export const SCOPE_FIELDS = ["title", "description", "successCriteria", "businessFunction", "claudeProduct", "model", "dataSensitivity"] as const;
+export const SCOPE_FIELDS = [
+  "title",
+  "description",
+  "successCriteria",
+  "businessFunction",
+  "claudeProduct",
+  "model",
+  "dataSensitivity",
+] as const;
 export type ScopeField = (typeof SCOPE_FIELDS)[number];
 export const SCOPE_FIELD_LABELS: Readonly<Record<ScopeField, string>> = {
   title: "Title",
@@ -220,8 +269,15 @@ export type ScopeValues = { [K in ScopeField]: K extends "dataSensitivity" ? Dat
 const norm = (v: string | null | undefined) => (v ?? "").trim();
 
 /** One entry per scope field whose value changed (blank and missing count as the same). */
-export function scopeChanges(before: ScopeValues, after: ScopeValues): { field: ScopeField; before: string | null; after: string | null }[] {
-  return SCOPE_FIELDS.filter((f) => norm(before[f]) !== norm(after[f])).map((f) => ({ field: f, before: norm(before[f]) || null, after: norm(after[f]) || null }));
+export function scopeChanges(
+  before: ScopeValues,
+  after: ScopeValues,
+): { field: ScopeField; before: string | null; after: string | null }[] {
+  return SCOPE_FIELDS.filter((f) => norm(before[f]) !== norm(after[f])).map((f) => ({
+    field: f,
+    before: norm(before[f]) || null,
+    after: norm(after[f]) || null,
+  }));
 }
 
 /** A change of scope is scope creep once the use case's POC has started. */
@@ -238,4 +294,11 @@ export function scopeValueLabel(field: string, value: string | null): string {
 
 /** Offered in the form (free text: a programme may name its own). Products as the playbook names them. */
 export const CLAUDE_PRODUCT_SUGGESTIONS = ["Claude apps (Cowork)", "Claude Code", "Claude API"] as const;
-export const MODEL_SUGGESTIONS = ["claude-opus-5-5", "claude-sonnet-5-5", "claude-haiku-5-5", "claude-opus-4-7", "claude-sonnet-4-6", "claude-haiku-4-5"] as const;
+export const MODEL_SUGGESTIONS = [
+  "claude-opus-5-5",
+  "claude-sonnet-5-5",
+  "claude-haiku-5-5",
+  "claude-opus-4-7",
+  "claude-sonnet-4-6",
+  "claude-haiku-4-5",
+] as const;

@@ -32,7 +32,8 @@ export function variableProblems(declared: readonly string[], values: Record<str
     else if (typeof v !== "string") problems.push({ name, reason: "must be text" });
     else if (v.trim() === "") problems.push({ name, reason: "must not be blank" });
   }
-  for (const name of Object.keys(values)) if (!declared.includes(name)) problems.push({ name, reason: "is not a variable of this workflow" });
+  for (const name of Object.keys(values))
+    if (!declared.includes(name)) problems.push({ name, reason: "is not a variable of this workflow" });
   return problems;
 }
 
@@ -97,8 +98,17 @@ export function expectationProblems(e: Expectations): { field: keyof Expectation
   if (e.pattern && !compilePattern(e.pattern)) problems.push({ field: "pattern", message: "This is not a valid regular expression." });
   if (e.minLength !== null && e.maxLength !== null && e.minLength > e.maxLength)
     problems.push({ field: "maxLength", message: "The maximum length must be at least the minimum." });
-  const total = e.mustContain.length + e.mustNotContain.length + e.rubric.length + (e.pattern ? 1 : 0) + (e.minLength !== null || e.maxLength !== null ? 1 : 0);
-  if (total === 0) problems.push({ field: "mustContain", message: "Give at least one expectation: text it must or must not contain, a pattern, a length range or a rubric criterion." });
+  const total =
+    e.mustContain.length +
+    e.mustNotContain.length +
+    e.rubric.length +
+    (e.pattern ? 1 : 0) +
+    (e.minLength !== null || e.maxLength !== null ? 1 : 0);
+  if (total === 0)
+    problems.push({
+      field: "mustContain",
+      message: "Give at least one expectation: text it must or must not contain, a pattern, a length range or a rubric criterion.",
+    });
   return problems;
 }
 
@@ -112,17 +122,32 @@ export function deterministicChecks(output: string, e: Expectations): CheckResul
   }
   for (const s of e.mustNotContain) {
     const passed = !lower.includes(s.toLowerCase());
-    checks.push({ kind: "not_contains", expectation: `does not contain "${s}"`, passed, detail: passed ? "Absent." : "Found in the output." });
+    checks.push({
+      kind: "not_contains",
+      expectation: `does not contain "${s}"`,
+      passed,
+      detail: passed ? "Absent." : "Found in the output.",
+    });
   }
   if (e.pattern) {
     const re = compilePattern(e.pattern);
     const passed = re !== null && re.test(output);
-    checks.push({ kind: "pattern", expectation: `matches /${e.pattern}/`, passed, detail: re === null ? "The pattern is not a valid regular expression." : passed ? "Matches." : "Does not match." });
+    checks.push({
+      kind: "pattern",
+      expectation: `matches /${e.pattern}/`,
+      passed,
+      detail: re === null ? "The pattern is not a valid regular expression." : passed ? "Matches." : "Does not match.",
+    });
   }
   if (e.minLength !== null || e.maxLength !== null) {
     const n = [...output].length;
     const passed = (e.minLength === null || n >= e.minLength) && (e.maxLength === null || n <= e.maxLength);
-    const range = e.minLength !== null && e.maxLength !== null ? `${e.minLength}–${e.maxLength}` : e.minLength !== null ? `at least ${e.minLength}` : `at most ${e.maxLength}`;
+    const range =
+      e.minLength !== null && e.maxLength !== null
+        ? `${e.minLength}–${e.maxLength}`
+        : e.minLength !== null
+          ? `at least ${e.minLength}`
+          : `at most ${e.maxLength}`;
     checks.push({ kind: "length", expectation: `length ${range} characters`, passed, detail: `${n} characters.` });
   }
   return checks;
@@ -153,8 +178,18 @@ export function rubricChecks(rubric: readonly string[], answer: string): CheckRe
   return rubric.map((criterion, i) => {
     const v = verdicts.find((x) => x.criterion === criterion) ?? verdicts[i];
     if (!v || typeof v.pass !== "boolean")
-      return { kind: "rubric" as const, expectation: criterion, passed: false, detail: "The grader gave no clear verdict on this criterion." };
-    return { kind: "rubric" as const, expectation: criterion, passed: v.pass, detail: typeof v.reason === "string" && v.reason ? v.reason : v.pass ? "Met." : "Not met." };
+      return {
+        kind: "rubric" as const,
+        expectation: criterion,
+        passed: false,
+        detail: "The grader gave no clear verdict on this criterion.",
+      };
+    return {
+      kind: "rubric" as const,
+      expectation: criterion,
+      passed: v.pass,
+      detail: typeof v.reason === "string" && v.reason ? v.reason : v.pass ? "Met." : "Not met.",
+    };
   });
 }
 
@@ -218,9 +253,13 @@ export function maturity(w: MaturityInput): MaturityProperty[] {
   const documented = v ? documentationGaps(v.documentation) : ["documentation"];
   const owned = w.ownerName ? [] : ["an owner"];
   const tested: string[] = [];
-  if (w.testCases < MIN_TEST_CASES) tested.push(`${MIN_TEST_CASES - w.testCases} more test case${MIN_TEST_CASES - w.testCases === 1 ? "" : "s"} (at least ${MIN_TEST_CASES})`);
+  if (w.testCases < MIN_TEST_CASES)
+    tested.push(
+      `${MIN_TEST_CASES - w.testCases} more test case${MIN_TEST_CASES - w.testCases === 1 ? "" : "s"} (at least ${MIN_TEST_CASES})`,
+    );
   if (w.latestPassRate === null) tested.push("an evaluation of this version");
-  else if (w.latestPassRate < w.threshold) tested.push(`an evaluation passing at ${w.threshold}% or more (latest: ${formatRate(w.latestPassRate)})`);
+  else if (w.latestPassRate < w.threshold)
+    tested.push(`an evaluation passing at ${w.threshold}% or more (latest: ${formatRate(w.latestPassRate)})`);
   return [
     { key: "specific", label: "Specific", met: specific.length === 0, missing: specific },
     { key: "configured", label: "Configured", met: configured.length === 0, missing: configured },
@@ -258,13 +297,18 @@ export function promotionProblems(p: PromotionInput): string[] {
   if (!p.ownerName) problems.push("The workflow has no owner.");
   const gaps = documentationGaps(p.documentation);
   if (gaps.length > 0) problems.push(`Version ${p.versionNumber} lacks ${gaps.join(", ")}.`);
-  if (p.testCases < MIN_TEST_CASES) problems.push(`The workflow has ${p.testCases} test case${p.testCases === 1 ? "" : "s"}; at least ${MIN_TEST_CASES} are needed.`);
+  if (p.testCases < MIN_TEST_CASES)
+    problems.push(`The workflow has ${p.testCases} test case${p.testCases === 1 ? "" : "s"}; at least ${MIN_TEST_CASES} are needed.`);
   const ev = p.latestEvaluation;
   if (!ev) problems.push(`Version ${p.versionNumber} has not been evaluated.`);
   else if (ev.status === "RUNNING") problems.push(`Version ${p.versionNumber}'s evaluation is still running.`);
   else if (ev.status === "FAILED") problems.push(`Version ${p.versionNumber}'s latest evaluation failed to run.`);
-  else if (ev.passRate < p.threshold) problems.push(`Version ${p.versionNumber}'s latest evaluation passed ${formatRate(ev.passRate)} of cases; the threshold is ${p.threshold}%.`);
-  if (!p.approverIds.some((id) => id !== p.authorId)) problems.push(`Version ${p.versionNumber} needs approval by someone other than its author.`);
+  else if (ev.passRate < p.threshold)
+    problems.push(
+      `Version ${p.versionNumber}'s latest evaluation passed ${formatRate(ev.passRate)} of cases; the threshold is ${p.threshold}%.`,
+    );
+  if (!p.approverIds.some((id) => id !== p.authorId))
+    problems.push(`Version ${p.versionNumber} needs approval by someone other than its author.`);
   return problems;
 }
 

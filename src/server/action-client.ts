@@ -1,6 +1,8 @@
 import "server-only";
+
 import { createSafeActionClient, returnValidationErrors } from "next-safe-action";
 import type { z } from "zod";
+
 import { requireUser } from "./auth/session";
 import { isAppError } from "./errors";
 

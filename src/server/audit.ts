@@ -1,4 +1,5 @@
 import { eventHash, GENESIS_HASH, toJsonSnapshot, type ChainedEventContent } from "@/domain/audit-chain";
+
 import type { Tx } from "./db";
 
 export interface AuditActor {

@@ -1,9 +1,10 @@
+import { ROLE_LABELS, type DeploymentKind, type PhaseKey, type ProgrammeStatus, type ReviewFunction, type Role } from "@/domain/enums";
 import { allowedRolesFor, can, type Permission } from "@/domain/permissions";
-import { ROLE_LABELS, type DeploymentKind, type PhaseKey, type ProgrammeStatus, type Role, type ReviewFunction } from "@/domain/enums";
+import { hashApiToken, TOKEN_PATTERN } from "@/domain/tokens";
+
 import type { Actor } from "./auth/actor";
 import { db } from "./db";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors";
-import { hashApiToken, TOKEN_PATTERN } from "@/domain/tokens";
 
 export const programmeAccessSelect = {
   id: true,
@@ -74,7 +75,8 @@ export async function authorize(actor: Actor, programmeSlug: string, permission:
  */
 export async function authorizeApiToken(authorizationHeader: string | null, programmeSlug: string) {
   const token = authorizationHeader?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token || !TOKEN_PATTERN.test(token)) throw new UnauthenticatedError("Send a programme API token: Authorization: Bearer gh_… (create one with npm run cli -- token create).");
+  if (!token || !TOKEN_PATTERN.test(token))
+    throw new UnauthenticatedError("Send a programme API token: Authorization: Bearer gh_… (create one with npm run cli -- token create).");
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
     select: { id: true, name: true, revokedAt: true, programme: { select: programmeAccessSelect } },

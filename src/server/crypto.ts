@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+
 import { env } from "./env";
 import { RuleError } from "./errors";
 

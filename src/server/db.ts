@@ -1,6 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+
 import { PrismaClient } from "@/generated/prisma/client";
+
 import { env } from "./env";
 
 /**

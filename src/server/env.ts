@@ -21,12 +21,18 @@ const schema = z
     GATEHOUSE_ENCRYPTION_KEY: z
       .string()
       .trim()
-      .refine((s) => /^[0-9a-fA-F]{64}$/.test(s) || (/^[A-Za-z0-9+/_-]{43}=?$/.test(s) && Buffer.from(s.replace(/-/g, "+").replace(/_/g, "/"), "base64").length === 32), "GATEHOUSE_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64 (openssl rand -hex 32)")
+      .refine(
+        (s) =>
+          /^[0-9a-fA-F]{64}$/.test(s) ||
+          (/^[A-Za-z0-9+/_-]{43}=?$/.test(s) && Buffer.from(s.replace(/-/g, "+").replace(/_/g, "/"), "base64").length === 32),
+        "GATEHOUSE_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64 (openssl rand -hex 32)",
+      )
       .optional(),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .refine(
-    (e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) ||
+    (e) =>
+      [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) ||
       [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined),
     { message: "Single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none of them" },
   );
@@ -37,9 +43,7 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const blankToUndefined = Object.fromEntries(
-    Object.entries(process.env).map(([k, v]) => [k, v === "" ? undefined : v]),
-  );
+  const blankToUndefined = Object.fromEntries(Object.entries(process.env).map(([k, v]) => [k, v === "" ? undefined : v]));
   const parsed = schema.safeParse(blankToUndefined);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);

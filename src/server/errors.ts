@@ -80,7 +80,12 @@ export function isAppError(e: unknown): e is AppError {
  */
 export function isRetryableConflict(e: unknown): boolean {
   if (typeof e !== "object" || e === null) return false;
-  const err = e as { code?: string; message?: unknown; cause?: unknown; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } } };
+  const err = e as {
+    code?: string;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } };
+  };
   const codes = [err.code, err.meta?.code, err.meta?.driverAdapterError?.cause?.originalCode];
   if (codes.includes("40P01") || codes.includes("40001")) return true;
   if (typeof err.message === "string" && /Code: `(40P01|40001)`/.test(err.message)) return true;
@@ -104,7 +109,8 @@ const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P
 const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
 const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect|Unable to start a transaction in the given time/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect|Unable to start a transaction in the given time/i;
 
 /**
  * True when `e` means the database is unreachable or the connection was lost, so the request can be
@@ -112,8 +118,20 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|connection error and is not 
  */
 export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
   if (typeof e !== "object" || e === null || depth > 6) return false;
-  const err = e as { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; errors?: unknown; meta?: { driverAdapterError?: unknown } };
-  if (typeof err.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(err.code) || UNAVAILABLE_SQLSTATE.test(err.code) || UNAVAILABLE_SOCKET_CODES.has(err.code))) return true;
+  const err = e as {
+    code?: unknown;
+    kind?: unknown;
+    originalCode?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
+  if (
+    typeof err.code === "string" &&
+    (UNAVAILABLE_PRISMA_CODES.has(err.code) || UNAVAILABLE_SQLSTATE.test(err.code) || UNAVAILABLE_SOCKET_CODES.has(err.code))
+  )
+    return true;
   if (typeof err.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(err.kind)) return true;
   if (typeof err.originalCode === "string" && UNAVAILABLE_SQLSTATE.test(err.originalCode)) return true;
   if (typeof err.message === "string" && UNAVAILABLE_MESSAGES.test(err.message)) return true;

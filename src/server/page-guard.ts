@@ -1,5 +1,7 @@
 import "server-only";
+
 import { notFound } from "next/navigation";
+
 import { NotFoundError } from "./errors";
 
 /** Runs a page's data loading; "not found" (including "not a member") renders the 404 page. */

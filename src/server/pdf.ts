@@ -1,5 +1,6 @@
 import "server-only";
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+
+import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 48;
@@ -19,14 +20,16 @@ export class Writer {
   }
   /** Standard PDF fonts cover WinAnsi only: anything else is replaced rather than failing the record. */
   private safe(text: string, font: PDFFont) {
-    return [...text.replace(/[\r\n\t]+/g, " ")].map((ch) => {
-      try {
-        font.encodeText(ch);
-        return ch;
-      } catch {
-        return "?";
-      }
-    }).join("");
+    return [...text.replace(/[\r\n\t]+/g, " ")]
+      .map((ch) => {
+        try {
+          font.encodeText(ch);
+          return ch;
+        } catch {
+          return "?";
+        }
+      })
+      .join("");
   }
   private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
     const words = this.safe(text, font).split(" ");
@@ -51,7 +54,10 @@ export class Writer {
     if (line) lines.push(line);
     return lines;
   }
-  text(text: string, opts: { size?: number; bold?: boolean; mono?: boolean; indent?: number; color?: [number, number, number]; gap?: number } = {}) {
+  text(
+    text: string,
+    opts: { size?: number; bold?: boolean; mono?: boolean; indent?: number; color?: [number, number, number]; gap?: number } = {},
+  ) {
     const size = opts.size ?? 9.5;
     const font = opts.mono ? this.mono : opts.bold ? this.bold : this.font;
     const x = MARGIN + (opts.indent ?? 0);
@@ -70,13 +76,17 @@ export class Writer {
   }
 }
 
-
 /** A new A4 document with Gatehouse's fonts and a writer positioned at the top of its first page. */
 export async function newPdf(title: string, created: Date) {
   const doc = await PDFDocument.create();
   doc.setTitle(title);
   doc.setProducer("Gatehouse");
   doc.setCreationDate(created);
-  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold), await doc.embedFont(StandardFonts.Courier));
+  const w = new Writer(
+    doc,
+    await doc.embedFont(StandardFonts.Helvetica),
+    await doc.embedFont(StandardFonts.HelveticaBold),
+    await doc.embedFont(StandardFonts.Courier),
+  );
   return { doc, w };
 }

@@ -12,7 +12,10 @@ const TICK_MS = 60 * 60_000;
 const FIRST_TICK_MS = 60_000; // let the server finish starting first
 
 type SchedulerState = { started: boolean; busy: boolean };
-const state: SchedulerState = ((globalThis as unknown as { __gatehouseScheduler?: SchedulerState }).__gatehouseScheduler ??= { started: false, busy: false });
+const state: SchedulerState = ((globalThis as unknown as { __gatehouseScheduler?: SchedulerState }).__gatehouseScheduler ??= {
+  started: false,
+  busy: false,
+});
 
 export async function runSchedulerTick(): Promise<void> {
   if (state.busy) return; // the previous tick is still syncing

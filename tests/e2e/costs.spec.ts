@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+
 import { compareModels, scenarioCost, type ScenarioInput } from "../../src/domain/costs";
 import { currentPrices, priceTableSeed } from "../../src/domain/prices";
 import { formatUsd } from "../../src/features/costs/format";
@@ -88,7 +89,9 @@ test("a programme manager builds a cost scenario and compares two models", async
   await expect(results.filter({ hasText: formatUsd(expected.monthlyTotal) }).first()).toBeVisible();
   await expect(results.filter({ hasText: formatUsd(expected.ninetyDayTotal) }).first()).toBeVisible();
   await expect(page.getByRole("img", { name: new RegExp(`^Monthly cost of ${name} by component`) })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Monthly cost by component" }).getByRole("row", { name: /Seats/ })).toContainText(formatUsd(6_000));
+  await expect(page.getByRole("table", { name: "Monthly cost by component" }).getByRole("row", { name: /Seats/ })).toContainText(
+    formatUsd(6_000),
+  );
 
   // Compare: the same scenario as if every task ran on Opus 4.7, then on Haiku 4.5.
   const compare = page.getByRole("form", { name: "Compare models" });
@@ -119,7 +122,9 @@ test("a programme manager builds a cost scenario and compares two models", async
 
   // The scenario is listed on the cost model page.
   await page.goto(costsPath);
-  await expect(page.getByRole("table", { name: "Scenarios" }).getByRole("row", { name: new RegExp(name) })).toContainText(formatUsd(expected.monthlyTotal));
+  await expect(page.getByRole("table", { name: "Scenarios" }).getByRole("row", { name: new RegExp(name) })).toContainText(
+    formatUsd(expected.monthlyTotal),
+  );
 });
 
 test("the sponsor approves the scenario's budget and it shows in the history", async ({ page }) => {
@@ -128,12 +133,16 @@ test("the sponsor approves the scenario's budget and it shows in the history", a
   await signIn(page, "sponsor@acme.test");
   await page.goto(scenarioPath);
   const form = page.getByRole("form", { name: "Approve budget" });
-  await expect(form).toContainText(`You approve ${formatUsd(expected.monthlyTotal)} a month, ${formatUsd(expected.ninetyDayTotal)} over the 90 days`);
+  await expect(form).toContainText(
+    `You approve ${formatUsd(expected.monthlyTotal)} a month, ${formatUsd(expected.ninetyDayTotal)} over the 90 days`,
+  );
   await whenHydrated(form.getByRole("button", { name: "Approve budget" }));
   await form.getByLabel("Note (optional)").fill("Approved for the branch rollout");
   await form.getByRole("button", { name: "Approve budget" }).click();
   await expect(form.getByRole("status")).toHaveText(`Budget approved: ${formatUsd(expected.monthlyTotal)} a month.`);
-  await expect(page.getByRole("list", { name: "Approvals of this scenario" })).toContainText("approved by Daniel Okafor <sponsor@acme.test>");
+  await expect(page.getByRole("list", { name: "Approvals of this scenario" })).toContainText(
+    "approved by Daniel Okafor <sponsor@acme.test>",
+  );
 
   await page.goto(costsPath);
   await expect(page.getByTestId("approved-budget")).toContainText(formatUsd(expected.monthlyTotal));

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { GLOBEX, signIn } from "./helpers";
 
 const isoDaysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -8,7 +9,9 @@ test("the sponsor reads Globex's dashboard, changes the date range and downloads
   await page.goto(`/programmes/${GLOBEX.slug}/dashboard`);
 
   const signals = page.getByRole("list", { name: "Health signals" });
-  await expect(signals.getByRole("listitem").filter({ hasText: "Active users against licensed seats (28-day)" })).toContainText(/\d+(\.\d)?% of licensed seats active/);
+  await expect(signals.getByRole("listitem").filter({ hasText: "Active users against licensed seats (28-day)" })).toContainText(
+    /\d+(\.\d)?% of licensed seats active/,
+  );
   await expect(signals.getByRole("listitem").filter({ hasText: "Sponsor reviews happening" })).toContainText("On track");
   await expect(signals.getByRole("listitem").filter({ hasText: "Support tickets without an owner" })).toContainText("Not tracked yet");
 
@@ -18,7 +21,9 @@ test("the sponsor reads Globex's dashboard, changes the date range and downloads
   const pct = Number((await adoption.locator("p.text-2xl").innerText()).replace("%", ""));
   expect(pct).toBeGreaterThan(45);
   expect(pct).toBeLessThan(65);
-  await expect(page.getByText("Minutes saved").locator("xpath=ancestor::div[contains(@class,'rounded-lg')][1]")).toContainText(/measured · .* self-reported · .* estimated/);
+  await expect(page.getByText("Minutes saved").locator("xpath=ancestor::div[contains(@class,'rounded-lg')][1]")).toContainText(
+    /measured · .* self-reported · .* estimated/,
+  );
 
   // Finance lags the other departments.
   const byDepartment = page.getByRole("table", { name: "Figures by department" });

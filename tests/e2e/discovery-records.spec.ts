@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+
 import { createProgramme, signedInContext, signIn, uniqueSuffix, whenHydrated } from "./helpers";
 
 // A programme of this file's own, so its records never touch the demo programmes.
@@ -8,7 +9,8 @@ const base = `/programmes/${programme.slug}`;
 const PM = { email: "pm@acme.test", name: "Priya Shah" };
 
 const card = (page: Page, role: string) => page.getByRole("region", { name: role, exact: true });
-const heatCell = (page: Page, probability: string, impact: string) => page.getByRole("link", { name: new RegExp(`^${probability} probability, ${impact} impact: `) });
+const heatCell = (page: Page, probability: string, impact: string) =>
+  page.getByRole("link", { name: new RegExp(`^${probability} probability, ${impact} impact: `) });
 
 test.describe("discovery records", () => {
   test.beforeAll(async ({ browser }) => {
@@ -24,7 +26,15 @@ test.describe("discovery records", () => {
   test("the programme manager fills a stakeholder card; a blocker is flagged and the change is audited", async ({ page }) => {
     await page.goto(`${base}/stakeholders`);
     await expect(page.getByRole("heading", { level: 2, name: "Stakeholder map" })).toBeVisible();
-    for (const role of ["CIO / CTO", "IT Security / CISO", "Legal / Privacy", "Procurement", "Business unit leader", "Engineering lead", "HR"])
+    for (const role of [
+      "CIO / CTO",
+      "IT Security / CISO",
+      "Legal / Privacy",
+      "Procurement",
+      "Business unit leader",
+      "Engineering lead",
+      "HR",
+    ])
       await expect(card(page, role)).toBeVisible();
     const procurement = card(page, "Procurement");
     await expect(procurement.getByText("Not engaged", { exact: true })).toBeVisible();
@@ -37,7 +47,9 @@ test.describe("discovery records", () => {
     await form.getByLabel("Relationship owner").selectOption({ label: PM.name });
     await form.getByLabel("Stance").selectOption({ label: "Blocking" });
     await form.getByLabel("Engage by week").fill("1");
-    await form.getByLabel("Engagement plan").fill("Start Anthropic vendor onboarding this week; weekly check on the security questionnaire.");
+    await form
+      .getByLabel("Engagement plan")
+      .fill("Start Anthropic vendor onboarding this week; weekly check on the security questionnaire.");
     await form.getByRole("button", { name: "Save" }).click();
     await expect(form).toHaveCount(0);
 
@@ -79,7 +91,10 @@ test.describe("discovery records", () => {
 
     await expect(page).toHaveURL(`${base}/risks`);
     await expect(heatCell(page, "Low", "High")).toHaveAccessibleName("Low probability, High impact: 2 risks (medium band)");
-    const row = page.getByRole("table", { name: "Risks", exact: true }).getByRole("row").filter({ hasText: "Claims data classified Restricted" });
+    const row = page
+      .getByRole("table", { name: "Risks", exact: true })
+      .getByRole("row")
+      .filter({ hasText: "Claims data classified Restricted" });
     await expect(row).toContainText(PM.name);
     await expect(row).toContainText("15 Jan 2030");
 
@@ -131,7 +146,9 @@ test.describe("discovery records", () => {
     await page.goto(adr1);
     const supersede = page.getByRole("form", { name: "Supersede ADR-1" });
     await whenHydrated(supersede.getByRole("button", { name: "Mark ADR-1 superseded" }));
-    await supersede.getByLabel("Superseded by").selectOption({ label: "ADR-2: Cowork for knowledge workers; Claude Code for the platform team" });
+    await supersede
+      .getByLabel("Superseded by")
+      .selectOption({ label: "ADR-2: Cowork for knowledge workers; Claude Code for the platform team" });
     await supersede.getByRole("button", { name: "Mark ADR-1 superseded" }).click();
     await expect(page.getByText("Superseded", { exact: true })).toBeVisible();
     await page.getByRole("link", { name: "ADR-2: Cowork for knowledge workers; Claude Code for the platform team" }).click();

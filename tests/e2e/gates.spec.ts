@@ -1,5 +1,16 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { alertWith, createProgramme, DEMO_PASSWORD, memberRow, publishAcceptableUsePolicy, signedInContext, signIn, uniqueSuffix, whenHydrated } from "./helpers";
+
+import {
+  alertWith,
+  createProgramme,
+  DEMO_PASSWORD,
+  memberRow,
+  publishAcceptableUsePolicy,
+  signedInContext,
+  signIn,
+  uniqueSuffix,
+  whenHydrated,
+} from "./helpers";
 
 // A programme of this file's own: the journey changes its gate and its phase.
 const suffix = uniqueSuffix();
@@ -21,7 +32,8 @@ type Reviewer = (typeof REVIEWERS)[keyof typeof REVIEWERS];
 /** The gate's heading with its status badge, round and readiness beside it. */
 const gateHeader = (page: Page) => page.getByRole("heading", { level: 2, name: GATE, exact: true }).locator("xpath=../..");
 const readiness = (page: Page) => page.getByTestId("readiness");
-const signOffRow = (page: Page, fn: string) => page.getByRole("list", { name: "Required sign-offs" }).getByRole("listitem").filter({ hasText: fn });
+const signOffRow = (page: Page, fn: string) =>
+  page.getByRole("list", { name: "Required sign-offs" }).getByRole("listitem").filter({ hasText: fn });
 const signOffForm = (page: Page) => page.getByRole("form", { name: "Sign off" });
 const historyRows = (page: Page) => page.getByRole("table").getByRole("row");
 
@@ -75,7 +87,10 @@ async function startPilot(page: Page) {
 
 const phases = (page: Page) => page.getByRole("list", { name: "Phases" }).getByRole("listitem");
 
-test("a gate is opened, evidenced, rejected, re-opened, signed by every function and then lets the next phase start", async ({ page, browser }) => {
+test("a gate is opened, evidenced, rejected, re-opened, signed by every function and then lets the next phase start", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   let criteria: string[] = [];
 
@@ -106,7 +121,9 @@ test("a gate is opened, evidenced, rejected, re-opened, signed by every function
 
   await test.step("the pilot cannot start before the gate is opened; the PM opens it and meets every criterion", async () => {
     await startPilot(page);
-    await expect(alertWith(page, "cannot start")).toHaveText("Controlled Pilot cannot start. Architecture Review has not been opened for review.");
+    await expect(alertWith(page, "cannot start")).toHaveText(
+      "Controlled Pilot cannot start. Architecture Review has not been opened for review.",
+    );
     await expect(phases(page).nth(0)).toContainText("Phase 1 · current");
 
     await page.getByRole("list", { name: "Gates" }).getByRole("link", { name: GATE }).click();
@@ -117,17 +134,24 @@ test("a gate is opened, evidenced, rejected, re-opened, signed by every function
     await expect(page.getByRole("button", { name: "Open for review" })).toHaveCount(0);
 
     const edit = page.getByRole("button", { name: /^Edit criterion: / });
-    criteria = (await edit.evaluateAll((els) => els.map((el) => el.getAttribute("aria-label") ?? ""))).map((l) => l.replace(/^Edit criterion: /, ""));
+    criteria = (await edit.evaluateAll((els) => els.map((el) => el.getAttribute("aria-label") ?? ""))).map((l) =>
+      l.replace(/^Edit criterion: /, ""),
+    );
     expect(criteria.length).toBeGreaterThanOrEqual(10);
     await expect(page.getByRole("heading", { name: `Criteria (0 of ${criteria.length} met or waived)` })).toBeVisible();
     // What is missing is spelled out while the gate is in review.
-    await expect(page.getByRole("status")).toContainText(`${GATE} needs: Engineering sign-off; Security sign-off; Legal/Privacy sign-off; Business sponsor sign-off; criterion '${criteria[0]}' is not met`);
+    await expect(page.getByRole("status")).toContainText(
+      `${GATE} needs: Engineering sign-off; Security sign-off; Legal/Privacy sign-off; Business sponsor sign-off; criterion '${criteria[0]}' is not met`,
+    );
 
-    for (const [i, title] of criteria.entries()) await editCriterion(page, title, { status: "Met", note: `Evidence ${i + 1} reviewed (${suffix})` });
+    for (const [i, title] of criteria.entries())
+      await editCriterion(page, title, { status: "Met", note: `Evidence ${i + 1} reviewed (${suffix})` });
 
     await expect(page.getByRole("heading", { name: `Criteria (${criteria.length} of ${criteria.length} met or waived)` })).toBeVisible();
     await expect(readiness(page)).toHaveText(`${criteria.length} of ${criteria.length} criteria met, 0 of 4 sign-offs`);
-    await expect(page.getByRole("status")).toHaveText(`${GATE} needs: Engineering sign-off; Security sign-off; Legal/Privacy sign-off; Business sponsor sign-off`);
+    await expect(page.getByRole("status")).toHaveText(
+      `${GATE} needs: Engineering sign-off; Security sign-off; Legal/Privacy sign-off; Business sponsor sign-off`,
+    );
     // The PM holds no review function: nothing to sign.
     await expect(signOffForm(page)).toHaveCount(0);
   });
@@ -197,7 +221,9 @@ test("a gate is opened, evidenced, rejected, re-opened, signed by every function
     }
 
     await startPilot(page);
-    await expect(alertWith(page, "cannot start")).toHaveText("Controlled Pilot cannot start. Architecture Review needs: Legal/Privacy sign-off");
+    await expect(alertWith(page, "cannot start")).toHaveText(
+      "Controlled Pilot cannot start. Architecture Review needs: Legal/Privacy sign-off",
+    );
     await expect(phases(page).nth(0)).toContainText("Phase 1 · current");
   });
 
@@ -219,7 +245,9 @@ test("a gate is opened, evidenced, rejected, re-opened, signed by every function
     await expect(phases(page).nth(1)).toHaveAttribute("aria-current", "step");
     await expect(phases(page).nth(0)).toContainText("Phase 1 · done");
     await expect(alertWith(page, "cannot start")).toHaveCount(0);
-    await expect(page.getByRole("list", { name: "Gates" }).getByRole("listitem").filter({ hasText: GATE }).getByText("Approved", { exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("list", { name: "Gates" }).getByRole("listitem").filter({ hasText: GATE }).getByText("Approved", { exact: true }),
+    ).toBeVisible();
     // The next phase waits for its own gate.
     await expect(page.getByRole("button", { name: "Start Staged Production Rollout" })).toBeVisible();
   });

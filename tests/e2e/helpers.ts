@@ -54,7 +54,12 @@ export async function submitSignIn(page: Page, email: string, password: string):
  * Signs in with email and password from /signin and waits until the app shows the signed-in header.
  * `landsOn` is the path expected afterwards (default: My programmes).
  */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, landsOn: string | RegExp = /\/programmes$/): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  landsOn: string | RegExp = /\/programmes$/,
+): Promise<void> {
   await openSignIn(page);
   await submitSignIn(page, email, password);
   await expect(page).toHaveURL(landsOn);
@@ -134,7 +139,9 @@ export async function publishAcceptableUsePolicy(page: Page, programmeSlug: stri
   await page.goto(`/programmes/${programmeSlug}/policy`);
   await (await whenHydrated(page.getByRole("button", { name: "Write the first draft" }))).click();
   const editor = page.getByRole("form", { name: "Draft version 1" });
-  await editor.getByLabel("Version 1 (Markdown)").fill("# Acceptable use of Claude\n\nUse approved workflows; never paste customer identifiers.");
+  await editor
+    .getByLabel("Version 1 (Markdown)")
+    .fill("# Acceptable use of Claude\n\nUse approved workflows; never paste customer identifiers.");
   await editor.getByRole("button", { name: "Save draft" }).click();
   await expect(editor.getByRole("status")).toHaveText("Draft saved.");
   await page.getByRole("button", { name: "Publish version 1" }).click();

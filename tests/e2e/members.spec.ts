@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { alertWith, createProgramme, memberRow, membersList, signIn, signedInContext, uniqueSuffix } from "./helpers";
+
+import { alertWith, createProgramme, memberRow, membersList, signedInContext, signIn, uniqueSuffix } from "./helpers";
 
 // A programme of this test file's own, so member changes never touch the demo programmes.
 const suffix = uniqueSuffix();
@@ -67,7 +68,9 @@ test.describe("managing members", () => {
     await expect(memberRow(page, email).getByText("Legal/Privacy", { exact: true })).toBeVisible();
 
     // Remove, after confirming.
-    await memberRow(page, email).getByRole("button", { name: `Remove ${name}` }).click();
+    await memberRow(page, email)
+      .getByRole("button", { name: `Remove ${name}` })
+      .click();
     const confirm = page.getByRole("alertdialog", { name: `Remove ${name}?` });
     await expect(confirm).toContainText(`Remove ${name} from this programme? They lose access at once.`);
     await confirm.getByRole("button", { name: "Remove member" }).click();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACME, GLOBEX, alertWith, programmeForm, signIn, uniqueSuffix } from "./helpers";
+
+import { ACME, alertWith, GLOBEX, programmeForm, signIn, uniqueSuffix } from "./helpers";
 
 const PHASES = ["Discovery & Architecture", "Controlled Pilot", "Staged Production Rollout", "Post-launch governance"];
 const GATES = ["Architecture Review", "Pilot Debrief", "Production Readiness Review", "30-Day Post-Launch Review"];

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { ACME, DEMO_PASSWORD, alertWith, openSignIn, randomClientAddress, signInForm, submitSignIn, uniqueSuffix } from "./helpers";
+
+import { ACME, alertWith, DEMO_PASSWORD, openSignIn, randomClientAddress, signInForm, submitSignIn, uniqueSuffix } from "./helpers";
 
 test.describe("sign-in with email and password", () => {
   test("an empty form shows what is missing beside each field and sends nothing", async ({ page }) => {

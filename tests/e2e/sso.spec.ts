@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { IDP_PORT } from "../../playwright.config";
 import { alertWith, openSignIn } from "./helpers";
 

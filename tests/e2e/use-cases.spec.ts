@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { alertWith, createProgramme, signIn, signedInContext, uniqueSuffix, whenHydrated } from "./helpers";
+
+import { alertWith, createProgramme, signedInContext, signIn, uniqueSuffix, whenHydrated } from "./helpers";
 
 // Programmes of this file's own (one per test), so the demo programmes' use cases stay as seeded.
 const suffix = uniqueSuffix();
@@ -59,7 +60,9 @@ test.describe("use cases", () => {
     await signIn(page, "pm@acme.test");
   });
 
-  test("a programme manager scores use cases against the rubric, sees them force-ranked with the top three marked, and on the matrix", async ({ page }) => {
+  test("a programme manager scores use cases against the rubric, sees them force-ranked with the top three marked, and on the matrix", async ({
+    page,
+  }) => {
     await page.goto(base(ranking.slug));
     await expect(page.getByRole("heading", { name: "No use cases yet" })).toBeVisible();
 
@@ -68,7 +71,9 @@ test.describe("use cases", () => {
     const form = page.getByRole("form", { name: "New use case" });
     await whenHydrated(form.getByRole("button", { name: "Add use case" }));
     await expect(form.getByRole("group", { name: "Business value" })).toContainText("Changes how a core process runs across departments");
-    await expect(form.getByRole("group", { name: "Implementation complexity" })).toContainText("Works in Claude as it is with public or internal data");
+    await expect(form.getByRole("group", { name: "Implementation complexity" })).toContainText(
+      "Works in Claude as it is with public or internal data",
+    );
     await form.getByRole("group", { name: "Business value" }).getByLabel("4 · High", { exact: true }).check();
     await form.getByRole("group", { name: "Implementation complexity" }).getByLabel("2 · Low", { exact: true }).check();
     await expect(form.getByTestId("priority-score")).toHaveText("16");
@@ -138,7 +143,10 @@ test.describe("use cases", () => {
     // The inventory arrives by CSV. A bad row: nothing is imported, and every bad row is listed by line.
     await page.goto(`${base(limits.slug)}/import`);
     await whenHydrated(imp.getByRole("button", { name: "Import" }));
-    await upload("bad.csv", `${header}\n${titles[0]},Operations,4,2,shortlisted,,,\n${titles[1]},Operations,9,2,,,,\nX,Operations,3,3,,,,nobody-${suffix}@example.test\n`);
+    await upload(
+      "bad.csv",
+      `${header}\n${titles[0]},Operations,4,2,shortlisted,,,\n${titles[1]},Operations,9,2,,,,\nX,Operations,3,3,,,,nobody-${suffix}@example.test\n`,
+    );
     const problems = imp.getByRole("list", { name: "Problems in the file" });
     await expect(problems.getByRole("listitem")).toHaveText([
       "Line 3: business_value: Score the business value from 1 to 5.",
@@ -147,7 +155,10 @@ test.describe("use cases", () => {
     await expect(imp).toContainText("Nothing was imported: 2 lines have problems.");
 
     const ready = "Handling time down 30% over 50 cases,Daniel Okafor,pm@acme.test";
-    await upload("good.csv", [header, ...titles.map((t) => `${t},Operations,4,2,Shortlisted,${ready}`), `${bare},Operations,3,3,Shortlisted,,,`].join("\n"));
+    await upload(
+      "good.csv",
+      [header, ...titles.map((t) => `${t},Operations,4,2,Shortlisted,${ready}`), `${bare},Operations,3,3,Shortlisted,,,`].join("\n"),
+    );
     await expect(imp.getByText("Imported 5 use cases.", { exact: true })).toBeVisible();
 
     // Without success criteria and a sponsor, no POC.
@@ -164,7 +175,10 @@ test.describe("use cases", () => {
     await whenHydrated(page.getByRole("group", { name: "Change status" }).getByRole("button", { name: "Start POC" }));
     await page.getByRole("group", { name: "Change status" }).getByRole("button", { name: "Start POC" }).click();
     await expect(
-      alertWith(page, `At most three use cases can be in POC or pilot at once: '${titles[0]}', '${titles[1]}' and '${titles[2]}' are. Park or finish one first.`),
+      alertWith(
+        page,
+        `At most three use cases can be in POC or pilot at once: '${titles[0]}', '${titles[1]}' and '${titles[2]}' are. Park or finish one first.`,
+      ),
     ).toBeVisible();
     await page.reload();
     await expect(page.getByText("In POC or pilot now: 3 of 3", { exact: false })).toBeVisible();

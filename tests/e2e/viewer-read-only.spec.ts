@@ -1,5 +1,6 @@
 import { expect, test, type Request } from "@playwright/test";
-import { ACME, GLOBEX, createProgramme, memberRow, membersList, signIn, signedInContext, uniqueSuffix } from "./helpers";
+
+import { ACME, createProgramme, GLOBEX, memberRow, membersList, signedInContext, signIn, uniqueSuffix } from "./helpers";
 
 const acmeMembers = `/programmes/${ACME.slug}/members`;
 
@@ -60,7 +61,9 @@ test.describe("a viewer can read but not change", () => {
 
       // Replay exactly that request, for another address, with the viewer's session cookie.
       const replayHeaders = Object.fromEntries(
-        Object.entries(headers).filter(([name]) => !["cookie", "content-length", "host", "connection"].includes(name) && !name.startsWith(":")),
+        Object.entries(headers).filter(
+          ([name]) => !["cookie", "content-length", "host", "connection"].includes(name) && !name.startsWith(":"),
+        ),
       );
       const response = await viewerPage.request.post(url, { headers: replayHeaders, data: body.replaceAll(pmEmail, forgedEmail) });
       const text = await response.text();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+
 import { ACME, signedInContext, signIn, uniqueSuffix, whenHydrated } from "./helpers";
 
 // A workflow of this file's own, in the acme demo programme.
@@ -21,7 +22,10 @@ async function addTestCase(page: Page, c: { name: string; customer: string; date
   await expect(page.getByRole("list", { name: "Test cases" }).getByText(c.name, { exact: true })).toBeVisible();
 }
 
-test("a workflow goes from draft to production: written, tested, evaluated, approved by a second person, promoted and run by a team member", async ({ page, browser }) => {
+test("a workflow goes from draft to production: written, tested, evaluated, approved by a second person, promoted and run by a team member", async ({
+  page,
+  browser,
+}) => {
   // The workflow owner writes it, with its business context and documentation.
   await signIn(page, "owner@acme.test");
   await page.goto(library);
@@ -46,7 +50,13 @@ test("a workflow goes from draft to production: written, tested, evaluated, appr
 
   // Three test cases, one with a rubric criterion judged by Claude.
   await whenHydrated(page.getByRole("form", { name: "New test case" }).getByRole("button", { name: "Add test case" }));
-  await addTestCase(page, { name: "Northwind", customer: "Northwind Logistics", date: "1 May", contains: "Northwind\n1 May", rubric: 'Names the customer "Northwind"' });
+  await addTestCase(page, {
+    name: "Northwind",
+    customer: "Northwind Logistics",
+    date: "1 May",
+    contains: "Northwind\n1 May",
+    rubric: 'Names the customer "Northwind"',
+  });
   await addTestCase(page, { name: "Contoso", customer: "Contoso Foods", date: "3 June", contains: "Contoso" });
   await addTestCase(page, { name: "Fabrikam", customer: "Fabrikam Engineering", date: "9 July", contains: "Fabrikam" });
   // Not yet promotable: it needs an evaluation and someone else's approval.
@@ -60,7 +70,9 @@ test("a workflow goes from draft to production: written, tested, evaluated, appr
   await expect(page.getByRole("progressbar", { name: "Evaluation progress" })).toBeVisible();
   await expect(page.getByText("3 of 3 cases done")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/Pass rate 100%/)).toBeVisible();
-  await expect(page.getByRole("list", { name: "Checks" }).filter({ hasText: 'Names the customer "Northwind"' })).toContainText('Passed: Names the customer "Northwind"');
+  await expect(page.getByRole("list", { name: "Checks" }).filter({ hasText: 'Names the customer "Northwind"' })).toContainText(
+    'Passed: Names the customer "Northwind"',
+  );
 
   // A second person approves it, and it is promoted.
   const pm = await signedInContext(browser, "pm@acme.test");

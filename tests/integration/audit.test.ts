@@ -1,11 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { addMember } from "@/features/members/server/add-member";
-import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
+
 import { listAuditEvents } from "@/features/audit/server/list-audit-events";
+import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
+import { addMember } from "@/features/members/server/add-member";
 import { db } from "@/server/db";
-import { withClient } from "../support/pg";
 import { makeProgramme, makeUser, uniqueSuffix } from "@/server/demo/factories";
+
+import { withClient } from "../support/pg";
 
 const url = process.env.DATABASE_URL!;
 
@@ -24,7 +26,9 @@ describe("audit trail", () => {
     const pm = await makeUser();
     const p = await makeProgramme(pm);
     await withDb(async (c) => {
-      await expect(c.query(`UPDATE "AuditEvent" SET "actorLabel" = 'mallory' WHERE "programmeId" = $1`, [p.id])).rejects.toThrow(/append-only/);
+      await expect(c.query(`UPDATE "AuditEvent" SET "actorLabel" = 'mallory' WHERE "programmeId" = $1`, [p.id])).rejects.toThrow(
+        /append-only/,
+      );
       await expect(c.query(`DELETE FROM "AuditEvent" WHERE "programmeId" = $1`, [p.id])).rejects.toThrow(/append-only/);
       await expect(c.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
     });
@@ -35,7 +39,9 @@ describe("audit trail", () => {
     const pm = await makeUser();
     const p = await makeProgramme(pm);
     await Promise.all(
-      Array.from({ length: 12 }, () => addMember(pm, { programmeSlug: p.slug, email: `c-${uniqueSuffix()}@example.test`, roles: ["VIEWER"], functions: [] })),
+      Array.from({ length: 12 }, () =>
+        addMember(pm, { programmeSlug: p.slug, email: `c-${uniqueSuffix()}@example.test`, roles: ["VIEWER"], functions: [] }),
+      ),
     );
     const events = await db.auditEvent.findMany({ where: { programmeId: p.id }, orderBy: { seq: "asc" }, select: { seq: true } });
     // programme.create + member.add (creator) + 12 × (user.invite + member.add)
@@ -46,7 +52,8 @@ describe("audit trail", () => {
   it("`audit verify` passes an intact chain and names the first broken link of a tampered one", async () => {
     const pm = await makeUser();
     const p = await makeProgramme(pm);
-    for (let i = 0; i < 3; i++) await addMember(pm, { programmeSlug: p.slug, email: `t-${uniqueSuffix()}@example.test`, roles: ["VIEWER"], functions: [] });
+    for (let i = 0; i < 3; i++)
+      await addMember(pm, { programmeSlug: p.slug, email: `t-${uniqueSuffix()}@example.test`, roles: ["VIEWER"], functions: [] });
 
     const ok = cliAuditVerify(p.slug);
     expect(ok.code).toBe(0);
@@ -56,7 +63,10 @@ describe("audit trail", () => {
     await withDb(async (c) => {
       await c.query("BEGIN");
       await c.query("SET LOCAL session_replication_role = replica");
-      await c.query(`UPDATE "AuditEvent" SET "after" = jsonb_set("after", '{roles}', '["PROGRAMME_MANAGER"]') WHERE "programmeId" = $1 AND seq = 4`, [p.id]);
+      await c.query(
+        `UPDATE "AuditEvent" SET "after" = jsonb_set("after", '{roles}', '["PROGRAMME_MANAGER"]') WHERE "programmeId" = $1 AND seq = 4`,
+        [p.id],
+      );
       await c.query("COMMIT");
     });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { signInWithPassword, upsertSsoUser } from "@/server/auth/users";
 import { db } from "@/server/db";
 import { makeUser, uniqueSuffix } from "@/server/demo/factories";
@@ -22,7 +23,9 @@ describe("password sign-in", () => {
     const user = await makeUser();
     const attacker = address();
     for (let i = 0; i < 4; i++) await expect(signInWithPassword(user.email, "guess", attacker)).resolves.toBeNull();
-    await expect(signInWithPassword(user.email, "guess", attacker)).rejects.toThrow(/^Too many failed sign-in attempts\. Try again in \d+ minutes\.$/);
+    await expect(signInWithPassword(user.email, "guess", attacker)).rejects.toThrow(
+      /^Too many failed sign-in attempts\. Try again in \d+ minutes\.$/,
+    );
     await expect(signInWithPassword(user.email, PASSWORD, attacker)).rejects.toBeInstanceOf(RateLimitedError);
     // The real user, from their own address, is not locked out.
     await expect(signInWithPassword(user.email, PASSWORD, address())).resolves.toMatchObject({ id: user.id });
@@ -55,12 +58,18 @@ describe("single sign-on accounts", () => {
     const first = await upsertSsoUser({ issuer, subject: sub, email, emailVerified: true, name: "Sso Person" });
     const again = await upsertSsoUser({ issuer, subject: sub, email: "changed@example.test", emailVerified: true, name: "Sso Person" });
     expect(again.id).toBe(first.id);
-    expect(await db.user.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ email: email.toLowerCase(), passwordHash: null, ssoSubject: sub });
+    expect(await db.user.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      email: email.toLowerCase(),
+      passwordHash: null,
+      ssoSubject: sub,
+    });
   });
 
   it("links to an existing account only when the provider verified the email", async () => {
     const invited = await makeUser({ password: null });
-    await expect(upsertSsoUser({ issuer, subject: `s-${uniqueSuffix()}`, email: invited.email, emailVerified: false, name: "X" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      upsertSsoUser({ issuer, subject: `s-${uniqueSuffix()}`, email: invited.email, emailVerified: false, name: "X" }),
+    ).rejects.toBeInstanceOf(ConflictError);
     const sub = `s-${uniqueSuffix()}`;
     const linked = await upsertSsoUser({ issuer, subject: sub, email: invited.email, emailVerified: true, name: "X" });
     expect(linked.id).toBe(invited.id);

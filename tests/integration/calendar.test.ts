@@ -1,12 +1,14 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+
 import { GET } from "@/app/api/v1/calendar/[token]/route";
 import { createCalendarLink } from "@/features/calendar/server/create-calendar-link";
 import { removeMember } from "@/features/members/server/remove-member";
 import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
 import { NotFoundError } from "@/server/errors";
 
-const fetchFeed = (token: string) => GET(new NextRequest(`http://localhost:3000/api/v1/calendar/${token}.ics`), { params: Promise.resolve({ token: `${token}.ics` }) });
+const fetchFeed = (token: string) =>
+  GET(new NextRequest(`http://localhost:3000/api/v1/calendar/${token}.ics`), { params: Promise.resolve({ token: `${token}.ics` }) });
 
 describe("calendar feed", () => {
   it("serves gate dates and milestone due dates behind a member's secret URL", async () => {

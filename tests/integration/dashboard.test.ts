@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { usageEventSchema } from "@/features/usage/schemas";
-import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
 import { getDashboard } from "@/features/usage/server/get-dashboard";
+import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
 import { db } from "@/server/db";
 import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
 import { NotFoundError } from "@/server/errors";
@@ -18,7 +19,17 @@ describe("sponsor dashboard", () => {
     expect(empty.metrics.totals.tasks).toBe(0);
     expect(empty.signals.find((s) => s.key === "adoption")).toMatchObject({ status: "WATCH" });
 
-    const events = ["a", "b", "c"].map((u, i) => usageEventSchema.parse({ externalId: `x${i}`, day: "2026-03-20", user: u, tasks: 2, costUsd: 0.5, minutesSaved: 10, minutesSource: "measured" }));
+    const events = ["a", "b", "c"].map((u, i) =>
+      usageEventSchema.parse({
+        externalId: `x${i}`,
+        day: "2026-03-20",
+        user: u,
+        tasks: 2,
+        costUsd: 0.5,
+        minutesSaved: 10,
+        minutesSource: "measured",
+      }),
+    );
     await db.$transaction((tx) => ingestUsageEvents(tx, p.id, events, "api"));
     const d = await getDashboard(sponsor, p.slug, { from: "2026-03-01", to: "2026-03-31" }, now);
     expect(d.metrics.totals).toMatchObject({ tasks: 6, costUsd: 1.5, costPerTask: 0.25, active28AtEnd: 3, active28PctAtEnd: 75 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { acceptDecision } from "@/features/decisions/server/accept-decision";
 import { createDecision } from "@/features/decisions/server/create-decision";
@@ -25,9 +26,11 @@ const fields = {
   integrationPoints: "MCP: SharePoint (read), Jira (read/write)",
   failureModes: "Connector token expiry → manual fallback",
 };
-const propose = (actor: Actor, slug: string, over: Partial<typeof fields> = {}) => createDecision(actor, { programmeSlug: slug, ...fields, ...over });
+const propose = (actor: Actor, slug: string, over: Partial<typeof fields> = {}) =>
+  createDecision(actor, { programmeSlug: slug, ...fields, ...over });
 const accept = (actor: Actor, slug: string, decisionId: string) => acceptDecision(actor, { programmeSlug: slug, decisionId });
-const supersede = (actor: Actor, slug: string, decisionId: string, successorId: string) => supersedeDecision(actor, { programmeSlug: slug, decisionId, successorId });
+const supersede = (actor: Actor, slug: string, decisionId: string, successorId: string) =>
+  supersedeDecision(actor, { programmeSlug: slug, decisionId, successorId });
 const auditCount = (programmeId: string) => db.auditEvent.count({ where: { programmeId } });
 
 describe("numbering", () => {
@@ -39,7 +42,11 @@ describe("numbering", () => {
     expect((await propose(b.pm, b.slug)).number).toBe(1);
     expect((await propose(a.pm, a.slug)).number).toBe(3);
     const last = await db.auditEvent.findFirstOrThrow({ where: { programmeId: a.p.id }, orderBy: { seq: "desc" } });
-    expect(last).toMatchObject({ action: "decision.create", entityType: "DecisionRecord", after: expect.objectContaining({ number: 3, status: "PROPOSED", claudeProduct: "Cowork and API" }) });
+    expect(last).toMatchObject({
+      action: "decision.create",
+      entityType: "DecisionRecord",
+      after: expect.objectContaining({ number: 3, status: "PROPOSED", claudeProduct: "Cowork and API" }),
+    });
   });
 
   it("twelve records proposed at once get twelve different numbers, 1 to 12", async () => {
@@ -57,11 +64,18 @@ describe("status", () => {
     const d = await propose(pm, slug);
     await updateDecision(pm, { programmeSlug: slug, decisionId: d.id, ...fields, models: "Sonnet 4.6 everywhere" });
     const edited = await db.auditEvent.findFirstOrThrow({ where: { programmeId: p.id }, orderBy: { seq: "desc" } });
-    expect(edited).toMatchObject({ action: "decision.update", before: expect.objectContaining({ models: fields.models }), after: expect.objectContaining({ models: "Sonnet 4.6 everywhere" }) });
+    expect(edited).toMatchObject({
+      action: "decision.update",
+      before: expect.objectContaining({ models: fields.models }),
+      after: expect.objectContaining({ models: "Sonnet 4.6 everywhere" }),
+    });
 
     const accepted = await accept(pm, slug, d.id);
     expect(accepted).toMatchObject({ status: "ACCEPTED", acceptedAt: expect.any(Date) });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { programmeId: p.id }, orderBy: { seq: "desc" } })).toMatchObject({ action: "decision.accept", after: expect.objectContaining({ status: "ACCEPTED" }) });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { programmeId: p.id }, orderBy: { seq: "desc" } })).toMatchObject({
+      action: "decision.accept",
+      after: expect.objectContaining({ status: "ACCEPTED" }),
+    });
 
     const events = await auditCount(p.id);
     await expect(accept(pm, slug, d.id)).rejects.toThrow(new RuleError("ADR-1 is already accepted."));
@@ -83,7 +97,9 @@ describe("status", () => {
     await accept(other.pm, other.slug, foreign.id);
 
     const events = await auditCount(p.id);
-    await expect(supersede(pm, slug, first.id, second.id)).rejects.toThrow("ADR-2 is proposed: only an accepted record can supersede ADR-1. Accept it first.");
+    await expect(supersede(pm, slug, first.id, second.id)).rejects.toThrow(
+      "ADR-2 is proposed: only an accepted record can supersede ADR-1. Accept it first.",
+    );
     await expect(supersede(pm, slug, first.id, first.id)).rejects.toThrow("ADR-1 cannot supersede itself.");
     await expect(supersede(pm, slug, first.id, foreign.id)).rejects.toThrow(new NotFoundError("Decision record not found."));
     await expect(supersede(pm, slug, first.id, "00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NotFoundError);
@@ -93,7 +109,10 @@ describe("status", () => {
     await accept(pm, slug, second.id);
     expect((await getDecision(pm, slug, first.id)).successors.map((s) => s.number)).toEqual([2]);
     await supersede(pm, slug, first.id, second.id);
-    expect(await db.decisionRecord.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "SUPERSEDED", supersededById: second.id });
+    expect(await db.decisionRecord.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: "SUPERSEDED",
+      supersededById: second.id,
+    });
     expect(await db.auditEvent.findFirstOrThrow({ where: { programmeId: p.id }, orderBy: { seq: "desc" } })).toMatchObject({
       action: "decision.supersede",
       entityId: first.id,
@@ -115,11 +134,16 @@ describe("status", () => {
     await accept(pm, slug, third.id);
     await expect(supersede(pm, slug, first.id, third.id)).rejects.toThrow("ADR-1 is already superseded.");
     await expect(accept(pm, slug, first.id)).rejects.toThrow("ADR-1 is superseded; a superseded record does not change.");
-    await expect(supersede(pm, slug, third.id, first.id)).rejects.toThrow("ADR-1 is superseded: only an accepted record can supersede ADR-3.");
+    await expect(supersede(pm, slug, third.id, first.id)).rejects.toThrow(
+      "ADR-1 is superseded: only an accepted record can supersede ADR-3.",
+    );
     // A proposed record can be superseded directly (it was overtaken before acceptance).
     const fourth = await propose(pm, slug);
     await supersede(pm, slug, fourth.id, third.id);
-    expect(await db.decisionRecord.findUniqueOrThrow({ where: { id: fourth.id } })).toMatchObject({ status: "SUPERSEDED", supersededById: third.id });
+    expect(await db.decisionRecord.findUniqueOrThrow({ where: { id: fourth.id } })).toMatchObject({
+      status: "SUPERSEDED",
+      supersededById: third.id,
+    });
     expect(await verifyAuditChain(p.id)).toMatchObject({ ok: true });
   });
 
@@ -127,14 +151,21 @@ describe("status", () => {
     const { pm, slug } = await setup();
     const d = await propose(pm, slug);
     const draft = await getDecisionDraft(pm, slug, d.id);
-    expect(draft).toMatchObject({ canManage: true, from: { id: d.id, number: 1 }, values: expect.objectContaining({ title: fields.title, failureModes: fields.failureModes }) });
+    expect(draft).toMatchObject({
+      canManage: true,
+      from: { id: d.id, number: 1 },
+      values: expect.objectContaining({ title: fields.title, failureModes: fields.failureModes }),
+    });
     expect((await getDecisionDraft(pm, slug, "nonsense")).from).toBeNull();
   });
 
   it("refuses a record without a title or product", async () => {
     const { pm, p, slug } = await setup();
     await expect(propose(pm, slug, { title: "", claudeProduct: " " })).rejects.toMatchObject({
-      issues: [expect.objectContaining({ path: ["title"] }), expect.objectContaining({ path: ["claudeProduct"], message: "Name the Claude product: API, Cowork or Claude Code." })],
+      issues: [
+        expect.objectContaining({ path: ["title"] }),
+        expect.objectContaining({ path: ["claudeProduct"], message: "Name the Claude product: API, Cowork or Claude Code." }),
+      ],
     });
     expect(await db.decisionRecord.count({ where: { programmeId: p.id } })).toBe(0);
   });
@@ -146,7 +177,11 @@ describe("denied paths", () => {
     const d = await propose(pm, slug);
     const e = await propose(pm, slug);
     await accept(pm, slug, e.id);
-    for (const [roles, functions] of [[["VIEWER"], []], [["SPONSOR"], []], [["GATE_REVIEWER"], ["ENGINEERING"]]] as const) {
+    for (const [roles, functions] of [
+      [["VIEWER"], []],
+      [["SPONSOR"], []],
+      [["GATE_REVIEWER"], ["ENGINEERING"]],
+    ] as const) {
       const user = await makeUser();
       await makeMember(pm, slug, user, [...roles], [...functions]);
       const events = await auditCount(p.id);
@@ -155,7 +190,12 @@ describe("denied paths", () => {
       await expect(accept(user, slug, d.id)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(supersede(user, slug, d.id, e.id)).rejects.toBeInstanceOf(ForbiddenError);
       expect(await auditCount(p.id)).toBe(events);
-      await expect(getDecision(user, slug, d.id)).resolves.toMatchObject({ canManage: false, canEdit: false, canAccept: false, successors: [] });
+      await expect(getDecision(user, slug, d.id)).resolves.toMatchObject({
+        canManage: false,
+        canEdit: false,
+        canAccept: false,
+        successors: [],
+      });
       await expect(listDecisions(user, slug)).resolves.toMatchObject({ canManage: false });
     }
     expect(await db.decisionRecord.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ status: "PROPOSED" });
@@ -171,8 +211,13 @@ describe("denied paths", () => {
     await expect(getDecision(a.pm, a.slug, bRecord.id)).rejects.toThrow(new NotFoundError("Decision record not found."));
     await expect(getDecision(a.pm, a.slug, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
     await expect(accept(a.pm, a.slug, bRecord.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateDecision(a.pm, { programmeSlug: a.slug, decisionId: bRecord.id, ...fields, title: "Hijacked" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      updateDecision(a.pm, { programmeSlug: a.slug, decisionId: bRecord.id, ...fields, title: "Hijacked" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(accept(a.pm, b.slug, bRecord.id)).rejects.toThrow(new NotFoundError("Programme not found."));
-    expect(await db.decisionRecord.findUniqueOrThrow({ where: { id: bRecord.id } })).toMatchObject({ status: "PROPOSED", title: fields.title });
+    expect(await db.decisionRecord.findUniqueOrThrow({ where: { id: bRecord.id } })).toMatchObject({
+      status: "PROPOSED",
+      title: fields.title,
+    });
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+
 import type { ReviewFunction } from "@/domain/enums";
+import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { openGateReview } from "@/features/gates/server/open-gate-review";
 import { openNewRound } from "@/features/gates/server/open-new-round";
 import { ReauthenticationRequired, signGate, type SigningContext } from "@/features/gates/server/sign-gate";
 import { startPhase } from "@/features/gates/server/start-phase";
 import { updateCriterion } from "@/features/gates/server/update-criterion";
-import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { makeMember, makeProgramme, makePublishedAup, makeUser } from "@/server/demo/factories";
@@ -23,17 +24,33 @@ async function setup() {
     reviewers[fn] = await makeUser();
     await makeMember(pm, p.slug, reviewers[fn], ["GATE_REVIEWER"], [fn]);
   }
-  const criteria = await db.gateCriterion.findMany({ where: { programmeId: p.id, gate: { key: "ARCHITECTURE_REVIEW" } }, orderBy: { ordinal: "asc" } });
+  const criteria = await db.gateCriterion.findMany({
+    where: { programmeId: p.id, gate: { key: "ARCHITECTURE_REVIEW" } },
+    orderBy: { ordinal: "asc" },
+  });
   return { pm, p, slug: p.slug, reviewers, criteria };
 }
 
 async function meetAll(pm: Actor, slug: string, criteria: { id: string }[]) {
-  for (const c of criteria) await updateCriterion(pm, { programmeSlug: slug, criterionId: c.id, status: "MET", ownerId: null, evidenceUrl: "", evidenceNote: "Reviewed", waiverReason: "" });
+  for (const c of criteria)
+    await updateCriterion(pm, {
+      programmeSlug: slug,
+      criterionId: c.id,
+      status: "MET",
+      ownerId: null,
+      evidenceUrl: "",
+      evidenceNote: "Reviewed",
+      waiverReason: "",
+    });
 }
 
-
-const sign = (who: Actor, slug: string, fn: ReviewFunction, decision: "APPROVE" | "APPROVE_WITH_CONDITIONS" | "REJECT" = "APPROVE", reason?: string) =>
-  signGate(who, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW", function: fn, decision, reason, password: PASSWORD }, ctx);
+const sign = (
+  who: Actor,
+  slug: string,
+  fn: ReviewFunction,
+  decision: "APPROVE" | "APPROVE_WITH_CONDITIONS" | "REJECT" = "APPROVE",
+  reason?: string,
+) => signGate(who, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW", function: fn, decision, reason, password: PASSWORD }, ctx);
 
 const gateRow = (programmeId: string) => db.gate.findFirstOrThrow({ where: { programmeId, key: "ARCHITECTURE_REVIEW" } });
 
@@ -41,7 +58,9 @@ describe("the Architecture Review, end to end", () => {
   it("approves only when every function signed and every criterion is met or waived; the pilot starts only then", async () => {
     const { pm, p, slug, reviewers, criteria } = await setup();
     await makePublishedAup(pm, slug);
-    await expect(startPhase(pm, { programmeSlug: slug, phase: "PILOT" })).rejects.toThrow("Controlled Pilot cannot start. Architecture Review has not been opened for review.");
+    await expect(startPhase(pm, { programmeSlug: slug, phase: "PILOT" })).rejects.toThrow(
+      "Controlled Pilot cannot start. Architecture Review has not been opened for review.",
+    );
 
     await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
     await meetAll(pm, slug, criteria.slice(1));
@@ -53,10 +72,28 @@ describe("the Architecture Review, end to end", () => {
       `Controlled Pilot cannot start. Architecture Review needs: Legal/Privacy sign-off; criterion '${criteria[0]!.title}' is not met`,
     );
     // Waiving needs a reason.
-    await expect(updateCriterion(pm, { programmeSlug: slug, criterionId: criteria[0]!.id, status: "WAIVED", ownerId: null, evidenceUrl: "", evidenceNote: "", waiverReason: "" })).rejects.toMatchObject({
+    await expect(
+      updateCriterion(pm, {
+        programmeSlug: slug,
+        criterionId: criteria[0]!.id,
+        status: "WAIVED",
+        ownerId: null,
+        evidenceUrl: "",
+        evidenceNote: "",
+        waiverReason: "",
+      }),
+    ).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ["waiverReason"], message: "A waived criterion needs a written reason." })],
     });
-    await updateCriterion(pm, { programmeSlug: slug, criterionId: criteria[0]!.id, status: "WAIVED", ownerId: null, evidenceUrl: "", evidenceNote: "", waiverReason: "Accepted at the steering committee" });
+    await updateCriterion(pm, {
+      programmeSlug: slug,
+      criterionId: criteria[0]!.id,
+      status: "WAIVED",
+      ownerId: null,
+      evidenceUrl: "",
+      evidenceNote: "",
+      waiverReason: "Accepted at the steering committee",
+    });
     // That evidence change voided the three signatures: they must sign again.
     const voided = await db.signOff.findMany({ where: { programmeId: p.id, voidedAt: { not: null } } });
     expect(voided.map((s) => s.function).sort()).toEqual(["BUSINESS", "ENGINEERING", "SECURITY"]);
@@ -70,7 +107,12 @@ describe("the Architecture Review, end to end", () => {
     const programme = await db.programme.findUniqueOrThrow({ where: { id: p.id } });
     expect(programme.currentPhase).toBe("PILOT");
     const signOff = await db.signOff.findFirstOrThrow({ where: { programmeId: p.id, function: "LEGAL_PRIVACY", voidedAt: null } });
-    expect(signOff).toMatchObject({ meaning: "Approved as Legal/Privacy reviewer", ipAddress: "203.0.113.7", userAgent: "vitest", evidenceHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(signOff).toMatchObject({
+      meaning: "Approved as Legal/Privacy reviewer",
+      ipAddress: "203.0.113.7",
+      userAgent: "vitest",
+      evidenceHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(await verifyAuditChain(p.id)).toMatchObject({ ok: true });
   });
 
@@ -78,12 +120,16 @@ describe("the Architecture Review, end to end", () => {
     const { pm, p, slug, reviewers } = await setup();
     await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
     await sign(reviewers.ENGINEERING, slug, "ENGINEERING");
-    await expect(sign(reviewers.SECURITY, slug, "SECURITY", "REJECT")).rejects.toMatchObject({ issues: [expect.objectContaining({ message: "Give the reason for rejecting." })] });
+    await expect(sign(reviewers.SECURITY, slug, "SECURITY", "REJECT")).rejects.toMatchObject({
+      issues: [expect.objectContaining({ message: "Give the reason for rejecting." })],
+    });
     const r = await sign(reviewers.SECURITY, slug, "SECURITY", "REJECT", "No data-flow diagram for the document pipeline");
     expect(r.gateStatus).toBe("REJECTED");
     await expect(sign(reviewers.LEGAL_PRIVACY, slug, "LEGAL_PRIVACY")).rejects.toThrow("This round is closed (rejected).");
 
-    await expect(openNewRound(reviewers.SECURITY, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(openNewRound(reviewers.SECURITY, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await openNewRound(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
     const g = await gateRow(p.id);
     expect(g).toMatchObject({ status: "IN_REVIEW", round: 2 });
@@ -108,20 +154,30 @@ describe("denied sign-offs", () => {
     const other = await setup();
 
     await expect(sign(viewer, slug, "SECURITY")).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(sign(reviewers.SECURITY, slug, "LEGAL_PRIVACY")).rejects.toThrow("You do not hold the Legal/Privacy review function in this programme.");
+    await expect(sign(reviewers.SECURITY, slug, "LEGAL_PRIVACY")).rejects.toThrow(
+      "You do not hold the Legal/Privacy review function in this programme.",
+    );
     await expect(sign(both, slug, "IT")).rejects.toThrow("Architecture Review does not need IT sign-off.");
     await expect(sign(other.reviewers.SECURITY, slug, "SECURITY")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(signGate(reviewers.SECURITY, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW", function: "SECURITY", decision: "APPROVE" }, ctx)).rejects.toBeInstanceOf(ReauthenticationRequired);
-    await expect(signGate(reviewers.SECURITY, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW", function: "SECURITY", decision: "APPROVE", password: "wrong" }, ctx)).rejects.toThrow(
-      "That password is not right. Nothing was signed.",
-    );
+    await expect(
+      signGate(reviewers.SECURITY, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW", function: "SECURITY", decision: "APPROVE" }, ctx),
+    ).rejects.toBeInstanceOf(ReauthenticationRequired);
+    await expect(
+      signGate(
+        reviewers.SECURITY,
+        { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW", function: "SECURITY", decision: "APPROVE", password: "wrong" },
+        ctx,
+      ),
+    ).rejects.toThrow("That password is not right. Nothing was signed.");
     expect(await db.signOff.count({ where: { programmeId: p.id } })).toBe(0);
 
     // One person holding two required functions signs only one of them.
     const dual = await makeUser();
     await makeMember(pm, slug, dual, ["GATE_REVIEWER"], ["ENGINEERING", "BUSINESS"]);
     await sign(dual, slug, "ENGINEERING");
-    await expect(sign(dual, slug, "BUSINESS")).rejects.toThrow("You already signed this gate as Engineering; one person cannot fill two functions.");
+    await expect(sign(dual, slug, "BUSINESS")).rejects.toThrow(
+      "You already signed this gate as Engineering; one person cannot fill two functions.",
+    );
     expect(await db.signOff.count({ where: { programmeId: p.id } })).toBe(1);
   });
 
@@ -130,9 +186,18 @@ describe("denied sign-offs", () => {
     await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
     const sso = await makeUser({ password: null });
     await makeMember(pm, slug, sso, ["GATE_REVIEWER"], ["SECURITY"]);
-    const input = { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" as const, function: "SECURITY" as const, decision: "APPROVE" as const };
-    await expect(signGate(sso, input, { ...ctx, authMethod: "oidc", authAt: Date.now() - 6 * 60_000 })).rejects.toThrow(/Sign in again with single sign-on/);
-    await expect(signGate(sso, input, { ...ctx, authMethod: "oidc", authAt: Date.now() - 60_000 })).resolves.toMatchObject({ gateStatus: "IN_REVIEW" });
+    const input = {
+      programmeSlug: slug,
+      gateKey: "ARCHITECTURE_REVIEW" as const,
+      function: "SECURITY" as const,
+      decision: "APPROVE" as const,
+    };
+    await expect(signGate(sso, input, { ...ctx, authMethod: "oidc", authAt: Date.now() - 6 * 60_000 })).rejects.toThrow(
+      /Sign in again with single sign-on/,
+    );
+    await expect(signGate(sso, input, { ...ctx, authMethod: "oidc", authAt: Date.now() - 60_000 })).resolves.toMatchObject({
+      gateStatus: "IN_REVIEW",
+    });
   });
 });
 
@@ -154,10 +219,25 @@ describe("concurrency", () => {
       await openGateReview(pm, { programmeSlug: slug, gateKey: "ARCHITECTURE_REVIEW" });
       await Promise.all([
         sign(reviewers.SECURITY, slug, "SECURITY"),
-        updateCriterion(pm, { programmeSlug: slug, criterionId: criteria[0]!.id, status: "MET", ownerId: null, evidenceUrl: "https://wiki.example/adr-1", evidenceNote: "", waiverReason: "" }),
+        updateCriterion(pm, {
+          programmeSlug: slug,
+          criterionId: criteria[0]!.id,
+          status: "MET",
+          ownerId: null,
+          evidenceUrl: "https://wiki.example/adr-1",
+          evidenceNote: "",
+          waiverReason: "",
+        }),
       ]);
       const { gateEvidenceHash } = await import("@/domain/gate-evidence");
-      const g = await db.gate.findFirstOrThrow({ where: { programmeId: p.id, key: "ARCHITECTURE_REVIEW" }, include: { criteria: { select: { id: true, title: true, status: true, ownerId: true, evidenceUrl: true, evidenceNote: true, waiverReason: true } } } });
+      const g = await db.gate.findFirstOrThrow({
+        where: { programmeId: p.id, key: "ARCHITECTURE_REVIEW" },
+        include: {
+          criteria: {
+            select: { id: true, title: true, status: true, ownerId: true, evidenceUrl: true, evidenceNote: true, waiverReason: true },
+          },
+        },
+      });
       const current = gateEvidenceHash({ gateKey: g.key, round: g.round, criteria: g.criteria });
       const s = await db.signOff.findFirstOrThrow({ where: { programmeId: p.id } });
       expect(s.voidedAt === null ? s.evidenceHash === current : s.evidenceHash !== current).toBe(true);
@@ -172,7 +252,17 @@ describe("evidence on an approved gate", () => {
     await meetAll(pm, slug, criteria);
     for (const fn of ARCH) await sign(reviewers[fn], slug, fn);
     expect((await gateRow(p.id)).status).toBe("APPROVED");
-    await expect(updateCriterion(pm, { programmeSlug: slug, criterionId: criteria[0]!.id, status: "OPEN", ownerId: null, evidenceUrl: "", evidenceNote: "", waiverReason: "" })).rejects.toBeInstanceOf(RuleError);
+    await expect(
+      updateCriterion(pm, {
+        programmeSlug: slug,
+        criterionId: criteria[0]!.id,
+        status: "OPEN",
+        ownerId: null,
+        evidenceUrl: "",
+        evidenceNote: "",
+        waiverReason: "",
+      }),
+    ).rejects.toBeInstanceOf(RuleError);
   });
 });
 
@@ -186,8 +276,16 @@ describe("the Pilot Debrief", () => {
     const daysAgo = (n: number) => new Date(today.getTime() - n * 86_400_000);
     await db.phase.updateMany({ where: { programmeId: p.id, key: "PILOT" }, data: { actualStart: daysAgo(9) } });
     await openGateReview(pm, { programmeSlug: p.slug, gateKey: "PILOT_DEBRIEF" });
-    const input = { programmeSlug: p.slug, gateKey: "PILOT_DEBRIEF" as const, function: "IT" as const, decision: "APPROVE" as const, password: PASSWORD };
-    await expect(signGate(it, input, ctx)).rejects.toThrow("The pilot has run 10 of its minimum 30 days; the Pilot Debrief cannot be decided before then.");
+    const input = {
+      programmeSlug: p.slug,
+      gateKey: "PILOT_DEBRIEF" as const,
+      function: "IT" as const,
+      decision: "APPROVE" as const,
+      password: PASSWORD,
+    };
+    await expect(signGate(it, input, ctx)).rejects.toThrow(
+      "The pilot has run 10 of its minimum 30 days; the Pilot Debrief cannot be decided before then.",
+    );
     await db.programme.update({ where: { id: p.id }, data: { pilotMinDays: 10 } });
     await expect(signGate(it, input, ctx)).resolves.toMatchObject({ gateStatus: "IN_REVIEW" });
   });
@@ -233,7 +331,9 @@ describe("Conditional go", () => {
     }
     // The Pilot Debrief round is approved (its sign-offs are covered above).
     await db.gate.updateMany({ where: { programmeId: p.id, key: "PILOT_DEBRIEF" }, data: { status: "APPROVED" } });
-    await expect(decidePilotDebrief(owner, { programmeSlug: p.slug, decision: "GO", conditions: [] })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(decidePilotDebrief(owner, { programmeSlug: p.slug, decision: "GO", conditions: [] })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await decidePilotDebrief(pm, {
       programmeSlug: p.slug,
       decision: "CONDITIONAL_GO",
@@ -245,15 +345,25 @@ describe("Conditional go", () => {
     const criteria = await db.gateCriterion.findMany({ where: { programmeId: p.id, gate: { key: "PRODUCTION_READINESS" } } });
     await meetAll(pm, p.slug, criteria);
     for (const [fn, who] of Object.entries(prrReviewers))
-      await signGate(who, { programmeSlug: p.slug, gateKey: "PRODUCTION_READINESS", function: fn as ReviewFunction, decision: "APPROVE", password: PASSWORD }, ctx);
+      await signGate(
+        who,
+        { programmeSlug: p.slug, gateKey: "PRODUCTION_READINESS", function: fn as ReviewFunction, decision: "APPROVE", password: PASSWORD },
+        ctx,
+      );
     const prr = await db.gate.findFirstOrThrow({ where: { programmeId: p.id, key: "PRODUCTION_READINESS" } });
     expect(prr.status).toBe("IN_REVIEW");
 
     const condition = await db.gateCondition.findFirstOrThrow({ where: { programmeId: p.id } });
     const outsider = await makeUser();
     await makeMember(pm, p.slug, outsider, ["VIEWER"]);
-    await expect(closeCondition(outsider, { programmeSlug: p.slug, conditionId: condition.id, note: "done" })).rejects.toThrow("Only the condition's owner or a programme manager can close it.");
-    const closed = await closeCondition(owner, { programmeSlug: p.slug, conditionId: condition.id, note: "Credentials rotated; runbook updated" });
+    await expect(closeCondition(outsider, { programmeSlug: p.slug, conditionId: condition.id, note: "done" })).rejects.toThrow(
+      "Only the condition's owner or a programme manager can close it.",
+    );
+    const closed = await closeCondition(owner, {
+      programmeSlug: p.slug,
+      conditionId: condition.id,
+      note: "Credentials rotated; runbook updated",
+    });
     expect(closed.productionReadiness).toBe("APPROVED");
   });
 
@@ -262,10 +372,14 @@ describe("Conditional go", () => {
     const pm = await makeUser();
     const p = await makeProgramme(pm);
     await db.gate.updateMany({ where: { programmeId: p.id, key: "PILOT_DEBRIEF" }, data: { status: "REJECTED" } });
-    await expect(decidePilotDebrief(pm, { programmeSlug: p.slug, decision: "NO_GO", conditions: [] })).rejects.toMatchObject({ name: "ZodError" });
+    await expect(decidePilotDebrief(pm, { programmeSlug: p.slug, decision: "NO_GO", conditions: [] })).rejects.toMatchObject({
+      name: "ZodError",
+    });
     await decidePilotDebrief(pm, { programmeSlug: p.slug, decision: "NO_GO", conditions: [], noGoOutcome: "STOP" });
     expect((await db.programme.findUniqueOrThrow({ where: { id: p.id } })).status).toBe("STOPPED");
-    await expect(startPhase(pm, { programmeSlug: p.slug, phase: "PILOT" })).rejects.toThrow("The programme is stopped; no phase can start.");
+    await expect(startPhase(pm, { programmeSlug: p.slug, phase: "PILOT" })).rejects.toThrow(
+      "The programme is stopped; no phase can start.",
+    );
   });
 });
 
@@ -282,7 +396,14 @@ describe("the gate record", () => {
 
     const round1 = await getGateRecord(pm, slug, "ARCHITECTURE_REVIEW", 1);
     expect(round1.gate).toMatchObject({ round: 1, rounds: 2, status: "REJECTED" });
-    expect(round1.signOffs).toEqual([expect.objectContaining({ meaning: "Rejected as Security reviewer", reason: "Missing data-flow diagram", ipAddress: "203.0.113.7", userAgent: "vitest" })]);
+    expect(round1.signOffs).toEqual([
+      expect.objectContaining({
+        meaning: "Rejected as Security reviewer",
+        reason: "Missing data-flow diagram",
+        ipAddress: "203.0.113.7",
+        userAgent: "vitest",
+      }),
+    ]);
     const snap = round1.snapshots[0]!;
     expect(gateEvidenceHash(snap.snapshot as never)).toBe(snap.hash);
     expect(round1.events.map((e) => e.action)).toEqual(expect.arrayContaining(["gate.open", "gate.sign", "gate.reject", "gate.new_round"]));

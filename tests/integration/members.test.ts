@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+
+import { listAuditEvents } from "@/features/audit/server/list-audit-events";
 import { addMember } from "@/features/members/server/add-member";
 import { listMembers } from "@/features/members/server/list-members";
 import { removeMember } from "@/features/members/server/remove-member";
 import { updateMember } from "@/features/members/server/update-member";
 import { getProgrammeOverview } from "@/features/programmes/server/get-programme-overview";
-import { listAuditEvents } from "@/features/audit/server/list-audit-events";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { makeMember, makeProgramme, makeUser, uniqueSuffix } from "@/server/demo/factories";
@@ -22,12 +23,21 @@ describe("membership changes", () => {
   it("adds an existing user with roles and functions, and audits it", async () => {
     const { pm, programme, slug } = await setup();
     const reviewer = await makeUser();
-    await addMember(pm, { programmeSlug: slug, email: reviewer.email.toUpperCase(), roles: ["GATE_REVIEWER"], functions: ["SECURITY", "IT"] });
+    await addMember(pm, {
+      programmeSlug: slug,
+      email: reviewer.email.toUpperCase(),
+      roles: ["GATE_REVIEWER"],
+      functions: ["SECURITY", "IT"],
+    });
     const m = await db.membership.findUniqueOrThrow({ where: { programmeId_userId: { programmeId: programme.id, userId: reviewer.id } } });
     expect(m.roles).toEqual(["GATE_REVIEWER"]);
     expect(m.functions).toEqual(["SECURITY", "IT"]);
     const last = await db.auditEvent.findFirstOrThrow({ where: { programmeId: programme.id }, orderBy: { seq: "desc" } });
-    expect(last).toMatchObject({ action: "member.add", actorId: pm.id, after: { email: reviewer.email, roles: ["GATE_REVIEWER"], functions: ["SECURITY", "IT"] } });
+    expect(last).toMatchObject({
+      action: "member.add",
+      actorId: pm.id,
+      after: { email: reviewer.email, roles: ["GATE_REVIEWER"], functions: ["SECURITY", "IT"] },
+    });
   });
 
   it("adds someone new to Gatehouse as an account without a password", async () => {
@@ -46,11 +56,17 @@ describe("membership changes", () => {
     const viewer = await makeUser();
     await makeMember(pm, slug, viewer, ["VIEWER"]);
     const events = await auditCount(programme.id);
-    await expect(addMember(pm, { programmeSlug: slug, email: viewer.email, roles: ["SPONSOR"], functions: [] })).rejects.toBeInstanceOf(ConflictError);
-    await expect(addMember(pm, { programmeSlug: slug, email: `x-${uniqueSuffix()}@example.test`, roles: ["GATE_REVIEWER"], functions: [] })).rejects.toMatchObject({
+    await expect(addMember(pm, { programmeSlug: slug, email: viewer.email, roles: ["SPONSOR"], functions: [] })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await expect(
+      addMember(pm, { programmeSlug: slug, email: `x-${uniqueSuffix()}@example.test`, roles: ["GATE_REVIEWER"], functions: [] }),
+    ).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ["functions"], message: "A gate reviewer needs at least one review function." })],
     });
-    await expect(addMember(pm, { programmeSlug: slug, email: `y-${uniqueSuffix()}@example.test`, roles: [], functions: [] })).rejects.toMatchObject({
+    await expect(
+      addMember(pm, { programmeSlug: slug, email: `y-${uniqueSuffix()}@example.test`, roles: [], functions: [] }),
+    ).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ["roles"], message: "Choose at least one role." })],
     });
     expect(await auditCount(programme.id)).toBe(events);
@@ -62,11 +78,20 @@ describe("membership changes", () => {
     const other = await makeUser();
     const { membershipId } = await makeMember(pm, slug, other, ["VIEWER"]);
     await updateMember(pm, { programmeSlug: slug, membershipId, roles: ["SPONSOR", "GATE_REVIEWER"], functions: ["BUSINESS"] });
-    expect(await db.membership.findUniqueOrThrow({ where: { id: membershipId } })).toMatchObject({ roles: ["SPONSOR", "GATE_REVIEWER"], functions: ["BUSINESS"] });
+    expect(await db.membership.findUniqueOrThrow({ where: { id: membershipId } })).toMatchObject({
+      roles: ["SPONSOR", "GATE_REVIEWER"],
+      functions: ["BUSINESS"],
+    });
 
-    const pmMembership = await db.membership.findUniqueOrThrow({ where: { programmeId_userId: { programmeId: programme.id, userId: pm.id } } });
-    await expect(updateMember(pm, { programmeSlug: slug, membershipId: pmMembership.id, roles: ["VIEWER"], functions: [] })).rejects.toBeInstanceOf(RuleError);
-    await expect(removeMember(pm, { programmeSlug: slug, membershipId: pmMembership.id })).rejects.toThrow("A programme needs at least one programme manager");
+    const pmMembership = await db.membership.findUniqueOrThrow({
+      where: { programmeId_userId: { programmeId: programme.id, userId: pm.id } },
+    });
+    await expect(
+      updateMember(pm, { programmeSlug: slug, membershipId: pmMembership.id, roles: ["VIEWER"], functions: [] }),
+    ).rejects.toBeInstanceOf(RuleError);
+    await expect(removeMember(pm, { programmeSlug: slug, membershipId: pmMembership.id })).rejects.toThrow(
+      "A programme needs at least one programme manager",
+    );
     expect(await db.membership.findUniqueOrThrow({ where: { id: pmMembership.id } })).toMatchObject({ roles: ["PROGRAMME_MANAGER"] });
   });
 
@@ -86,7 +111,9 @@ describe("membership changes", () => {
     const bViewer = await makeUser();
     const { membershipId } = await makeMember(b.pm, b.slug, bViewer, ["VIEWER"]);
     // a's manager names b's membership through a's programme: not found, nothing changes.
-    await expect(updateMember(a.pm, { programmeSlug: a.slug, membershipId, roles: ["PROGRAMME_MANAGER"], functions: [] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      updateMember(a.pm, { programmeSlug: a.slug, membershipId, roles: ["PROGRAMME_MANAGER"], functions: [] }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(removeMember(a.pm, { programmeSlug: a.slug, membershipId })).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.membership.findUniqueOrThrow({ where: { id: membershipId } })).toMatchObject({ roles: ["VIEWER"] });
   });
@@ -102,10 +129,12 @@ describe("denied paths", () => {
       const events = await auditCount(programme.id);
       const members = await db.membership.count({ where: { programmeId: programme.id } });
       const pmMembership = await db.membership.findFirstOrThrow({ where: { programmeId: programme.id, userId: pm.id } });
-      await expect(addMember(user, { programmeSlug: slug, email: `z-${uniqueSuffix()}@example.test`, roles: ["VIEWER"], functions: [] })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(updateMember(user, { programmeSlug: slug, membershipId: pmMembership.id, roles: ["VIEWER"], functions: [] })).rejects.toThrow(
-        "Only a programme manager can do that in this programme.",
-      );
+      await expect(
+        addMember(user, { programmeSlug: slug, email: `z-${uniqueSuffix()}@example.test`, roles: ["VIEWER"], functions: [] }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        updateMember(user, { programmeSlug: slug, membershipId: pmMembership.id, roles: ["VIEWER"], functions: [] }),
+      ).rejects.toThrow("Only a programme manager can do that in this programme.");
       await expect(removeMember(user, { programmeSlug: slug, membershipId: pmMembership.id })).rejects.toBeInstanceOf(ForbiddenError);
       expect(await auditCount(programme.id)).toBe(events);
       expect(await db.membership.count({ where: { programmeId: programme.id } })).toBe(members);
@@ -123,7 +152,9 @@ describe("denied paths", () => {
       await expect(getProgrammeOverview(outsider, target)).rejects.toThrow(new NotFoundError("Programme not found."));
       await expect(listMembers(outsider, target)).rejects.toBeInstanceOf(NotFoundError);
       await expect(listAuditEvents(outsider, target)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(addMember(outsider, { programmeSlug: target, email: outsider.email, roles: ["PROGRAMME_MANAGER"], functions: [] })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        addMember(outsider, { programmeSlug: target, email: outsider.email, roles: ["PROGRAMME_MANAGER"], functions: [] }),
+      ).rejects.toBeInstanceOf(NotFoundError);
     }
     expect(await auditCount(programme.id)).toBe(events);
     expect(await db.membership.count({ where: { programmeId: programme.id, userId: outsider.id } })).toBe(0);
@@ -132,7 +163,9 @@ describe("denied paths", () => {
   it("a manager of one programme has no rights in another", async () => {
     const a = await setup();
     const b = await setup();
-    await expect(addMember(a.pm, { programmeSlug: b.slug, email: a.pm.email, roles: ["PROGRAMME_MANAGER"], functions: [] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      addMember(a.pm, { programmeSlug: b.slug, email: a.pm.email, roles: ["PROGRAMME_MANAGER"], functions: [] }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.membership.count({ where: { programmeId: b.programme.id, userId: a.pm.id } })).toBe(0);
   });
 });

@@ -6,9 +6,10 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withClient } from "../support/pg";
+
 import { startEmbeddedPostgres } from "../../src/server/db/embedded";
 import { applyMigrations, readLocalMigrations, sha256Hex } from "../../src/server/db/migrations";
+import { withClient } from "../support/pg";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const migrationsDir = path.join(root, "prisma", "migrations");
@@ -24,7 +25,6 @@ function urlFor(database: string): string {
   url.searchParams.delete("schema");
   return url.toString();
 }
-
 
 /** `npm test` says which kind of server it gave us: a real PostgreSQL, or embedded PGlite (one database per server). */
 const embedded = process.env.TEST_DB_KIND === "embedded";

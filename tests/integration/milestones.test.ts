@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { getMilestoneMap } from "@/features/milestones/server/get-milestone-map";
 import { updateMilestone } from "@/features/milestones/server/update-milestone";
 import { db } from "@/server/db";
@@ -27,11 +28,22 @@ describe("the milestone map", () => {
     const pmMembership = await db.membership.findFirstOrThrow({ where: { programmeId: p.id, userId: pm.id } });
     const done = await updateMilestone(pm, { programmeSlug: p.slug, milestoneId: m.id, status: "DONE", ownerId: pmMembership.id });
     expect(done.completedAt).not.toBeNull();
-    await expect(updateMilestone(viewer, { programmeSlug: p.slug, milestoneId: m.id, status: "BLOCKED", ownerId: null })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      updateMilestone(viewer, { programmeSlug: p.slug, milestoneId: m.id, status: "BLOCKED", ownerId: null }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     const other = await makeProgramme(await makeUser());
-    await expect(updateMilestone(pm, { programmeSlug: p.slug, milestoneId: (await db.milestone.findFirstOrThrow({ where: { programmeId: other.id } })).id, status: "DONE", ownerId: null })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      updateMilestone(pm, {
+        programmeSlug: p.slug,
+        milestoneId: (await db.milestone.findFirstOrThrow({ where: { programmeId: other.id } })).id,
+        status: "DONE",
+        ownerId: null,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     const outsiderMembership = await db.membership.findFirstOrThrow({ where: { programmeId: other.id } });
-    await expect(updateMilestone(pm, { programmeSlug: p.slug, milestoneId: m.id, status: "DONE", ownerId: outsiderMembership.id })).rejects.toBeInstanceOf(RuleError);
+    await expect(
+      updateMilestone(pm, { programmeSlug: p.slug, milestoneId: m.id, status: "DONE", ownerId: outsiderMembership.id }),
+    ).rejects.toBeInstanceOf(RuleError);
     expect((await db.milestone.findUniqueOrThrow({ where: { id: m.id } })).status).toBe("DONE");
     expect(await db.auditEvent.count({ where: { programmeId: p.id, action: "milestone.update" } })).toBe(1);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { startPhase } from "@/features/gates/server/start-phase";
 import { createPolicyDraft } from "@/features/policies/server/create-policy-draft";
@@ -17,12 +18,25 @@ async function setup() {
 }
 
 const draft = (actor: Actor, slug: string) => createPolicyDraft(actor, { programmeSlug: slug });
-const write = (actor: Actor, slug: string, versionId: string, body: string) => updatePolicyDraft(actor, { programmeSlug: slug, versionId, body });
+const write = (actor: Actor, slug: string, versionId: string, body: string) =>
+  updatePolicyDraft(actor, { programmeSlug: slug, versionId, body });
 const publish = (actor: Actor, slug: string, versionId: string) => publishPolicyVersion(actor, { programmeSlug: slug, versionId });
-const versions = (programmeId: string) => db.policyVersion.findMany({ where: { programmeId }, orderBy: { version: "asc" }, select: { version: true, status: true, body: true, publishedAt: true } });
+const versions = (programmeId: string) =>
+  db.policyVersion.findMany({
+    where: { programmeId },
+    orderBy: { version: "asc" },
+    select: { version: true, status: true, body: true, publishedAt: true },
+  });
 const auditCount = (programmeId: string) => db.auditEvent.count({ where: { programmeId } });
 const lastEvents = async (programmeId: string, n: number) =>
-  (await db.auditEvent.findMany({ where: { programmeId }, orderBy: { seq: "desc" }, take: n, select: { action: true, entityType: true, before: true, after: true } })).reverse();
+  (
+    await db.auditEvent.findMany({
+      where: { programmeId },
+      orderBy: { seq: "desc" },
+      take: n,
+      select: { action: true, entityType: true, before: true, after: true },
+    })
+  ).reverse();
 
 describe("acceptable use policy", () => {
   it("the first draft creates the policy, starting from the playbook's outline", async () => {
@@ -31,7 +45,9 @@ describe("acceptable use policy", () => {
     const v1 = await draft(pm, slug);
     expect(v1).toMatchObject({ version: 1, status: "DRAFT" });
     expect(v1.body).toMatch(/^# Acceptable use of Claude at Initech/);
-    expect(await db.policy.findUniqueOrThrow({ where: { programmeId_kind: { programmeId: p.id, kind: "ACCEPTABLE_USE" } } })).toMatchObject({ title: "Acceptable use policy" });
+    expect(await db.policy.findUniqueOrThrow({ where: { programmeId_kind: { programmeId: p.id, kind: "ACCEPTABLE_USE" } } })).toMatchObject(
+      { title: "Acceptable use policy" },
+    );
     expect((await lastEvents(p.id, 2)).map((e) => e.action)).toEqual(["policy.create", "policy.draft"]);
     // One draft at a time.
     await expect(draft(pm, slug)).rejects.toThrow(new RuleError("Version 1 is already a draft: edit it, or publish it first."));
@@ -42,11 +58,15 @@ describe("acceptable use policy", () => {
     const v1 = await draft(pm, slug);
     await write(pm, slug, v1.id, "# Acceptable use\n\nNever paste customer identifiers.");
     await publish(pm, slug, v1.id);
-    expect(await versions(p.id)).toEqual([{ version: 1, status: "PUBLISHED", body: "# Acceptable use\n\nNever paste customer identifiers.", publishedAt: expect.any(Date) }]);
+    expect(await versions(p.id)).toEqual([
+      { version: 1, status: "PUBLISHED", body: "# Acceptable use\n\nNever paste customer identifiers.", publishedAt: expect.any(Date) },
+    ]);
 
     // The published version no longer changes, and is not published twice.
     const events = await auditCount(p.id);
-    await expect(write(pm, slug, v1.id, "rewritten")).rejects.toThrow("Version 1 is published; only a draft can be edited. Start a new draft.");
+    await expect(write(pm, slug, v1.id, "rewritten")).rejects.toThrow(
+      "Version 1 is published; only a draft can be edited. Start a new draft.",
+    );
     await expect(publish(pm, slug, v1.id)).rejects.toThrow("Version 1 is already published.");
     expect(await auditCount(p.id)).toBe(events);
 
@@ -74,7 +94,10 @@ describe("acceptable use policy", () => {
       [1, "RETIRED"],
     ]);
     expect(JSON.stringify(page.history)).not.toContain("identifiers");
-    expect((await getAcceptableUsePolicyVersion(pm, slug, 1)).version).toMatchObject({ status: "RETIRED", html: expect.stringContaining("<h2>Acceptable use</h2>") });
+    expect((await getAcceptableUsePolicyVersion(pm, slug, 1)).version).toMatchObject({
+      status: "RETIRED",
+      html: expect.stringContaining("<h2>Acceptable use</h2>"),
+    });
     await expect(getAcceptableUsePolicyVersion(pm, slug, 3)).rejects.toBeInstanceOf(NotFoundError);
     expect(await verifyAuditChain(p.id)).toMatchObject({ ok: true });
   });
@@ -82,7 +105,12 @@ describe("acceptable use policy", () => {
   it("renders a draft's Markdown safely", async () => {
     const { pm, slug } = await setup();
     const v1 = await draft(pm, slug);
-    await write(pm, slug, v1.id, '# Policy\n\n<script>alert(1)</script><img src=x onerror="alert(2)">\n\n[help](javascript:alert(3)) [guide](https://intranet.test/claude)');
+    await write(
+      pm,
+      slug,
+      v1.id,
+      '# Policy\n\n<script>alert(1)</script><img src=x onerror="alert(2)">\n\n[help](javascript:alert(3)) [guide](https://intranet.test/claude)',
+    );
     const { draft: d } = await getAcceptableUsePolicy(pm, slug);
     expect(d!.html).not.toMatch(/<script|onerror|<img|javascript:|alert/i);
     expect(d!.html).toContain('<a href="https://intranet.test/claude" rel="noopener noreferrer">guide</a>');
@@ -92,7 +120,9 @@ describe("acceptable use policy", () => {
   it("refuses an empty draft, and an empty draft cannot be published", async () => {
     const { pm, p, slug } = await setup();
     const v1 = await draft(pm, slug);
-    await expect(write(pm, slug, v1.id, "   ")).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["body"], message: "Write the policy (Markdown)." })] });
+    await expect(write(pm, slug, v1.id, "   ")).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["body"], message: "Write the policy (Markdown)." })],
+    });
     await db.policyVersion.update({ where: { id: v1.id }, data: { body: "" } }); // as if saved empty by an older client
     await expect(publish(pm, slug, v1.id)).rejects.toThrow("Version 1 is empty; write the policy before publishing it.");
     expect((await versions(p.id))[0]).toMatchObject({ status: "DRAFT" });
@@ -130,7 +160,12 @@ describe("denied paths", () => {
   it("only the programme manager writes and publishes; every member reads", async () => {
     const { pm, p, slug } = await setup();
     const v1 = await draft(pm, slug);
-    for (const [roles, functions] of [[["VIEWER"], []], [["SPONSOR"], []], [["GATE_REVIEWER"], ["LEGAL_PRIVACY"]], [["WORKFLOW_OWNER"], []]] as const) {
+    for (const [roles, functions] of [
+      [["VIEWER"], []],
+      [["SPONSOR"], []],
+      [["GATE_REVIEWER"], ["LEGAL_PRIVACY"]],
+      [["WORKFLOW_OWNER"], []],
+    ] as const) {
       const user = await makeUser();
       await makeMember(pm, slug, user, [...roles], [...functions]);
       const events = await auditCount(p.id);
@@ -138,7 +173,10 @@ describe("denied paths", () => {
       await expect(write(user, slug, v1.id, "# Mine now")).rejects.toThrow("Only a programme manager can do that in this programme.");
       await expect(publish(user, slug, v1.id)).rejects.toBeInstanceOf(ForbiddenError);
       expect(await auditCount(p.id)).toBe(events);
-      await expect(getAcceptableUsePolicy(user, slug)).resolves.toMatchObject({ canManage: false, draft: expect.objectContaining({ version: 1 }) });
+      await expect(getAcceptableUsePolicy(user, slug)).resolves.toMatchObject({
+        canManage: false,
+        draft: expect.objectContaining({ version: 1 }),
+      });
     }
     expect((await versions(p.id))[0]).toMatchObject({ status: "DRAFT", body: v1.body });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { CURRENT_TEMPLATE } from "@/domain/template";
 import { createProgramme } from "@/features/programmes/server/create-programme";
 import { getProgrammeOverview } from "@/features/programmes/server/get-programme-overview";
@@ -22,17 +23,24 @@ describe("creating a programme from the 90-day template", () => {
     const programmeId = p.id;
 
     const phases = await db.phase.findMany({ where: { programmeId }, orderBy: { ordinal: "asc" } });
-    expect(phases.map((x) => [x.key, x.plannedStart.toISOString().slice(0, 10), x.plannedEnd?.toISOString().slice(0, 10) ?? null])).toEqual([
-      ["DISCOVERY", "2026-01-05", "2026-02-03"],
-      ["PILOT", "2026-02-04", "2026-03-05"],
-      ["ROLLOUT", "2026-03-06", "2026-04-04"],
-      ["GOVERNANCE", "2026-04-05", null],
-    ]);
+    expect(phases.map((x) => [x.key, x.plannedStart.toISOString().slice(0, 10), x.plannedEnd?.toISOString().slice(0, 10) ?? null])).toEqual(
+      [
+        ["DISCOVERY", "2026-01-05", "2026-02-03"],
+        ["PILOT", "2026-02-04", "2026-03-05"],
+        ["ROLLOUT", "2026-03-06", "2026-04-04"],
+        ["GOVERNANCE", "2026-04-05", null],
+      ],
+    );
     expect(phases[0]!.actualStart?.toISOString().slice(0, 10)).toBe("2026-01-05");
     expect(phases.slice(1).every((x) => x.actualStart === null)).toBe(true);
 
     const gates = await db.gate.findMany({ where: { programmeId }, orderBy: { ordinal: "asc" }, include: { criteria: true } });
-    expect(gates.map((g) => g.name)).toEqual(["Architecture Review", "Pilot Debrief", "Production Readiness Review", "30-Day Post-Launch Review"]);
+    expect(gates.map((g) => g.name)).toEqual([
+      "Architecture Review",
+      "Pilot Debrief",
+      "Production Readiness Review",
+      "30-Day Post-Launch Review",
+    ]);
     expect(gates.every((g) => g.status === "NOT_STARTED" && g.criteria.length > 0 && g.requiredFunctions.length > 0)).toBe(true);
     expect(gates[0]!.requiredFunctions).toEqual(expect.arrayContaining(["ENGINEERING", "SECURITY", "LEGAL_PRIVACY", "BUSINESS"]));
     expect(gates[0]!.criteria.map((c) => c.title)).toContain("Architecture Decision Record accepted");
@@ -48,7 +56,15 @@ describe("creating a programme from the 90-day template", () => {
     expect(risks.map((r) => r.title)).toContain("Procurement delays exceeding planned timeline");
 
     const stakeholders = await db.stakeholder.findMany({ where: { programmeId } });
-    expect(stakeholders.map((s) => s.role).sort()).toEqual(["BUSINESS_UNIT_LEADER", "CIO_CTO", "CISO_SECURITY", "ENGINEERING_LEAD", "HR", "LEGAL_PRIVACY", "PROCUREMENT"]);
+    expect(stakeholders.map((s) => s.role).sort()).toEqual([
+      "BUSINESS_UNIT_LEADER",
+      "CIO_CTO",
+      "CISO_SECURITY",
+      "ENGINEERING_LEAD",
+      "HR",
+      "LEGAL_PRIVACY",
+      "PROCUREMENT",
+    ]);
     expect(stakeholders.every((s) => s.personName === null)).toBe(true);
 
     const members = await db.membership.findMany({ where: { programmeId } });
@@ -72,7 +88,14 @@ describe("creating a programme from the 90-day template", () => {
   it("rejects bad input with a message per field and writes nothing", async () => {
     const pm = await makeUser();
     const before = await db.programme.count();
-    const attempt = createProgramme(pm, { name: "", organisation: "X", slug: "Not A Slug", startDate: "2026-02-30", licensedSeats: 0, deploymentKind: "ROBOTS" as never });
+    const attempt = createProgramme(pm, {
+      name: "",
+      organisation: "X",
+      slug: "Not A Slug",
+      startDate: "2026-02-30",
+      licensedSeats: 0,
+      deploymentKind: "ROBOTS" as never,
+    });
     await expect(attempt).rejects.toMatchObject({ name: "ZodError" });
     const err = (await attempt.catch((e: unknown) => e)) as { issues: { path: string[]; message: string }[] };
     const fields = new Set(err.issues.map((i) => i.path[0]));

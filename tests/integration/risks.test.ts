@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { createRisk } from "@/features/risks/server/create-risk";
 import { getRisk } from "@/features/risks/server/get-risk";
@@ -31,7 +32,21 @@ const newRisk = (actor: Actor, slug: string, over: Record<string, unknown> = {})
     ...over,
   });
 
-const edit = (actor: Actor, slug: string, risk: { id: string; title: string; probability: string; impact: string; consequence: string; mitigation: string; ownerId: string | null; status: string }, over: Record<string, unknown> = {}) =>
+const edit = (
+  actor: Actor,
+  slug: string,
+  risk: {
+    id: string;
+    title: string;
+    probability: string;
+    impact: string;
+    consequence: string;
+    mitigation: string;
+    ownerId: string | null;
+    status: string;
+  },
+  over: Record<string, unknown> = {},
+) =>
   updateRisk(actor, {
     programmeSlug: slug,
     riskId: risk.id,
@@ -71,7 +86,12 @@ describe("risk register", () => {
     const created = await newRisk(pm, slug, { ownerId, reviewDate: isoDateDaysAgo(-14) });
     expect(created).toMatchObject({ fromPlaybook: false, status: "OPEN", ownerId, probability: "LOW", impact: "LOW" });
     const last = await db.auditEvent.findFirstOrThrow({ where: { programmeId: p.id }, orderBy: { seq: "desc" } });
-    expect(last).toMatchObject({ action: "risk.create", entityType: "Risk", entityId: created.id, after: expect.objectContaining({ title: created.title, ownerId }) });
+    expect(last).toMatchObject({
+      action: "risk.create",
+      entityType: "Risk",
+      entityId: created.id,
+      after: expect.objectContaining({ title: created.title, ownerId }),
+    });
     const r = await listRisks(pm, slug);
     expect(r.total).toBe(11);
     expect(r.heatMap[2]!.cells[0]).toMatchObject({ probability: "LOW", impact: "LOW", count: 1 });
@@ -86,8 +106,15 @@ describe("risk register", () => {
 
   it("edits a risk: reassessing moves it on the heat map; closing takes it off; before and after are audited", async () => {
     const { pm, p, slug, ownerId } = await setup();
-    const procurement = await db.risk.findFirstOrThrow({ where: { programmeId: p.id, title: "Procurement delays exceeding planned timeline" } });
-    await edit(pm, slug, procurement, { probability: "MEDIUM", ownerId, status: "MITIGATING", mitigation: "Vendor onboarding started in week 1" });
+    const procurement = await db.risk.findFirstOrThrow({
+      where: { programmeId: p.id, title: "Procurement delays exceeding planned timeline" },
+    });
+    await edit(pm, slug, procurement, {
+      probability: "MEDIUM",
+      ownerId,
+      status: "MITIGATING",
+      mitigation: "Vendor onboarding started in week 1",
+    });
     let r = await listRisks(pm, slug);
     expect(counts(r.heatMap)).toEqual([
       [0, 2, 2],
@@ -99,7 +126,12 @@ describe("risk register", () => {
       action: "risk.update",
       entityId: procurement.id,
       before: expect.objectContaining({ probability: "HIGH", ownerId: null, status: "OPEN" }),
-      after: expect.objectContaining({ probability: "MEDIUM", ownerId, status: "MITIGATING", mitigation: "Vendor onboarding started in week 1" }),
+      after: expect.objectContaining({
+        probability: "MEDIUM",
+        ownerId,
+        status: "MITIGATING",
+        mitigation: "Vendor onboarding started in week 1",
+      }),
     });
     await edit(pm, slug, { ...procurement, ownerId }, { status: "CLOSED", probability: "MEDIUM" });
     r = await listRisks(pm, slug);
@@ -130,9 +162,15 @@ describe("risk register", () => {
     const { pm, p, slug } = await setup();
     const other = await setup();
     const events = await auditCount(p.id);
-    await expect(newRisk(pm, slug, { ownerId: other.ownerId })).rejects.toThrow(new RuleError("The owner must be a member of this programme.", "ownerId"));
-    await expect(newRisk(pm, slug, { reviewDate: "2026-02-30" })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["reviewDate"], message: "Enter a real date." })] });
-    await expect(newRisk(pm, slug, { title: "x", impact: "SEVERE" })).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: ["title"] }), expect.objectContaining({ path: ["impact"] })]) });
+    await expect(newRisk(pm, slug, { ownerId: other.ownerId })).rejects.toThrow(
+      new RuleError("The owner must be a member of this programme.", "ownerId"),
+    );
+    await expect(newRisk(pm, slug, { reviewDate: "2026-02-30" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["reviewDate"], message: "Enter a real date." })],
+    });
+    await expect(newRisk(pm, slug, { title: "x", impact: "SEVERE" })).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ path: ["title"] }), expect.objectContaining({ path: ["impact"] })]),
+    });
     expect(await auditCount(p.id)).toBe(events);
     expect(await db.risk.count({ where: { programmeId: p.id } })).toBe(10);
   });
@@ -142,7 +180,11 @@ describe("denied paths", () => {
   it("a viewer, sponsor or reviewer reads the register but cannot add or change a risk", async () => {
     const { pm, p, slug } = await setup();
     const risk = await db.risk.findFirstOrThrow({ where: { programmeId: p.id } });
-    for (const [roles, functions] of [[["VIEWER"], []], [["SPONSOR"], []], [["GATE_REVIEWER"], ["SECURITY"]]] as const) {
+    for (const [roles, functions] of [
+      [["VIEWER"], []],
+      [["SPONSOR"], []],
+      [["GATE_REVIEWER"], ["SECURITY"]],
+    ] as const) {
       const user = await makeUser();
       await makeMember(pm, slug, user, [...roles], [...functions]);
       const events = await auditCount(p.id);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { STAKEHOLDER_ROLES } from "@/domain/enums";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { listStakeholders } from "@/features/stakeholders/server/list-stakeholders";
@@ -74,9 +75,15 @@ describe("stakeholder map", () => {
     const other = await setup();
     const hr = await card("HR");
     const events = await auditCount(p.id);
-    await expect(fill(pm, slug, hr.id, { relationshipOwnerId: other.ownerId })).rejects.toThrow(new RuleError("The relationship owner must be a member of this programme.", "relationshipOwnerId"));
-    await expect(fill(pm, slug, hr.id, { engageByWeek: 14 })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["engageByWeek"], message: "Week 13 at the latest: the plan has 13 weeks." })] });
-    await expect(fill(pm, slug, hr.id, { stance: "HOSTILE" })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["stance"] })] });
+    await expect(fill(pm, slug, hr.id, { relationshipOwnerId: other.ownerId })).rejects.toThrow(
+      new RuleError("The relationship owner must be a member of this programme.", "relationshipOwnerId"),
+    );
+    await expect(fill(pm, slug, hr.id, { engageByWeek: 14 })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["engageByWeek"], message: "Week 13 at the latest: the plan has 13 weeks." })],
+    });
+    await expect(fill(pm, slug, hr.id, { stance: "HOSTILE" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["stance"] })],
+    });
     expect(await auditCount(p.id)).toBe(events);
     expect(await db.stakeholder.findUniqueOrThrow({ where: { id: hr.id } })).toMatchObject({ personName: null, stance: "NOT_ENGAGED" });
   });
@@ -86,17 +93,25 @@ describe("stakeholder flags", () => {
   it("Procurement and Security not engaged are flagged on day 8, not on day 7", async () => {
     const day7 = await setup(7);
     const day8 = await setup(8);
-    const week1 = (flags: { kind: string; message: string }[]) => flags.filter((f) => f.kind === "NOT_ENGAGED_WEEK_1").map((f) => f.message);
+    const week1 = (flags: { kind: string; message: string }[]) =>
+      flags.filter((f) => f.kind === "NOT_ENGAGED_WEEK_1").map((f) => f.message);
     expect(week1(await stakeholderFlags(day7.p.id))).toEqual([]);
     expect(week1(await stakeholderFlags(day8.p.id))).toEqual([
       "IT Security / CISO not engaged by the end of week 1: a late security review blocks API key provisioning and the pilot.",
       "Procurement not engaged by the end of week 1: vendor onboarding takes 3–12 weeks.",
     ]);
     // Engaging them and naming an owner clears their flags.
-    for (const role of ["PROCUREMENT", "CISO_SECURITY"]) await fill(day8.pm, day8.slug, (await day8.card(role)).id, { relationshipOwnerId: day8.ownerId });
+    for (const role of ["PROCUREMENT", "CISO_SECURITY"])
+      await fill(day8.pm, day8.slug, (await day8.card(role)).id, { relationshipOwnerId: day8.ownerId });
     const after = await stakeholderFlags(day8.p.id);
     expect(week1(after)).toEqual([]);
-    expect(after.filter((f) => f.kind === "UNOWNED").map((f) => f.role)).toEqual(["CIO_CTO", "LEGAL_PRIVACY", "BUSINESS_UNIT_LEADER", "ENGINEERING_LEAD", "HR"]);
+    expect(after.filter((f) => f.kind === "UNOWNED").map((f) => f.role)).toEqual([
+      "CIO_CTO",
+      "LEGAL_PRIVACY",
+      "BUSINESS_UNIT_LEADER",
+      "ENGINEERING_LEAD",
+      "HR",
+    ]);
   });
 
   it("flags blocking stakeholders with their person, and takes `now`", async () => {
@@ -104,7 +119,11 @@ describe("stakeholder flags", () => {
     await fill(pm, slug, (await card("LEGAL_PRIVACY")).id, { personName: "Elena Rossi", stance: "BLOCKING", relationshipOwnerId: ownerId });
     const flags = await stakeholderFlags(p.id);
     expect(flags.filter((f) => f.kind === "BLOCKING")).toEqual([
-      expect.objectContaining({ role: "LEGAL_PRIVACY", tone: "danger", message: "Legal / Privacy (Elena Rossi) is blocking the deployment: escalate through the CIO / CTO." }),
+      expect.objectContaining({
+        role: "LEGAL_PRIVACY",
+        tone: "danger",
+        message: "Legal / Privacy (Elena Rossi) is blocking the deployment: escalate through the CIO / CTO.",
+      }),
     ]);
     const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000);
     expect((await stakeholderFlags(p.id, inTwoWeeks)).filter((f) => f.kind === "NOT_ENGAGED_WEEK_1")).toHaveLength(2);
@@ -116,7 +135,11 @@ describe("denied paths", () => {
   it("a member who is not the programme manager can read the map but not change it", async () => {
     const { pm, p, slug, card } = await setup();
     const cio = await card("CIO_CTO");
-    for (const [roles, functions] of [[["VIEWER"], []], [["SPONSOR"], []], [["GATE_REVIEWER"], ["SECURITY"]]] as const) {
+    for (const [roles, functions] of [
+      [["VIEWER"], []],
+      [["SPONSOR"], []],
+      [["GATE_REVIEWER"], ["SECURITY"]],
+    ] as const) {
       const user = await makeUser();
       await makeMember(pm, slug, user, [...roles], [...functions]);
       const events = await auditCount(p.id);

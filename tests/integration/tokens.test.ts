@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { hashApiToken, TOKEN_PATTERN } from "@/domain/tokens";
 import { createApiToken } from "@/features/tokens/server/create-api-token";
 import { db } from "@/server/db";
@@ -17,7 +18,10 @@ describe("programme API tokens", () => {
     expect(row.tokenHash).toBe(hashApiToken(t.token));
     expect(JSON.stringify(row)).not.toContain(t.token);
     expect(t.token.startsWith(row.prefix)).toBe(true);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { programmeId: p.id, action: "token.create" }, select: { before: true, after: true, hash: true } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { programmeId: p.id, action: "token.create" },
+      select: { before: true, after: true, hash: true },
+    });
     expect(JSON.stringify(event)).not.toContain(t.token);
   });
 

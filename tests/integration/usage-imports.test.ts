@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+
 import type { ImportFormat } from "@/features/usage/imports/formats";
 import { importUsageFile, importUsageFileAsOperator } from "@/features/usage/imports/server/import-usage-file";
 import { db } from "@/server/db";
@@ -15,7 +16,13 @@ const totals = async (programmeId: string) => {
   const [rollup] = await db.$queryRaw<{ events: bigint; sessions: bigint; tasks: bigint; output: bigint; cost: number }[]>`
     SELECT coalesce(sum("events"),0) AS events, coalesce(sum("sessions"),0) AS sessions, coalesce(sum("tasks"),0) AS tasks, coalesce(sum("outputTokens"),0) AS output, coalesce(sum("costUsd"),0)::float8 AS cost
     FROM "UsageDaily" WHERE "programmeId" = ${programmeId}::uuid AND "dimension" = 'all'`;
-  const n = (r: typeof raw) => ({ events: Number(r!.events), sessions: Number(r!.sessions), tasks: Number(r!.tasks), output: Number(r!.output), cost: Math.round(r!.cost * 10_000) / 10_000 });
+  const n = (r: typeof raw) => ({
+    events: Number(r!.events),
+    sessions: Number(r!.sessions),
+    tasks: Number(r!.tasks),
+    output: Number(r!.output),
+    cost: Math.round(r!.cost * 10_000) / 10_000,
+  });
   return { raw: n(raw), rollup: n(rollup) };
 };
 
@@ -41,12 +48,17 @@ describe("usage imports", () => {
     const second = await importUsageFile(pm, { programmeSlug: p.slug, format, text });
     expect(second).toMatchObject({ ok: true, received: expected, inserted: 0, duplicates: expected });
     expect(await totals(p.id)).toEqual(after1);
-    const audits = await db.auditEvent.findMany({ where: { programmeId: p.id, action: "usage.import" }, orderBy: { seq: "asc" }, select: { after: true } });
+    const audits = await db.auditEvent.findMany({
+      where: { programmeId: p.id, action: "usage.import" },
+      orderBy: { seq: "asc" },
+      select: { after: true },
+    });
     expect(audits.map((a) => a.after)).toEqual([
       { format, received: expected, inserted: expected, duplicates: 0 },
       { format, received: expected, inserted: 0, duplicates: expected },
     ]);
-    if (format === "claude-analytics-summaries" && second.ok) expect(second.notes[0]).toMatch(/summaries carry no per-person facts; imported 0 events/);
+    if (format === "claude-analytics-summaries" && second.ok)
+      expect(second.notes[0]).toMatch(/summaries carry no per-person facts; imported 0 events/);
   });
 
   it("sums the figures as mapped: cost report dollars, Claude Code sessions and commits", async () => {
@@ -55,7 +67,11 @@ describe("usage imports", () => {
     await importUsageFile(pm, { programmeSlug: p.slug, format: "anthropic-cost-report", text: fixture("anthropic-cost-report.json") });
     await importUsageFile(pm, { programmeSlug: p.slug, format: "claude-code-report", text: fixture("claude-code-report.json") });
     const t = await totals(p.id);
-    expect(t.raw).toMatchObject({ sessions: 6, tasks: 4, cost: Math.round((12.345 + 25 + 0.3 + 18.0025 + 1.86 + 0.12 + 0.515) * 10_000) / 10_000 });
+    expect(t.raw).toMatchObject({
+      sessions: 6,
+      tasks: 4,
+      cost: Math.round((12.345 + 25 + 0.3 + 18.0025 + 1.86 + 0.12 + 0.515) * 10_000) / 10_000,
+    });
     expect(t.raw).toEqual(t.rollup);
   });
 
@@ -78,7 +94,9 @@ describe("usage imports", () => {
     const input = { programmeSlug: p.slug, format: "usage-csv" as const, text: fixture("usage.csv") };
     await expect(importUsageFile(viewer, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(importUsageFile(stranger, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(importUsageFileAsOperator({ id: null, label: "test" }, { ...input, programmeSlug: "no-such-programme" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      importUsageFileAsOperator({ id: null, label: "test" }, { ...input, programmeSlug: "no-such-programme" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await totals(p.id)).raw.events).toBe(0);
   });
 
@@ -86,10 +104,14 @@ describe("usage imports", () => {
     const pm = await makeUser();
     const p = await makeProgramme(pm);
     const cli = (format: string, file: string) => {
-      const r = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "src/cli/index.ts", "import", "--programme", p.slug, "--format", format, file], {
-        env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
-        encoding: "utf8",
-      });
+      const r = spawnSync(
+        "node_modules/.bin/tsx",
+        ["--conditions=react-server", "src/cli/index.ts", "import", "--programme", p.slug, "--format", format, file],
+        {
+          env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+          encoding: "utf8",
+        },
+      );
       return { code: r.status, out: `${r.stdout}${r.stderr}` };
     };
     const ok = cli("claude-code-report", "tests/fixtures/usage/claude-code-report.json");

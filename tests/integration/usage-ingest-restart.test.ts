@@ -11,6 +11,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { POST } from "@/app/api/v1/programmes/[slug]/usage-events/route";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { createApiToken } from "@/features/tokens/server/create-api-token";
@@ -18,6 +19,7 @@ import { db, disconnectDb, pool, prismaClient } from "@/server/db";
 import { applyMigrations } from "@/server/db/migrations";
 import { makeProgramme, makeUser } from "@/server/demo/factories";
 import { env } from "@/server/env";
+
 import { startRestartablePostgres, type RestartablePostgres } from "../support/restartable-postgres";
 
 let pg: RestartablePostgres;
@@ -82,7 +84,13 @@ interface Unavailable {
 async function sendWithRetries(slug: string, token: string, body: unknown, key: string | undefined, seen: Unavailable[]) {
   for (let attempt = 1; attempt <= 400; attempt++) {
     const res = await post(slug, token, body, key);
-    if (res.status !== 503) return { status: res.status, replayed: res.headers.get("idempotent-replayed") === "true", body: (await res.json()) as unknown, attempts: attempt };
+    if (res.status !== 503)
+      return {
+        status: res.status,
+        replayed: res.headers.get("idempotent-replayed") === "true",
+        body: (await res.json()) as unknown,
+        attempts: attempt,
+      };
     seen.push({ retryAfter: res.headers.get("retry-after"), body: (await res.json()) as Unavailable["body"] });
     await sleep(Math.min(25 * 2 ** attempt, 250));
   }
@@ -90,7 +98,18 @@ async function sendWithRetries(slug: string, token: string, body: unknown, key: 
 }
 
 async function stored(programmeId: string) {
-  const [row] = await db.$queryRaw<{ events: number; tasks: number; output: number; rolled_events: number; rolled_tasks: number; rolled_output: number; people: number; person_days: number }[]>`
+  const [row] = await db.$queryRaw<
+    {
+      events: number;
+      tasks: number;
+      output: number;
+      rolled_events: number;
+      rolled_tasks: number;
+      rolled_output: number;
+      people: number;
+      person_days: number;
+    }[]
+  >`
     SELECT (SELECT count(*)::int FROM "UsageEvent" WHERE "programmeId" = ${programmeId}::uuid) AS events,
            (SELECT coalesce(sum("tasks"), 0)::int FROM "UsageEvent" WHERE "programmeId" = ${programmeId}::uuid) AS tasks,
            (SELECT coalesce(sum("outputTokens"), 0)::int FROM "UsageEvent" WHERE "programmeId" = ${programmeId}::uuid) AS output,
@@ -108,7 +127,16 @@ function expected(batches: { events: ReturnType<typeof event>[] }[]) {
   const tasks = all.reduce((s, e) => s + e.tasks, 0);
   const output = all.reduce((s, e) => s + e.tokens.output, 0);
   const personDays = new Set(all.map((e) => `${e.day}|${e.user}`)).size;
-  return { events: all.length, tasks, output, rolled_events: all.length, rolled_tasks: tasks, rolled_output: output, people: personDays, person_days: personDays };
+  return {
+    events: all.length,
+    tasks,
+    output,
+    rolled_events: all.length,
+    rolled_tasks: tasks,
+    rolled_output: output,
+    people: personDays,
+    person_days: personDays,
+  };
 }
 
 function expectUnavailableAnswers(seen: Unavailable[]) {

@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+
 import { POST } from "@/app/api/v1/programmes/[slug]/usage-events/route";
 import { createApiToken } from "@/features/tokens/server/create-api-token";
 import { db } from "@/server/db";
@@ -17,7 +18,11 @@ function post(slug: string, token: string | null, body: unknown, key?: string) {
     new NextRequest(`http://localhost/api/v1/programmes/${slug}/usage-events`, {
       method: "POST",
       body: text,
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...(key ? { "idempotency-key": key } : {}) },
+      headers: {
+        "content-type": "application/json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(key ? { "idempotency-key": key } : {}),
+      },
     }),
     { params: Promise.resolve({ slug }) },
   );
@@ -44,7 +49,10 @@ const totals = async (programmeId: string) => {
     SELECT count(*) AS events, coalesce(sum("tasks"),0) AS tasks, coalesce(sum("outputTokens"),0) AS output FROM "UsageEvent" WHERE "programmeId" = ${programmeId}::uuid`;
   const [rollup] = await db.$queryRaw<{ events: bigint; tasks: bigint; output: bigint }[]>`
     SELECT coalesce(sum("events"),0) AS events, coalesce(sum("tasks"),0) AS tasks, coalesce(sum("outputTokens"),0) AS output FROM "UsageDaily" WHERE "programmeId" = ${programmeId}::uuid AND "dimension" = 'all'`;
-  return { raw: { events: Number(raw!.events), tasks: Number(raw!.tasks), output: Number(raw!.output) }, rollup: { events: Number(rollup!.events), tasks: Number(rollup!.tasks), output: Number(rollup!.output) } };
+  return {
+    raw: { events: Number(raw!.events), tasks: Number(raw!.tasks), output: Number(raw!.output) },
+    rollup: { events: Number(rollup!.events), tasks: Number(rollup!.tasks), output: Number(rollup!.output) },
+  };
 };
 
 describe("POST /api/v1/programmes/{slug}/usage-events", () => {
@@ -77,7 +85,9 @@ describe("POST /api/v1/programmes/{slug}/usage-events", () => {
 
   it("one bad event: 422 naming every bad event's index and reason, and nothing written", async () => {
     const { p, token } = await programmeWithToken();
-    const res = await post(p.slug, token, { events: [event(1), { ...event(2), day: "2026-02-30" }, event(3), { externalId: "x", tasks: -1 }] });
+    const res = await post(p.slug, token, {
+      events: [event(1), { ...event(2), day: "2026-02-30" }, event(3), { externalId: "x", tasks: -1 }],
+    });
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: { events: { index: number; reason: string }[] } };
     expect(body.error.events.map((e) => e.index)).toEqual([1, 3]);
@@ -95,19 +105,34 @@ describe("POST /api/v1/programmes/{slug}/usage-events", () => {
 
   it("text is stored exactly as sent: quotes, backslashes, commas, braces, NULL, new lines and other scripts", async () => {
     const { p, token } = await programmeWithToken();
-    const odd = ['a"b', "c\\d", "e,f", "{g}", "NULL", "h\ni", "\\\"", "日本語 · ünïcödé", " ", "'quoted'"];
-    const events = odd.map((s, i) => event(i, { externalId: `odd-${s}`, user: `u ${s}`, department: s, useCase: `${s}${s}`, cohort: s, model: s }));
+    const odd = ['a"b', "c\\d", "e,f", "{g}", "NULL", "h\ni", '\\"', "日本語 · ünïcödé", " ", "'quoted'"];
+    const events = odd.map((s, i) =>
+      event(i, { externalId: `odd-${s}`, user: `u ${s}`, department: s, useCase: `${s}${s}`, cohort: s, model: s }),
+    );
     const res = await post(p.slug, token, { events });
     expect(res.status).toBe(200);
-    const rows = await db.$queryRaw<{ externalId: string; userRef: string; department: string; useCase: string; cohort: string; model: string }[]>`
+    const rows = await db.$queryRaw<
+      { externalId: string; userRef: string; department: string; useCase: string; cohort: string; model: string }[]
+    >`
       SELECT "externalId", "userRef", "department", "useCase", "cohort", "model" FROM "UsageEvent" WHERE "programmeId" = ${p.id}::uuid`;
     const t = (s: string) => s.trim();
     expect(rows.sort((a, b) => a.externalId.localeCompare(b.externalId))).toEqual(
       odd
-        .map((s) => ({ externalId: t(`odd-${s}`), userRef: t(`u ${s}`), department: t(s), useCase: t(`${s}${s}`), cohort: t(s), model: t(s) }))
+        .map((s) => ({
+          externalId: t(`odd-${s}`),
+          userRef: t(`u ${s}`),
+          department: t(s),
+          useCase: t(`${s}${s}`),
+          cohort: t(s),
+          model: t(s),
+        }))
         .sort((a, b) => a.externalId.localeCompare(b.externalId)),
     );
-    const keys = await db.usageDaily.findMany({ where: { programmeId: p.id, dimension: "department" }, select: { key: true }, distinct: ["key"] });
+    const keys = await db.usageDaily.findMany({
+      where: { programmeId: p.id, dimension: "department" },
+      select: { key: true },
+      distinct: ["key"],
+    });
     expect(keys.map((k) => k.key).sort()).toEqual([...new Set(odd.map(t))].sort());
   });
 
@@ -128,13 +153,16 @@ describe("POST /api/v1/programmes/{slug}/usage-events", () => {
   it("rollups equal a recomputation from raw events after late, repeated and overlapping random batches", async () => {
     const { p, token } = await programmeWithToken();
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let b = 0; b < 12; b++) {
       const events = Array.from({ length: 40 }, () => {
         const i = Math.floor(rand() * 300); // ids repeat across batches
         return event(i, { tasks: i % 5, day: `2026-01-${String(1 + (i % 28)).padStart(2, "0")}` });
       });
-      const replies = await Promise.all([post(p.slug, token, { events: events.slice(0, 20) }), post(p.slug, token, { events: events.slice(20) })]);
+      const replies = await Promise.all([
+        post(p.slug, token, { events: events.slice(0, 20) }),
+        post(p.slug, token, { events: events.slice(20) }),
+      ]);
       expect(replies.map((r) => r.status)).toEqual([200, 200]); // concurrent overlapping batches never deadlock into a 500
     }
     const t = await totals(p.id);

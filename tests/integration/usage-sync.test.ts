@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN_PATHS, ANALYTICS_PATHS, startFakeAnthropicAdmin, type FakeAnthropicAdmin } from "../support/fake-anthropic-admin";
+
 import { addDays } from "@/domain/sync";
 import type { ImportFormat } from "@/features/usage/imports/formats";
 import { importUsageFile } from "@/features/usage/imports/server/import-usage-file";
@@ -18,6 +18,8 @@ import type { Actor } from "@/server/auth/actor";
 import { decryptSecret, parseEncryptionKey } from "@/server/crypto";
 import { db } from "@/server/db";
 import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
+
+import { ADMIN_PATHS, ANALYTICS_PATHS, startFakeAnthropicAdmin, type FakeAnthropicAdmin } from "../support/fake-anthropic-admin";
 
 const ENCRYPTION_KEY = randomBytes(32).toString("hex");
 let fake: FakeAnthropicAdmin;
@@ -49,7 +51,8 @@ const EXPECTED_PAGES = { usage: 2, cost: 2, claude_code: 2 * DAYS, analytics_use
 async function programmeWithKeys(kinds: ("ADMIN" | "ANALYTICS")[] = ["ADMIN", "ANALYTICS"]) {
   const pm = await makeUser();
   const p = await makeProgramme(pm);
-  for (const kind of kinds) await saveAnthropicKey(pm, { programmeSlug: p.slug, kind, key: kind === "ADMIN" ? fake.adminKey : fake.analyticsKey });
+  for (const kind of kinds)
+    await saveAnthropicKey(pm, { programmeSlug: p.slug, kind, key: kind === "ADMIN" ? fake.adminKey : fake.analyticsKey });
   return { pm, p };
 }
 
@@ -58,12 +61,21 @@ const totals = async (programmeId: string) => {
     SELECT count(*) AS events, coalesce(sum("sessions"),0) AS sessions, coalesce(sum("tasks"),0) AS tasks, coalesce(sum("outputTokens"),0) AS output,
            coalesce(sum("uncachedInputTokens"),0) AS uncached, coalesce(sum("costUsd"),0)::float8 AS cost
     FROM "UsageEvent" WHERE "programmeId" = ${programmeId}::uuid`;
-  const [rollup] = await db.$queryRaw<{ events: bigint; sessions: bigint; tasks: bigint; output: bigint; uncached: bigint; cost: number }[]>`
+  const [rollup] = await db.$queryRaw<
+    { events: bigint; sessions: bigint; tasks: bigint; output: bigint; uncached: bigint; cost: number }[]
+  >`
     SELECT coalesce(sum("events"),0) AS events, coalesce(sum("sessions"),0) AS sessions, coalesce(sum("tasks"),0) AS tasks, coalesce(sum("outputTokens"),0) AS output,
            coalesce(sum("uncachedInputTokens"),0) AS uncached, coalesce(sum("costUsd"),0)::float8 AS cost
     FROM "UsageDaily" WHERE "programmeId" = ${programmeId}::uuid AND "dimension" = 'all'`;
   const [people] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "UsageUserDay" WHERE "programmeId" = ${programmeId}::uuid`;
-  const n = (r: typeof raw) => ({ events: Number(r!.events), sessions: Number(r!.sessions), tasks: Number(r!.tasks), output: Number(r!.output), uncached: Number(r!.uncached), cost: Math.round(r!.cost * 10_000) / 10_000 });
+  const n = (r: typeof raw) => ({
+    events: Number(r!.events),
+    sessions: Number(r!.sessions),
+    tasks: Number(r!.tasks),
+    output: Number(r!.output),
+    uncached: Number(r!.uncached),
+    cost: Math.round(r!.cost * 10_000) / 10_000,
+  });
   return { raw: n(raw), rollup: n(rollup), personDays: Number(people!.n) };
 };
 
@@ -87,14 +99,28 @@ async function totalsOfImportingServedPages(): Promise<Awaited<ReturnType<typeof
 }
 
 const syncRow = (id: string) => db.usageSync.findUniqueOrThrow({ where: { id } });
-const progressOf = (row: { progress: unknown }) => (row.progress as { endpoints: Record<string, { state: string; pages: number; events: number; inserted: number; cursor: string | null; day: string | null }> }).endpoints;
+const progressOf = (row: { progress: unknown }) =>
+  (
+    row.progress as {
+      endpoints: Record<
+        string,
+        { state: string; pages: number; events: number; inserted: number; cursor: string | null; day: string | null }
+      >;
+    }
+  ).endpoints;
 
 describe("live usage sync", () => {
   it("stores a key encrypted and shows only its last four characters and who added it", async () => {
     const pm = await makeUser();
     const p = await makeProgramme(pm);
     const saved = await saveAnthropicKey(pm, { programmeSlug: p.slug, kind: "ADMIN", key: ` ${fake.adminKey} ` });
-    expect(saved).toEqual({ id: expect.any(String), kind: "ADMIN", hint: fake.adminKey.slice(-4), addedBy: `${pm.name} <${pm.email}>`, addedAt: expect.any(Date) });
+    expect(saved).toEqual({
+      id: expect.any(String),
+      kind: "ADMIN",
+      hint: fake.adminKey.slice(-4),
+      addedBy: `${pm.name} <${pm.email}>`,
+      addedAt: expect.any(Date),
+    });
     expect(JSON.stringify(saved)).not.toContain(fake.adminKey);
 
     const row = await db.anthropicKey.findUniqueOrThrow({ where: { id: saved.id } });
@@ -103,7 +129,9 @@ describe("live usage sync", () => {
     expect(Buffer.from(row.ciphertext, "base64").length).toBe(12 + 16 + fake.adminKey.length);
     expect(decryptSecret(row.ciphertext, parseEncryptionKey(ENCRYPTION_KEY)!, keyContext(p.id, "ADMIN"))).toBe(fake.adminKey);
     // Bound to its programme and kind: the same ciphertext does not decrypt as another row's.
-    expect(() => decryptSecret(row.ciphertext, parseEncryptionKey(ENCRYPTION_KEY)!, keyContext(p.id, "ANALYTICS"))).toThrow(/could not be decrypted/);
+    expect(() => decryptSecret(row.ciphertext, parseEncryptionKey(ENCRYPTION_KEY)!, keyContext(p.id, "ANALYTICS"))).toThrow(
+      /could not be decrypted/,
+    );
 
     const page = await getUsageSyncPage(pm, p.slug);
     expect(page.keys.map((k) => ({ kind: k.kind, hint: k.hint }))).toEqual([{ kind: "ADMIN", hint: fake.adminKey.slice(-4) }]);
@@ -117,12 +145,21 @@ describe("live usage sync", () => {
     expect(await db.anthropicKey.count({ where: { programmeId: p.id } })).toBe(1);
     await removeAnthropicKey(pm, { programmeSlug: p.slug, kind: "ADMIN" });
     expect(await db.anthropicKey.count({ where: { programmeId: p.id } })).toBe(0);
-    const audits = await db.auditEvent.findMany({ where: { programmeId: p.id, entityType: "AnthropicKey" }, orderBy: { seq: "asc" }, select: { action: true, before: true, after: true } });
+    const audits = await db.auditEvent.findMany({
+      where: { programmeId: p.id, entityType: "AnthropicKey" },
+      orderBy: { seq: "asc" },
+      select: { action: true, before: true, after: true },
+    });
     expect(audits.map((a) => a.action)).toEqual(["anthropic_key.add", "anthropic_key.replace", "anthropic_key.remove"]);
-    expect(audits[1]).toMatchObject({ before: { kind: "ADMIN", hint: fake.adminKey.slice(-4) }, after: { kind: "ADMIN", hint: fake.noPermissionKey.slice(-4) } });
+    expect(audits[1]).toMatchObject({
+      before: { kind: "ADMIN", hint: fake.adminKey.slice(-4) },
+      after: { kind: "ADMIN", hint: fake.noPermissionKey.slice(-4) },
+    });
     expect(JSON.stringify(audits)).not.toContain(fake.adminKey);
     expect(JSON.stringify(audits)).not.toContain(fake.noPermissionKey);
-    await expect(saveAnthropicKey(pm, { programmeSlug: p.slug, kind: "ADMIN", key: "too short" })).rejects.toMatchObject({ name: "ZodError" });
+    await expect(saveAnthropicKey(pm, { programmeSlug: p.slug, kind: "ADMIN", key: "too short" })).rejects.toMatchObject({
+      name: "ZodError",
+    });
   });
 
   it("follows every page of every endpoint the keys allow; the totals equal importing the same pages as files", async () => {
@@ -133,15 +170,22 @@ describe("live usage sync", () => {
 
     const row = await syncRow(id);
     const endpoints = progressOf(row);
-    for (const [key, pages] of Object.entries(EXPECTED_PAGES)) expect(endpoints[key], key).toMatchObject({ state: "done", pages, cursor: null });
+    for (const [key, pages] of Object.entries(EXPECTED_PAGES))
+      expect(endpoints[key], key).toMatchObject({ state: "done", pages, cursor: null });
     const allPages = Object.values(EXPECTED_PAGES).reduce((a, b) => a + b, 0);
     expect(row).toMatchObject({ status: "SUCCEEDED", pages: allPages, trigger: "MANUAL", startedBy: `${pm.name} <${pm.email}>` });
     expect(fake.requests.filter((r) => r.status === 200)).toHaveLength(allPages);
     // Keys went where they belong, with the admin API version; the per-day endpoints asked day by day.
     expect(fake.requests.every((r) => r.apiKey === (r.path.includes("/analytics/") ? fake.analyticsKey : fake.adminKey))).toBe(true);
     expect(fake.requests.filter((r) => r.path === ADMIN_PATHS.usage).every((r) => r.anthropicVersion === "2023-06-01")).toBe(true);
-    expect(new Set(fake.requests.filter((r) => r.path === ADMIN_PATHS.claudeCode).map((r) => r.query.starting_at![0]))).toEqual(new Set([FROM, addDays(FROM, 1), addDays(FROM, 2), TO]));
-    expect(fake.requests.find((r) => r.path === ADMIN_PATHS.usage)!.query).toMatchObject({ starting_at: [`${FROM}T00:00:00Z`], ending_at: [`${addDays(TO, 1)}T00:00:00Z`], bucket_width: ["1d"] });
+    expect(new Set(fake.requests.filter((r) => r.path === ADMIN_PATHS.claudeCode).map((r) => r.query.starting_at![0]))).toEqual(
+      new Set([FROM, addDays(FROM, 1), addDays(FROM, 2), TO]),
+    );
+    expect(fake.requests.find((r) => r.path === ADMIN_PATHS.usage)!.query).toMatchObject({
+      starting_at: [`${FROM}T00:00:00Z`],
+      ending_at: [`${addDays(TO, 1)}T00:00:00Z`],
+      bucket_width: ["1d"],
+    });
 
     const synced = await totals(p.id);
     expect(synced.raw).toEqual(synced.rollup);
@@ -154,7 +198,11 @@ describe("live usage sync", () => {
     expect(await run(again.id)).toMatchObject({ status: "SUCCEEDED", records: synced.raw.events, inserted: 0 });
     expect(await totals(p.id)).toEqual(synced);
 
-    const audits = await db.auditEvent.findMany({ where: { programmeId: p.id, entityType: "UsageSync" }, orderBy: { seq: "asc" }, select: { action: true, entityId: true } });
+    const audits = await db.auditEvent.findMany({
+      where: { programmeId: p.id, entityType: "UsageSync" },
+      orderBy: { seq: "asc" },
+      select: { action: true, entityId: true },
+    });
     expect(audits).toEqual([
       { action: "usage.sync.start", entityId: id },
       { action: "usage.sync.succeed", entityId: id },
@@ -178,11 +226,15 @@ describe("live usage sync", () => {
     fake.fail({ status: 429, retryAfterSeconds: 3600, path: ADMIN_PATHS.usage });
     const first = await run((await startUsageSync(pm, { programmeSlug: p.slug, from: FROM, to: TO })).id);
     expect(first).toMatchObject({ status: "FAILED", waits: [] });
-    expect(first.error).toMatch(/rate limit for the usage report \(\/v1\/organizations\/usage_report\/messages\) asks to wait 3600 s \(429 rate_limit_error/);
+    expect(first.error).toMatch(
+      /rate limit for the usage report \(\/v1\/organizations\/usage_report\/messages\) asks to wait 3600 s \(429 rate_limit_error/,
+    );
 
     fake.fail({ status: 429, retryAfterSeconds: 1, path: ADMIN_PATHS.usage, times: Infinity });
     const second = await run((await startUsageSync(pm, { programmeSlug: p.slug, from: FROM, to: TO })).id);
-    expect(second.error).toMatch(/^The usage report \(\/v1\/organizations\/usage_report\/messages\) stayed rate limited after 6 attempts \(429 rate_limit_error/);
+    expect(second.error).toMatch(
+      /^The usage report \(\/v1\/organizations\/usage_report\/messages\) stayed rate limited after 6 attempts \(429 rate_limit_error/,
+    );
     expect(second.waits).toEqual([1000, 1000, 1000, 1000, 1000]);
   });
 
@@ -192,7 +244,9 @@ describe("live usage sync", () => {
     const { id } = await startUsageSync(pm, { programmeSlug: p.slug, from: FROM, to: TO });
     const failed = await run(id);
     expect(failed.status).toBe("FAILED");
-    expect(failed.error).toMatch(/^The usage report \(\/v1\/organizations\/usage_report\/messages\) failed after 4 attempts: Anthropic answered 500 api_error: Internal server error \(request req_fakeadmin_\d+\)\. Resume continues from this page\.$/);
+    expect(failed.error).toMatch(
+      /^The usage report \(\/v1\/organizations\/usage_report\/messages\) failed after 4 attempts: Anthropic answered 500 api_error: Internal server error \(request req_fakeadmin_\d+\)\. Resume continues from this page\.$/,
+    );
     expect(failed.waits).toEqual([1000, 2000, 4000]);
     const row = await syncRow(id);
     expect(row).toMatchObject({ status: "FAILED", pages: 1, error: failed.error });
@@ -218,7 +272,11 @@ describe("live usage sync", () => {
     expect(synced.raw.events).toBe(done.records);
     expect(synced.raw).toEqual(synced.rollup);
     expect(await totalsOfImportingServedPages()).toEqual(synced);
-    const audits = await db.auditEvent.findMany({ where: { programmeId: p.id, entityType: "UsageSync" }, orderBy: { seq: "asc" }, select: { action: true } });
+    const audits = await db.auditEvent.findMany({
+      where: { programmeId: p.id, entityType: "UsageSync" },
+      orderBy: { seq: "asc" },
+      select: { action: true },
+    });
     expect(audits.map((a) => a.action)).toEqual(["usage.sync.start", "usage.sync.fail", "usage.sync.resume", "usage.sync.succeed"]);
     await expect(resumeUsageSync(pm, { programmeSlug: p.slug, syncId: id })).rejects.toThrow(/nothing to resume/);
   });
@@ -229,7 +287,9 @@ describe("live usage sync", () => {
     await saveAnthropicKey(pm, { programmeSlug: p.slug, kind: "ADMIN", key: fake.noPermissionKey });
     const outcome = await run((await startUsageSync(pm, { programmeSlug: p.slug, from: FROM, to: TO })).id);
     expect(outcome).toMatchObject({ status: "FAILED", waits: [], pages: 0 });
-    expect(outcome.error).toMatch(/^The admin key lacks permission for the usage report \(\/v1\/organizations\/usage_report\/messages\): Anthropic answered 403 permission_error/);
+    expect(outcome.error).toMatch(
+      /^The admin key lacks permission for the usage report \(\/v1\/organizations\/usage_report\/messages\): Anthropic answered 403 permission_error/,
+    );
     expect(fake.requests).toHaveLength(1);
 
     // An admin key stored as the analytics key: the analytics API answers 404, which is a refusal too.
@@ -237,7 +297,9 @@ describe("live usage sync", () => {
     const p2 = await makeProgramme(q);
     await saveAnthropicKey(q, { programmeSlug: p2.slug, kind: "ANALYTICS", key: fake.adminKey });
     const o2 = await run((await startUsageSync(q, { programmeSlug: p2.slug, from: FROM, to: TO })).id);
-    expect(o2.error).toMatch(/^The analytics key lacks permission for the analytics users report \(\/v1\/organizations\/analytics\/users, 2026-03-02\): Anthropic answered 404 not_found_error/);
+    expect(o2.error).toMatch(
+      /^The analytics key lacks permission for the analytics users report \(\/v1\/organizations\/analytics\/users, 2026-03-02\): Anthropic answered 404 not_found_error/,
+    );
 
     for (const id of [outcome.id, o2.id]) {
       const row = await syncRow(id);
@@ -245,7 +307,9 @@ describe("live usage sync", () => {
       expect(stored).not.toContain(fake.noPermissionKey);
       expect(stored).not.toContain(fake.adminKey);
     }
-    const audits = JSON.stringify(await db.auditEvent.findMany({ where: { programmeId: { in: [p.id, p2.id] } }, select: { action: true, before: true, after: true } }));
+    const audits = JSON.stringify(
+      await db.auditEvent.findMany({ where: { programmeId: { in: [p.id, p2.id] } }, select: { action: true, before: true, after: true } }),
+    );
     expect(audits).not.toContain(fake.noPermissionKey);
     expect(audits).not.toContain(fake.adminKey);
   });
@@ -262,7 +326,12 @@ describe("live usage sync", () => {
     const { id } = await startUsageSync(pm, { programmeSlug: p.slug, from: FROM, to: TO });
     await run(id);
 
-    for (const [who, code] of [[viewer, "FORBIDDEN"], [sponsor, "FORBIDDEN"], [stranger, "NOT_FOUND"], [otherPm, "NOT_FOUND"]] as [Actor, string][]) {
+    for (const [who, code] of [
+      [viewer, "FORBIDDEN"],
+      [sponsor, "FORBIDDEN"],
+      [stranger, "NOT_FOUND"],
+      [otherPm, "NOT_FOUND"],
+    ] as [Actor, string][]) {
       await expect(saveAnthropicKey(who, { programmeSlug: p.slug, kind: "ADMIN", key: fake.adminKey })).rejects.toMatchObject({ code });
       await expect(removeAnthropicKey(who, { programmeSlug: p.slug, kind: "ADMIN" })).rejects.toMatchObject({ code });
       await expect(startUsageSync(who, { programmeSlug: p.slug, from: FROM, to: TO })).rejects.toMatchObject({ code });
@@ -284,17 +353,28 @@ describe("live usage sync", () => {
     ]);
     expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = both.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(refused.reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^A sync of this programme is already running \(started .* by .*\); wait for it to finish\.$/) });
+    expect(refused.reason).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/^A sync of this programme is already running \(started .* by .*\); wait for it to finish\.$/),
+    });
     await expect(startUsageSync(pm, { programmeSlug: p.slug, from: FROM, to: TO })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db.usageSync.count({ where: { programmeId: p.id, status: "RUNNING" } })).toBe(1);
 
     // Its process died: no heartbeat for ten minutes. It shows as failed, and a new sync may start.
     const first = (both.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ id: string }>).value;
     await db.usageSync.update({ where: { id: first.id }, data: { heartbeatAt: new Date(Date.now() - 10 * 60_000) } });
-    expect((await listUsageSyncs(pm, p.slug))[0]).toMatchObject({ id: first.id, status: "FAILED", error: expect.stringMatching(/^Stopped without finishing/) });
+    expect((await listUsageSyncs(pm, p.slug))[0]).toMatchObject({
+      id: first.id,
+      status: "FAILED",
+      error: expect.stringMatching(/^Stopped without finishing/),
+    });
     const next = await startUsageSync(pm, { programmeSlug: p.slug, from: FROM, to: TO });
     expect(await syncRow(first.id)).toMatchObject({ status: "FAILED", error: expect.stringMatching(/^Stopped without finishing/) });
-    expect((await db.auditEvent.findMany({ where: { entityId: first.id }, orderBy: { seq: "asc" }, select: { action: true } })).map((a) => a.action)).toEqual(["usage.sync.start", "usage.sync.fail"]);
+    expect(
+      (await db.auditEvent.findMany({ where: { entityId: first.id }, orderBy: { seq: "asc" }, select: { action: true } })).map(
+        (a) => a.action,
+      ),
+    ).toEqual(["usage.sync.start", "usage.sync.fail"]);
     // The presumed-dead worker wakes up: it no longer owns the sync and changes nothing.
     const zombie = await run(first.id);
     expect(zombie).toMatchObject({ status: "FAILED", pages: 0 });
@@ -306,18 +386,27 @@ describe("live usage sync", () => {
     const pm = await makeUser();
     const p = await makeProgramme(pm);
     const today = new Date().toISOString().slice(0, 10);
-    await expect(startUsageSync(pm, { programmeSlug: p.slug, from: FROM, to: TO })).rejects.toThrow(/^Add an admin key or an analytics key first/);
+    await expect(startUsageSync(pm, { programmeSlug: p.slug, from: FROM, to: TO })).rejects.toThrow(
+      /^Add an admin key or an analytics key first/,
+    );
     await saveAnthropicKey(pm, { programmeSlug: p.slug, kind: "ADMIN", key: fake.adminKey });
-    await expect(startUsageSync(pm, { programmeSlug: p.slug, from: today, to: today })).rejects.toMatchObject({ field: "to", message: expect.stringMatching(/^Pick days up to yesterday/) });
+    await expect(startUsageSync(pm, { programmeSlug: p.slug, from: today, to: today })).rejects.toMatchObject({
+      field: "to",
+      message: expect.stringMatching(/^Pick days up to yesterday/),
+    });
     await expect(startUsageSync(pm, { programmeSlug: p.slug, from: TO, to: FROM })).rejects.toMatchObject({ field: "to" });
-    await expect(startUsageSync(pm, { programmeSlug: p.slug, from: "2025-01-01", to: TO })).rejects.toMatchObject({ field: "from", message: expect.stringMatching(/at most 93 days/) });
+    await expect(startUsageSync(pm, { programmeSlug: p.slug, from: "2025-01-01", to: TO })).rejects.toMatchObject({
+      field: "from",
+      message: expect.stringMatching(/at most 93 days/),
+    });
     expect(await db.usageSync.count({ where: { programmeId: p.id } })).toBe(0);
   });
 
   it("the daily schedule: claimed once per 24 hours across processes, and it syncs the last complete days", async () => {
     const { p } = await programmeWithKeys(["ADMIN"]);
     const now = new Date();
-    const claim = (at: Date) => claimNewUsageSync({ programmeId: p.id, trigger: "SCHEDULED", from: FROM, to: TO, actor: SCHEDULER_ACTOR, now: at });
+    const claim = (at: Date) =>
+      claimNewUsageSync({ programmeId: p.id, trigger: "SCHEDULED", from: FROM, to: TO, actor: SCHEDULER_ACTOR, now: at });
     const [a, b] = await Promise.all([claim(now), claim(now)]);
     expect([a, b].filter(Boolean)).toHaveLength(1);
     await run((a ?? b)!.id);
@@ -338,9 +427,18 @@ describe("live usage sync", () => {
   it("npm run cli -- sync pulls a range and reports it", async () => {
     const { p } = await programmeWithKeys(["ADMIN"]);
     const out = await new Promise<{ code: number | null; text: string }>((resolve) => {
-      const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "src/cli/index.ts", "sync", "--programme", p.slug, "--from", FROM, "--to", TO], {
-        env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, ANTHROPIC_BASE_URL: fake.url, GATEHOUSE_ENCRYPTION_KEY: ENCRYPTION_KEY },
-      });
+      const child = spawn(
+        "node_modules/.bin/tsx",
+        ["--conditions=react-server", "src/cli/index.ts", "sync", "--programme", p.slug, "--from", FROM, "--to", TO],
+        {
+          env: {
+            ...process.env,
+            DATABASE_URL: process.env.DATABASE_URL,
+            ANTHROPIC_BASE_URL: fake.url,
+            GATEHOUSE_ENCRYPTION_KEY: ENCRYPTION_KEY,
+          },
+        },
+      );
       let text = "";
       child.stdout.on("data", (c: Buffer) => (text += c.toString()));
       child.stderr.on("data", (c: Buffer) => (text += c.toString()));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { UseCaseStatus } from "@/domain/enums";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { parseCsv } from "@/features/use-cases/csv";
@@ -55,7 +56,8 @@ async function makeUseCase(pm: Actor, slug: string, over: Partial<CreateUseCaseI
   return id;
 }
 
-const move = (pm: Actor, slug: string, useCaseId: string, status: UseCaseStatus) => changeUseCaseStatus(pm, { programmeSlug: slug, useCaseId, status });
+const move = (pm: Actor, slug: string, useCaseId: string, status: UseCaseStatus) =>
+  changeUseCaseStatus(pm, { programmeSlug: slug, useCaseId, status });
 const inFlightCount = (programmeId: string) => db.useCase.count({ where: { programmeId, status: { in: ["POC", "PILOT"] } } });
 
 function editOf(slug: string, u: Awaited<ReturnType<typeof getUseCase>>["useCase"]) {
@@ -79,14 +81,30 @@ function editOf(slug: string, u: Awaited<ReturnType<typeof getUseCase>>["useCase
 describe("the inventory", () => {
   it("creates a scored candidate, audits it, and lists it with its rank, filtered by status, function, owner and text", async () => {
     const { pm, programme, slug, pmMembershipId } = await setup();
-    const memos = await createUseCase(pm, input(slug, { title: "Credit memo drafts", businessFunction: "Lending", businessValue: 5, complexity: 2, ownerId: pmMembershipId }));
-    const kyc = await createUseCase(pm, input(slug, { title: "KYC summaries", businessFunction: "Compliance", businessValue: 4, complexity: 3, description: "Sanctions screening notes" }));
+    const memos = await createUseCase(
+      pm,
+      input(slug, { title: "Credit memo drafts", businessFunction: "Lending", businessValue: 5, complexity: 2, ownerId: pmMembershipId }),
+    );
+    const kyc = await createUseCase(
+      pm,
+      input(slug, {
+        title: "KYC summaries",
+        businessFunction: "Compliance",
+        businessValue: 4,
+        complexity: 3,
+        description: "Sanctions screening notes",
+      }),
+    );
     await createUseCase(pm, input(slug, { title: "Board packs", businessFunction: "Secretariat", businessValue: 2, complexity: 2 }));
 
     const row = await db.useCase.findUniqueOrThrow({ where: { id: memos.id } });
     expect(row).toMatchObject({ status: "CANDIDATE", businessValue: 5, complexity: 2, ownerId: pmMembershipId, pocStartedAt: null });
     const last = await db.auditEvent.findFirstOrThrow({ where: { programmeId: programme.id, entityId: memos.id } });
-    expect(last).toMatchObject({ action: "usecase.create", actorId: pm.id, after: expect.objectContaining({ title: "Credit memo drafts", businessValue: 5 }) });
+    expect(last).toMatchObject({
+      action: "usecase.create",
+      actorId: pm.id,
+      after: expect.objectContaining({ title: "Credit memo drafts", businessValue: 5 }),
+    });
 
     const all = await listUseCases(pm, slug);
     expect(all.useCases.map((u) => [u.rank, u.title, u.score, u.top3, u.ownerName])).toEqual([
@@ -112,9 +130,15 @@ describe("the inventory", () => {
     const { pm, programme, slug } = await setup();
     const other = await setup();
     const events = await auditCount(programme.id);
-    await expect(createUseCase(pm, input(slug, { businessValue: 6 }))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["businessValue"], message: "Score the business value from 1 to 5." })] });
-    await expect(createUseCase(pm, input(slug, { complexity: 0 }))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["complexity"] })] });
-    await expect(createUseCase(pm, input(slug, { ownerId: other.pmMembershipId }))).rejects.toThrow(new RuleError("The owner must be a member of this programme.", "ownerId"));
+    await expect(createUseCase(pm, input(slug, { businessValue: 6 }))).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["businessValue"], message: "Score the business value from 1 to 5." })],
+    });
+    await expect(createUseCase(pm, input(slug, { complexity: 0 }))).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["complexity"] })],
+    });
+    await expect(createUseCase(pm, input(slug, { ownerId: other.pmMembershipId }))).rejects.toThrow(
+      new RuleError("The owner must be a member of this programme.", "ownerId"),
+    );
     expect(await db.useCase.count({ where: { programmeId: programme.id } })).toBe(0);
     expect(await auditCount(programme.id)).toBe(events);
   });
@@ -143,7 +167,9 @@ describe("at most three use cases in POC or pilot", () => {
     const events = await auditCount(programme.id);
 
     await expect(move(pm, slug, fourth, "POC")).rejects.toThrow(
-      new RuleError("At most three use cases can be in POC or pilot at once: 'Alpha memos', 'Beta triage' and 'Gamma KYC' are. Park or finish one first."),
+      new RuleError(
+        "At most three use cases can be in POC or pilot at once: 'Alpha memos', 'Beta triage' and 'Gamma KYC' are. Park or finish one first.",
+      ),
     );
     expect(await db.useCase.findUniqueOrThrow({ where: { id: fourth } })).toMatchObject({ status: "SHORTLISTED", pocStartedAt: null });
     expect(await auditCount(programme.id)).toBe(events);
@@ -153,7 +179,12 @@ describe("at most three use cases in POC or pilot", () => {
     await move(pm, slug, fourth, "POC");
     expect(await inFlightCount(programme.id)).toBe(3);
     const last = await db.auditEvent.findFirstOrThrow({ where: { programmeId: programme.id }, orderBy: { seq: "desc" } });
-    expect(last).toMatchObject({ action: "usecase.status", entityId: fourth, before: expect.objectContaining({ status: "SHORTLISTED" }), after: expect.objectContaining({ status: "POC" }) });
+    expect(last).toMatchObject({
+      action: "usecase.status",
+      entityId: fourth,
+      before: expect.objectContaining({ status: "SHORTLISTED" }),
+      after: expect.objectContaining({ status: "POC" }),
+    });
     expect(await verifyAuditChain(programme.id)).toMatchObject({ ok: true });
   });
 
@@ -170,10 +201,16 @@ describe("at most three use cases in POC or pilot", () => {
     expect(refused).toHaveLength(4);
     for (const r of refused) {
       expect(r.reason).toBeInstanceOf(RuleError);
-      expect(String(r.reason.message)).toMatch(/^At most three use cases can be in POC or pilot at once: .+ are\. Park or finish one first\.$/);
+      expect(String(r.reason.message)).toMatch(
+        /^At most three use cases can be in POC or pilot at once: .+ are\. Park or finish one first\.$/,
+      );
     }
     expect(await inFlightCount(programme.id)).toBe(3);
-    expect(await db.auditEvent.count({ where: { programmeId: programme.id, action: "usecase.status", after: { path: ["status"], equals: "POC" } } })).toBe(2 + 1);
+    expect(
+      await db.auditEvent.count({
+        where: { programmeId: programme.id, action: "usecase.status", after: { path: ["status"], equals: "POC" } },
+      }),
+    ).toBe(2 + 1);
   });
 });
 
@@ -181,14 +218,19 @@ describe("POC preconditions", () => {
   it("needs success criteria and a business sponsor before the POC starts, naming what is missing; then records when it started", async () => {
     const { pm, programme, slug } = await setup();
     const id = await makeUseCase(pm, slug, { title: "Complaint triage" }, "SHORTLISTED");
-    await expect(move(pm, slug, id, "POC")).rejects.toThrow("'Complaint triage' needs success criteria and a business sponsor before its POC starts.");
+    await expect(move(pm, slug, id, "POC")).rejects.toThrow(
+      "'Complaint triage' needs success criteria and a business sponsor before its POC starts.",
+    );
 
     const { useCase } = await getUseCase(pm, slug, id);
     await updateUseCase(pm, { ...editOf(slug, useCase), businessSponsor: "Daniel Okafor" });
     await expect(move(pm, slug, id, "POC")).rejects.toThrow("'Complaint triage' needs success criteria before its POC starts.");
     expect((await db.useCase.findUniqueOrThrow({ where: { id } })).status).toBe("SHORTLISTED");
 
-    await updateUseCase(pm, { ...editOf(slug, (await getUseCase(pm, slug, id)).useCase), successCriteria: "80% of complaints triaged correctly" });
+    await updateUseCase(pm, {
+      ...editOf(slug, (await getUseCase(pm, slug, id)).useCase),
+      successCriteria: "80% of complaints triaged correctly",
+    });
     const before = new Date();
     const r = await move(pm, slug, id, "POC");
     expect(r.status).toBe("POC");
@@ -196,9 +238,13 @@ describe("POC preconditions", () => {
 
     // Once the POC has started the criteria and sponsor stay.
     const now = (await getUseCase(pm, slug, id)).useCase;
-    await expect(updateUseCase(pm, { ...editOf(slug, now), successCriteria: "" })).rejects.toThrow(new RuleError("A use case in POC or later keeps its success criteria.", "successCriteria"));
+    await expect(updateUseCase(pm, { ...editOf(slug, now), successCriteria: "" })).rejects.toThrow(
+      new RuleError("A use case in POC or later keeps its success criteria.", "successCriteria"),
+    );
     // A move that is not allowed is refused with the moves that are.
-    await expect(move(pm, slug, id, "PRODUCTION")).rejects.toThrow("A use case cannot move from POC to Production. From POC it can move to Pilot or Shortlisted or Parked.");
+    await expect(move(pm, slug, id, "PRODUCTION")).rejects.toThrow(
+      "A use case cannot move from POC to Production. From POC it can move to Pilot or Shortlisted or Parked.",
+    );
     // Back to POC from pilot keeps the original start.
     await move(pm, slug, id, "PILOT");
     await move(pm, slug, id, "POC");
@@ -218,7 +264,13 @@ describe("the scope-change log", () => {
     await updateUseCase(pm, { ...editOf(slug, u), ...ready, description: "Summarise onboarding files" });
     // Scores, sponsor and owner are not scope.
     u = (await getUseCase(pm, slug, id)).useCase;
-    const r0 = await updateUseCase(pm, { ...editOf(slug, u), businessValue: 5, complexity: 2, businessSponsor: "Helen Marsh", ownerId: pmMembershipId });
+    const r0 = await updateUseCase(pm, {
+      ...editOf(slug, u),
+      businessValue: 5,
+      complexity: 2,
+      businessSponsor: "Helen Marsh",
+      ownerId: pmMembershipId,
+    });
     expect(r0).toMatchObject({ scopeChanges: 0, scopeCreep: false });
     expect(await countScopeCreep(programme.id)).toEqual({ changes: 0, useCases: [] });
 
@@ -241,14 +293,19 @@ describe("the scope-change log", () => {
     expect(await countScopeCreep(programme.id)).toEqual({ changes: 2, useCases: [{ id, title: "KYC summaries", changes: 2 }] });
     expect((await listUseCases(pm, slug)).useCases.find((x) => x.id === id)?.scopeCreep).toBe(2);
     const last = await db.auditEvent.findFirstOrThrow({ where: { programmeId: programme.id }, orderBy: { seq: "desc" } });
-    expect(last).toMatchObject({ action: "usecase.update", before: expect.objectContaining({ model: "claude-sonnet-4-6" }), after: expect.objectContaining({ model: "claude-opus-4-7", scopeCreep: true }) });
+    expect(last).toMatchObject({
+      action: "usecase.update",
+      before: expect.objectContaining({ model: "claude-sonnet-4-6" }),
+      after: expect.objectContaining({ model: "claude-opus-4-7", scopeCreep: true }),
+    });
     // Another programme's count is its own.
     const other = await setup();
     expect(await countScopeCreep(other.programme.id)).toEqual({ changes: 0, useCases: [] });
   });
 });
 
-const HEADER = "title,business_function,description,business_value,complexity,status,success_criteria,business_sponsor,owner_email,data_sensitivity";
+const HEADER =
+  "title,business_function,description,business_value,complexity,status,success_criteria,business_sponsor,owner_email,data_sensitivity";
 
 describe("CSV import and export", () => {
   it("reports every bad row with its line number and imports nothing", async () => {
@@ -292,9 +349,19 @@ describe("CSV import and export", () => {
   it("reports a bad header on line 1, and a file with no rows", async () => {
     const { pm, slug } = await setup();
     await expect(importUseCases(pm, { programmeSlug: slug, csv: "name,value\nA,3\n" })).rejects.toMatchObject({
-      problems: [{ line: 1, reasons: expect.arrayContaining(["Unknown column 'name'. Use the columns of an exported file.", "The column 'title' is missing."]) }],
+      problems: [
+        {
+          line: 1,
+          reasons: expect.arrayContaining([
+            "Unknown column 'name'. Use the columns of an exported file.",
+            "The column 'title' is missing.",
+          ]),
+        },
+      ],
     });
-    await expect(importUseCases(pm, { programmeSlug: slug, csv: `${HEADER}\n` })).rejects.toMatchObject({ problems: [{ line: 2, reasons: ["The file has no use cases under its header."] }] });
+    await expect(importUseCases(pm, { programmeSlug: slug, csv: `${HEADER}\n` })).rejects.toMatchObject({
+      problems: [{ line: 2, reasons: ["The file has no use cases under its header."] }],
+    });
   });
 
   it("imports a good file in one go, and an export imports into another programme unchanged", async () => {
@@ -309,8 +376,17 @@ describe("CSV import and export", () => {
     ].join("\r\n");
     const r = await importUseCases(a.pm, { programmeSlug: a.slug, csv });
     expect(r.imported).toBe(3);
-    const memo = await db.useCase.findFirstOrThrow({ where: { programmeId: a.programme.id, title: "Credit memo drafts" }, include: { owner: { include: { user: true } } } });
-    expect(memo).toMatchObject({ status: "PILOT", description: 'Drafts memos, with "quotes"', dataSensitivity: "CONFIDENTIAL", businessSponsor: "Daniel Okafor", pocStartedAt: expect.any(Date) });
+    const memo = await db.useCase.findFirstOrThrow({
+      where: { programmeId: a.programme.id, title: "Credit memo drafts" },
+      include: { owner: { include: { user: true } } },
+    });
+    expect(memo).toMatchObject({
+      status: "PILOT",
+      description: 'Drafts memos, with "quotes"',
+      dataSensitivity: "CONFIDENTIAL",
+      businessSponsor: "Daniel Okafor",
+      pocStartedAt: expect.any(Date),
+    });
     expect(memo.owner?.user.email).toBe(owner.email);
     expect(await db.auditEvent.count({ where: { programmeId: a.programme.id, action: "usecase.create" } })).toBe(3);
     expect(await db.auditEvent.count({ where: { programmeId: a.programme.id, action: "usecase.import" } })).toBe(1);
@@ -321,7 +397,11 @@ describe("CSV import and export", () => {
     expect(lines[0]).toBe(
       "title,business_function,description,business_value,complexity,priority_score,rank,status,success_criteria,business_sponsor,owner_email,owner_name,claude_product,model,data_sensitivity,poc_started_at,created_at,updated_at",
     );
-    expect(lines[1]).toMatch(new RegExp(`^Credit memo drafts,Lending,"Drafts memos, with ""quotes""",5,2,20,1,PILOT,Time down 40%,Daniel Okafor,${owner.email.replace(/[.]/g, "\\.")},`));
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^Credit memo drafts,Lending,"Drafts memos, with ""quotes""",5,2,20,1,PILOT,Time down 40%,Daniel Okafor,${owner.email.replace(/[.]/g, "\\.")},`,
+      ),
+    );
     // A value a spreadsheet would run as a formula is written with a leading ' (and read back without it).
     expect(lines[2]).toMatch(/^"'=Formula-looking title",Ops,"'-5% handling time",3,3,9,2,SHORTLISTED,/);
 
@@ -344,10 +424,14 @@ describe("denied paths", () => {
     await makeMember(pm, slug, viewer, ["VIEWER"]);
     const events = await auditCount(programme.id);
     const { useCase } = await getUseCase(viewer, slug, id);
-    await expect(createUseCase(viewer, input(slug))).rejects.toThrow(new ForbiddenError("Only a programme manager can do that in this programme."));
+    await expect(createUseCase(viewer, input(slug))).rejects.toThrow(
+      new ForbiddenError("Only a programme manager can do that in this programme."),
+    );
     await expect(updateUseCase(viewer, { ...editOf(slug, useCase), title: "Renamed" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(move(viewer, slug, id, "POC")).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(importUseCases(viewer, { programmeSlug: slug, csv: `${HEADER}\nA row,Ops,,3,3,,,,,` })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(importUseCases(viewer, { programmeSlug: slug, csv: `${HEADER}\nA row,Ops,,3,3,,,,,` })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await auditCount(programme.id)).toBe(events);
     expect(await db.useCase.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "Viewer test", status: "SHORTLISTED" });
     // Reading is for every member.
@@ -369,7 +453,9 @@ describe("denied paths", () => {
     await expect(createUseCase(outsider, input(slug))).rejects.toBeInstanceOf(NotFoundError);
     await expect(updateUseCase(outsider, { ...editOf(slug, useCase), title: "Mine now" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(move(outsider, slug, id, "POC")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(importUseCases(outsider, { programmeSlug: slug, csv: `${HEADER}\nA row,Ops,,3,3,,,,,` })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(importUseCases(outsider, { programmeSlug: slug, csv: `${HEADER}\nA row,Ops,,3,3,,,,,` })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await auditCount(programme.id)).toBe(events);
   });
 
@@ -380,10 +466,16 @@ describe("denied paths", () => {
     const { useCase } = await getUseCase(b.pm, b.slug, bId);
     // a's manager names b's use case through a's programme.
     await expect(getUseCase(a.pm, a.slug, bId)).rejects.toThrow(new NotFoundError("Use case not found."));
-    await expect(updateUseCase(a.pm, { ...editOf(a.slug, useCase), title: "Taken over" })).rejects.toThrow(new NotFoundError("Use case not found."));
+    await expect(updateUseCase(a.pm, { ...editOf(a.slug, useCase), title: "Taken over" })).rejects.toThrow(
+      new NotFoundError("Use case not found."),
+    );
     await expect(move(a.pm, a.slug, bId, "POC")).rejects.toThrow(new NotFoundError("Use case not found."));
     await expect(getUseCase(a.pm, a.slug, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
-    expect(await db.useCase.findUniqueOrThrow({ where: { id: bId } })).toMatchObject({ title: "Belongs to B", status: "SHORTLISTED", programmeId: b.programme.id });
+    expect(await db.useCase.findUniqueOrThrow({ where: { id: bId } })).toMatchObject({
+      title: "Belongs to B",
+      status: "SHORTLISTED",
+      programmeId: b.programme.id,
+    });
     expect(await db.useCaseScopeChange.count({ where: { useCaseId: bId } })).toBe(0);
     // And b's manager has no rights in a.
     await expect(createUseCase(b.pm, input(a.slug))).rejects.toBeInstanceOf(NotFoundError);

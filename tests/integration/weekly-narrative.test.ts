@@ -1,5 +1,6 @@
 import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { NARRATIVE_MAX_TOKENS, NARRATIVE_MODEL, NARRATIVE_SYSTEM_PROMPT } from "@/features/reports/narrative";
 import { draftWeeklyNarrative, NO_KEY_FOR_NARRATIVE_MESSAGE } from "@/features/reports/server/draft-weekly-narrative";
@@ -14,6 +15,7 @@ import { ClaudeRequestError } from "@/server/claude/client";
 import { db } from "@/server/db";
 import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
+
 import { startFakeAnthropic, type FakeAnthropic } from "../support/fake-anthropic";
 
 let fake: FakeAnthropic;
@@ -35,14 +37,24 @@ async function setup() {
   const viewer = await makeUser();
   await makeMember(pm, p.slug, sponsor, ["SPONSOR"]);
   await makeMember(pm, p.slug, viewer, ["VIEWER"]);
-  const ev = (id: string, day: string, user: string, tasks: number) => usageEventSchema.parse({ externalId: id, day, user, tasks, costUsd: tasks * 0.1 });
-  await db.$transaction((tx) => ingestUsageEvents(tx, p.id, [ev("a", "2026-03-03", "u1", 4), ev("b", "2026-03-10", "u1", 6), ev("c", "2026-03-11", "u2", 6)], "api"));
+  const ev = (id: string, day: string, user: string, tasks: number) =>
+    usageEventSchema.parse({ externalId: id, day, user, tasks, costUsd: tasks * 0.1 });
+  await db.$transaction((tx) =>
+    ingestUsageEvents(tx, p.id, [ev("a", "2026-03-03", "u1", 4), ev("b", "2026-03-10", "u1", 6), ev("c", "2026-03-11", "u2", 6)], "api"),
+  );
   return { pm, sponsor, viewer, p, slug: p.slug, label: `${pm.name} <${pm.email}>` };
 }
 
-const narrativeOf = (programmeId: string, week: number) => db.weeklyNarrative.findUnique({ where: { programmeId_week: { programmeId, week } } });
+const narrativeOf = (programmeId: string, week: number) =>
+  db.weeklyNarrative.findUnique({ where: { programmeId_week: { programmeId, week } } });
 const actions = async (programmeId: string) =>
-  (await db.auditEvent.findMany({ where: { programmeId, action: { startsWith: "narrative." } }, orderBy: { seq: "asc" }, select: { action: true } })).map((e) => e.action);
+  (
+    await db.auditEvent.findMany({
+      where: { programmeId, action: { startsWith: "narrative." } },
+      orderBy: { seq: "asc" },
+      select: { action: true },
+    })
+  ).map((e) => e.action);
 const messageRequests = () => fake.requests.filter((r) => r.path === "/v1/messages");
 
 /** The text a PDF shows, its lines joined by spaces: content streams inflated, the hex strings the standard fonts draw decoded. */
@@ -89,7 +101,11 @@ describe("the weekly report's narrative drafted by Claude", () => {
 
     // Audited, with the call's request id; the key is nowhere.
     const event = await db.auditEvent.findFirstOrThrow({ where: { programmeId: p.id, action: "narrative.draft" } });
-    expect(event.after).toMatchObject({ status: "DRAFTED", draftedByModel: NARRATIVE_MODEL, claude: { requestId: expect.stringMatching(/^req_fake_/), stopReason: "end_turn" } });
+    expect(event.after).toMatchObject({
+      status: "DRAFTED",
+      draftedByModel: NARRATIVE_MODEL,
+      claude: { requestId: expect.stringMatching(/^req_fake_/), stopReason: "end_turn" },
+    });
     expect(JSON.stringify([n, event.before, event.after])).not.toContain(fake.apiKey);
 
     // The draft is the programme manager's to check: the sponsor and viewers do not see it, nor does the PDF.
@@ -136,7 +152,9 @@ describe("the weekly report's narrative drafted by Claude", () => {
     );
     expect(messageRequests()).toHaveLength(calls);
     await expect(saveWeeklyNarrative(pm, { programmeSlug: slug, week: 2, text: "Changed." }, NOW)).rejects.toBeInstanceOf(ConflictError);
-    await expect(publishWeeklyNarrative(pm, { programmeSlug: slug, week: 2, text: edited, checked: true }, NOW)).rejects.toBeInstanceOf(ConflictError);
+    await expect(publishWeeklyNarrative(pm, { programmeSlug: slug, week: 2, text: edited, checked: true }, NOW)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
 
     // Reopened, it leaves the report; Claude's redraft over a person's text needs `replace`.
     await reopenWeeklyNarrative(pm, { programmeSlug: slug, week: 2 });
@@ -154,9 +172,18 @@ describe("the weekly report's narrative drafted by Claude", () => {
     // Claude's draft published unchanged keeps no editor: the record says it went out as Claude wrote it.
     const unchanged = await publishWeeklyNarrative(pm, { programmeSlug: slug, week: 2, text: redraft.text, checked: true }, NOW);
     expect(unchanged).toMatchObject({ status: "PUBLISHED", editedBy: null, publishedBy: label });
-    expect(pdfText(await renderWeeklyReportPdf(await getWeeklyReport(sponsor, slug, 2, NOW)))).toContain(`Drafted with Claude (${NARRATIVE_MODEL}); not edited; published by ${label}`);
+    expect(pdfText(await renderWeeklyReportPdf(await getWeeklyReport(sponsor, slug, 2, NOW)))).toContain(
+      `Drafted with Claude (${NARRATIVE_MODEL}); not edited; published by ${label}`,
+    );
 
-    expect(await actions(p.id)).toEqual(["narrative.draft", "narrative.update", "narrative.publish", "narrative.reopen", "narrative.draft", "narrative.publish"]);
+    expect(await actions(p.id)).toEqual([
+      "narrative.draft",
+      "narrative.update",
+      "narrative.publish",
+      "narrative.reopen",
+      "narrative.draft",
+      "narrative.publish",
+    ]);
     expect(await verifyAuditChain(p.id)).toMatchObject({ ok: true });
   });
 
@@ -166,14 +193,20 @@ describe("the weekly report's narrative drafted by Claude", () => {
     await makeProgramme(outsider);
     const calls = messageRequests().length;
     for (const who of [sponsor, viewer]) {
-      await expect(draftWeeklyNarrative(who, { programmeSlug: slug, week: 2 }, config(), NOW)).rejects.toThrow("Only a programme manager can do that in this programme.");
+      await expect(draftWeeklyNarrative(who, { programmeSlug: slug, week: 2 }, config(), NOW)).rejects.toThrow(
+        "Only a programme manager can do that in this programme.",
+      );
       await expect(saveWeeklyNarrative(who, { programmeSlug: slug, week: 2, text: "Mine." }, NOW)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(publishWeeklyNarrative(who, { programmeSlug: slug, week: 2, text: "Mine.", checked: true }, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(publishWeeklyNarrative(who, { programmeSlug: slug, week: 2, text: "Mine.", checked: true }, NOW)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       await expect(reopenWeeklyNarrative(who, { programmeSlug: slug, week: 2 })).rejects.toBeInstanceOf(ForbiddenError);
     }
     await expect(draftWeeklyNarrative(outsider, { programmeSlug: slug, week: 2 }, config(), NOW)).rejects.toBeInstanceOf(NotFoundError);
     await expect(saveWeeklyNarrative(outsider, { programmeSlug: slug, week: 2, text: "Mine." }, NOW)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(publishWeeklyNarrative(outsider, { programmeSlug: slug, week: 2, text: "Mine.", checked: true }, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      publishWeeklyNarrative(outsider, { programmeSlug: slug, week: 2, text: "Mine.", checked: true }, NOW),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(messageRequests()).toHaveLength(calls);
     expect(await narrativeOf(p.id, 2)).toBeNull();
     expect(await actions(p.id)).toEqual([]);
@@ -182,7 +215,9 @@ describe("the weekly report's narrative drafted by Claude", () => {
   it("a week that has not happened has no narrative", async () => {
     const { pm, slug } = await setup();
     await expect(draftWeeklyNarrative(pm, { programmeSlug: slug, week: 3 }, config(), NOW)).rejects.toThrow("Week 3 has not happened yet.");
-    await expect(saveWeeklyNarrative(pm, { programmeSlug: slug, week: 3, text: "Early." }, NOW)).rejects.toThrow("Week 3 has not happened yet.");
+    await expect(saveWeeklyNarrative(pm, { programmeSlug: slug, week: 3, text: "Early." }, NOW)).rejects.toThrow(
+      "Week 3 has not happened yet.",
+    );
   });
 
   it("a rate limit is retried by the SDK; a persistent error or a timeout is a clear message and stores nothing", async () => {
@@ -202,7 +237,9 @@ describe("the weekly report's narrative drafted by Claude", () => {
     expect((e as Error).message).toBe("Anthropic could not draft the narrative (500 api_error: Internal server error).");
 
     fake.failNext({ status: 529 }, 3);
-    await expect(draftWeeklyNarrative(pm, request, config(), NOW)).rejects.toThrow("Anthropic could not draft the narrative (529 overloaded_error: Overloaded).");
+    await expect(draftWeeklyNarrative(pm, request, config(), NOW)).rejects.toThrow(
+      "Anthropic could not draft the narrative (529 overloaded_error: Overloaded).",
+    );
 
     fake.failNext({ status: 429, retryAfterSeconds: 20 }, 3);
     await expect(draftWeeklyNarrative(pm, request, config(), NOW)).rejects.toThrow(
@@ -216,7 +253,9 @@ describe("the weekly report's narrative drafted by Claude", () => {
 
     const wrongKey = "sk-ant-wrong-key-never-shown-77";
     const denied = await draftWeeklyNarrative(pm, request, { apiKey: wrongKey, baseURL: fake.url }, NOW).catch((x: unknown) => x);
-    expect((denied as Error).message).toBe("Anthropic did not accept the configured API key (401 authentication_error). An administrator should check ANTHROPIC_API_KEY; meanwhile, write it by hand.");
+    expect((denied as Error).message).toBe(
+      "Anthropic did not accept the configured API key (401 authentication_error). An administrator should check ANTHROPIC_API_KEY; meanwhile, write it by hand.",
+    );
     expect(JSON.stringify(denied) + String((denied as Error).stack)).not.toContain(wrongKey);
 
     expect(await narrativeOf(p.id, 1)).toBeNull();
@@ -232,7 +271,9 @@ describe("the weekly report's narrative drafted by Claude", () => {
     const text = "Adoption doubled this week.";
     const n = await publishWeeklyNarrative(pm, { programmeSlug: slug, week: 2, text, checked: true }, NOW);
     expect(n).toMatchObject({ status: "PUBLISHED", text, draftedByModel: null, draftedAt: null, editedBy: label, publishedBy: label });
-    expect(pdfText(await renderWeeklyReportPdf(await getWeeklyReport(pm, slug, 2, NOW)))).toContain(`Written by ${label}; published by ${label}`);
+    expect(pdfText(await renderWeeklyReportPdf(await getWeeklyReport(pm, slug, 2, NOW)))).toContain(
+      `Written by ${label}; published by ${label}`,
+    );
   });
 
   it("concurrent changes to one week's narrative are settled in the database: one row, each change audited, one publish", async () => {
@@ -241,7 +282,9 @@ describe("the weekly report's narrative drafted by Claude", () => {
     expect(drafts.every((d) => d.status === "DRAFTED")).toBe(true);
     expect(await db.weeklyNarrative.count({ where: { programmeId: p.id } })).toBe(1);
 
-    const results = await Promise.allSettled([1, 2].map((i) => publishWeeklyNarrative(pm, { programmeSlug: slug, week: 2, text: `Version ${i}.`, checked: true }, NOW)));
+    const results = await Promise.allSettled(
+      [1, 2].map((i) => publishWeeklyNarrative(pm, { programmeSlug: slug, week: 2, text: `Version ${i}.`, checked: true }, NOW)),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: expect.any(ConflictError) });
     const winner = (results.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ text: string }>).value.text;

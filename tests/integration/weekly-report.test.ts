@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { usageEventSchema } from "@/features/usage/schemas";
-import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
-import { getDashboard } from "@/features/usage/server/get-dashboard";
+
 import { getWeeklyReport } from "@/features/reports/server/get-weekly-report";
 import { renderWeeklyReportPdf } from "@/features/reports/server/render-weekly-report-pdf";
 import { reviewWeeklyReport } from "@/features/reports/server/review-weekly-report";
+import { usageEventSchema } from "@/features/usage/schemas";
+import { getDashboard } from "@/features/usage/server/get-dashboard";
+import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
 import { db } from "@/server/db";
 import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/server/errors";
@@ -15,8 +16,11 @@ describe("weekly sponsor report", () => {
     const p = await makeProgramme(pm, { startDate: "2026-03-02", licensedSeats: 10 });
     const sponsor = await makeUser();
     await makeMember(pm, p.slug, sponsor, ["SPONSOR"]);
-    const ev = (id: string, day: string, user: string, tasks: number) => usageEventSchema.parse({ externalId: id, day, user, tasks, costUsd: tasks * 0.1 });
-    await db.$transaction((tx) => ingestUsageEvents(tx, p.id, [ev("a", "2026-03-03", "u1", 4), ev("b", "2026-03-10", "u1", 6), ev("c", "2026-03-11", "u2", 6)], "api"));
+    const ev = (id: string, day: string, user: string, tasks: number) =>
+      usageEventSchema.parse({ externalId: id, day, user, tasks, costUsd: tasks * 0.1 });
+    await db.$transaction((tx) =>
+      ingestUsageEvents(tx, p.id, [ev("a", "2026-03-03", "u1", 4), ev("b", "2026-03-10", "u1", 6), ev("c", "2026-03-11", "u2", 6)], "api"),
+    );
     const now = new Date("2026-03-14T10:00:00Z"); // day 13, week 2
 
     expect((await getWeeklyReport(sponsor, p.slug, undefined, now)).week).toBe(1); // the last complete week
@@ -39,7 +43,10 @@ describe("weekly sponsor report", () => {
     expect(after.reviews).toEqual([expect.objectContaining({ note: "Good progress" })]);
 
     const d = await getDashboard(pm, p.slug, {}, now);
-    expect(d.signals.find((s) => s.key === "sponsor-review")).toMatchObject({ status: "ON_TRACK", reason: "The sponsor reviewed a weekly report today." });
+    expect(d.signals.find((s) => s.key === "sponsor-review")).toMatchObject({
+      status: "ON_TRACK",
+      reason: "The sponsor reviewed a weekly report today.",
+    });
 
     const pdf = await renderWeeklyReportPdf(after);
     expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");

@@ -122,7 +122,11 @@ export function usageBucket(day: string) {
     account_id: null,
     service_account_id: null,
   });
-  return { starting_at: `${day}T00:00:00Z`, ending_at: `${addDays(day, 1)}T00:00:00Z`, results: [result("claude-sonnet-4-6", "wrkspc_finance", 1), result("claude-haiku-4-5", "wrkspc_ops", 2)] };
+  return {
+    starting_at: `${day}T00:00:00Z`,
+    ending_at: `${addDays(day, 1)}T00:00:00Z`,
+    results: [result("claude-sonnet-4-6", "wrkspc_finance", 1), result("claude-haiku-4-5", "wrkspc_ops", 2)],
+  };
 }
 
 export function costBucket(day: string) {
@@ -132,41 +136,124 @@ export function costBucket(day: string) {
     starting_at: `${day}T00:00:00Z`,
     ending_at: `${addDays(day, 1)}T00:00:00Z`,
     results: [
-      { ...base, amount: `${n * 100}.25`, cost_type: "tokens", description: "Claude Sonnet 4.6 Usage - Input Tokens", model: "claude-sonnet-4-6", token_type: "uncached_input_tokens", workspace_id: "wrkspc_finance" },
-      { ...base, amount: `${n * 10}`, cost_type: "web_search", description: "Web Search Usage", model: null, token_type: null, workspace_id: "wrkspc_ops" },
+      {
+        ...base,
+        amount: `${n * 100}.25`,
+        cost_type: "tokens",
+        description: "Claude Sonnet 4.6 Usage - Input Tokens",
+        model: "claude-sonnet-4-6",
+        token_type: "uncached_input_tokens",
+        workspace_id: "wrkspc_finance",
+      },
+      {
+        ...base,
+        amount: `${n * 10}`,
+        cost_type: "web_search",
+        description: "Web Search Usage",
+        model: null,
+        token_type: null,
+        workspace_id: "wrkspc_ops",
+      },
     ],
   };
 }
 
 export function claudeCodeRows(day: string) {
   const n = seed(day);
-  const breakdown = (model: string, k: number) => ({ model, tokens: { input: 1_000 * k, output: 500 * k, cache_creation: 100 * k, cache_read: 2_000 * k }, estimated_cost: { amount: 25 * k, currency: "USD" } });
-  const core = (k: number) => ({ num_sessions: k, commits_by_claude_code: k - 1, pull_requests_by_claude_code: 0, lines_of_code: { added: 10 * k, removed: k } });
+  const breakdown = (model: string, k: number) => ({
+    model,
+    tokens: { input: 1_000 * k, output: 500 * k, cache_creation: 100 * k, cache_read: 2_000 * k },
+    estimated_cost: { amount: 25 * k, currency: "USD" },
+  });
+  const core = (k: number) => ({
+    num_sessions: k,
+    commits_by_claude_code: k - 1,
+    pull_requests_by_claude_code: 0,
+    lines_of_code: { added: 10 * k, removed: k },
+  });
   return [
-    { date: day, actor: { type: "user_actor", email_address: "ada@acme.test" }, organization_id: "org_fake", customer_type: "api", core_metrics: core(2), model_breakdown: [breakdown("claude-sonnet-4-6", n), breakdown("claude-haiku-4-5", 1)], tool_actions: { edit_tool: { accepted: 3, rejected: 1 } } },
-    { date: day, actor: { type: "user_actor", email_address: "grace@acme.test" }, organization_id: "org_fake", customer_type: "api", core_metrics: core(3), model_breakdown: [breakdown("claude-sonnet-4-6", 2)], tool_actions: {} },
-    { date: day, actor: { type: "api_actor", api_key_name: "ci-pipeline" }, organization_id: "org_fake", customer_type: "api", core_metrics: core(1), model_breakdown: [breakdown("claude-haiku-4-5", 3)], tool_actions: {} },
+    {
+      date: day,
+      actor: { type: "user_actor", email_address: "ada@acme.test" },
+      organization_id: "org_fake",
+      customer_type: "api",
+      core_metrics: core(2),
+      model_breakdown: [breakdown("claude-sonnet-4-6", n), breakdown("claude-haiku-4-5", 1)],
+      tool_actions: { edit_tool: { accepted: 3, rejected: 1 } },
+    },
+    {
+      date: day,
+      actor: { type: "user_actor", email_address: "grace@acme.test" },
+      organization_id: "org_fake",
+      customer_type: "api",
+      core_metrics: core(3),
+      model_breakdown: [breakdown("claude-sonnet-4-6", 2)],
+      tool_actions: {},
+    },
+    {
+      date: day,
+      actor: { type: "api_actor", api_key_name: "ci-pipeline" },
+      organization_id: "org_fake",
+      customer_type: "api",
+      core_metrics: core(1),
+      model_breakdown: [breakdown("claude-haiku-4-5", 3)],
+      tool_actions: {},
+    },
   ];
 }
 
 export function analyticsUsers(day: string) {
   const n = seed(day);
   return [
-    { user: { id: "user_01A", email_address: "ada@acme.test" }, chat_metrics: { message_count: 4 * n, distinct_conversation_count: n, connectors_used_count: 1 }, claude_code_metrics: { session_count: 2 }, web_search_count: 1, last_activity_date: day },
-    { user: { id: "user_01B", email_address: "grace@acme.test" }, chat_metrics: { message_count: 9, distinct_conversation_count: 3, connectors_used_count: 0 }, claude_code_metrics: null, web_search_count: 0, last_activity_date: day },
-    { user: { id: "user_01C", email_address: "idle@acme.test" }, chat_metrics: { message_count: 0, distinct_conversation_count: 0, connectors_used_count: 0 }, claude_code_metrics: null, web_search_count: 0, last_activity_date: null },
+    {
+      user: { id: "user_01A", email_address: "ada@acme.test" },
+      chat_metrics: { message_count: 4 * n, distinct_conversation_count: n, connectors_used_count: 1 },
+      claude_code_metrics: { session_count: 2 },
+      web_search_count: 1,
+      last_activity_date: day,
+    },
+    {
+      user: { id: "user_01B", email_address: "grace@acme.test" },
+      chat_metrics: { message_count: 9, distinct_conversation_count: 3, connectors_used_count: 0 },
+      claude_code_metrics: null,
+      web_search_count: 0,
+      last_activity_date: day,
+    },
+    {
+      user: { id: "user_01C", email_address: "idle@acme.test" },
+      chat_metrics: { message_count: 0, distinct_conversation_count: 0, connectors_used_count: 0 },
+      claude_code_metrics: null,
+      web_search_count: 0,
+      last_activity_date: null,
+    },
   ];
 }
 
 export function analyticsSummary(day: string) {
   const n = seed(day);
-  return { date: day, daily_active_user_count: 2 + (n % 3), weekly_active_user_count: 5, monthly_active_user_count: 9, assigned_seat_count: 20, pending_invite_count: 1, daily_adoption_rate: 0.1, weekly_adoption_rate: 0.25, monthly_adoption_rate: 0.45 };
+  return {
+    date: day,
+    daily_active_user_count: 2 + (n % 3),
+    weekly_active_user_count: 5,
+    monthly_active_user_count: 9,
+    assigned_seat_count: 20,
+    pending_invite_count: 1,
+    daily_adoption_rate: 0.1,
+    weekly_adoption_rate: 0.25,
+    monthly_adoption_rate: 0.45,
+  };
 }
 
 const isDay = (s: string | undefined): s is string => typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s);
 const dayOfTime = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}T/.test(s) ? s.slice(0, 10) : undefined);
 
-export async function startFakeAnthropicAdmin(opts: { pageSize?: number; port?: number; /** Answer each request after this long (to watch progress by hand). */ latencyMs?: number } = {}): Promise<FakeAnthropicAdmin> {
+export async function startFakeAnthropicAdmin(
+  opts: {
+    pageSize?: number;
+    port?: number;
+    /** Answer each request after this long (to watch progress by hand). */ latencyMs?: number;
+  } = {},
+): Promise<FakeAnthropicAdmin> {
   const pageSize = opts.pageSize ?? 2;
   const adminKey = "sk-ant-admin01-fake-admin-key-0123456789abcd";
   const analyticsKey = "sk-ant-api-fake-analytics-key-9876543210wxyz";
@@ -181,7 +268,16 @@ export async function startFakeAnthropicAdmin(opts: { pageSize?: number; port?: 
     res.end(JSON.stringify(body));
   };
   const sendError = (res: ServerResponse, status: number, message?: string, headers: Record<string, string> = {}) =>
-    send(res, status, { type: "error", error: { type: ERROR_TYPES[status] ?? "api_error", message: message ?? DEFAULT_MESSAGES[status] ?? "error" }, request_id: `req_fakeadmin_${seq}` }, headers);
+    send(
+      res,
+      status,
+      {
+        type: "error",
+        error: { type: ERROR_TYPES[status] ?? "api_error", message: message ?? DEFAULT_MESSAGES[status] ?? "error" },
+        request_id: `req_fakeadmin_${seq}`,
+      },
+      headers,
+    );
 
   /** Paginates `items` by an offset cursor; admin reports also say has_more. */
   const paginate = (items: unknown[], query: URLSearchParams, withHasMore: boolean): { body: unknown } | { error: string } => {
@@ -252,7 +348,9 @@ export async function startFakeAnthropicAdmin(opts: { pageSize?: number; port?: 
         record(404);
         return sendError(res, 404);
       }
-      const failure = failures.find((f) => f.left > 0 && (!f.path || f.path === path) && (!f.laterPagesOnly || url.searchParams.has("page")));
+      const failure = failures.find(
+        (f) => f.left > 0 && (!f.path || f.path === path) && (!f.laterPagesOnly || url.searchParams.has("page")),
+      );
       if (failure) {
         failure.left--;
         record(failure.status);

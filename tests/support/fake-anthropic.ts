@@ -77,7 +77,10 @@ const DEFAULT_MESSAGES: Record<FakeFailure["status"], string> = {
 /** Text of a message's content: a string, or the text of its text blocks. */
 function textOf(content: unknown): string {
   if (typeof content === "string") return content;
-  if (Array.isArray(content)) return content.map((b) => (b && typeof b === "object" && typeof (b as { text?: unknown }).text === "string" ? (b as { text: string }).text : "")).join("");
+  if (Array.isArray(content))
+    return content
+      .map((b) => (b && typeof b === "object" && typeof (b as { text?: unknown }).text === "string" ? (b as { text: string }).text : ""))
+      .join("");
   return "";
 }
 
@@ -106,7 +109,13 @@ export function fakeJudgeVerdict(judgePrompt: string): { criteria: { criterion: 
     criteria: criteria.map((criterion) => {
       const phrases = [...criterion.matchAll(/"([^"]+)"/g)].map((m) => m[1]!.toLowerCase());
       const missing = phrases.filter((p) => !output.toLowerCase().includes(p));
-      return { criterion, pass: missing.length === 0, reason: missing.length ? `The output does not mention ${missing.map((p) => `"${p}"`).join(", ")}.` : "The output meets this criterion." };
+      return {
+        criterion,
+        pass: missing.length === 0,
+        reason: missing.length
+          ? `The output does not mention ${missing.map((p) => `"${p}"`).join(", ")}.`
+          : "The output meets this criterion.",
+      };
     }),
   };
 }
@@ -129,7 +138,16 @@ export async function startFakeAnthropic(opts: { apiKey?: string; port?: number 
       headers["retry-after"] = String(f.retryAfterSeconds ?? 1);
       headers["retry-after-ms"] = String(f.retryAfterMs ?? 5);
     }
-    send(res, f.status, { type: "error", error: { type: ERROR_TYPES[f.status], message: f.message ?? DEFAULT_MESSAGES[f.status] }, request_id: `req_fake_${seq + 1}` }, headers);
+    send(
+      res,
+      f.status,
+      {
+        type: "error",
+        error: { type: ERROR_TYPES[f.status], message: f.message ?? DEFAULT_MESSAGES[f.status] },
+        request_id: `req_fake_${seq + 1}`,
+      },
+      headers,
+    );
   };
 
   const server = createServer((req, res) => {
@@ -170,15 +188,26 @@ export async function startFakeAnthropic(opts: { apiKey?: string; port?: number 
       if (req.method === "POST" && path === "/v1/messages/count_tokens") {
         const b = body as { model?: unknown; messages?: unknown } | null;
         if (!b || typeof b.model !== "string" || !b.model) return sendError(res, { status: 400, message: "model: Field required" });
-        if (!Array.isArray(b.messages) || b.messages.length === 0) return sendError(res, { status: 400, message: "messages: Field required" });
+        if (!Array.isArray(b.messages) || b.messages.length === 0)
+          return sendError(res, { status: 400, message: "messages: Field required" });
         return send(res, 200, { input_tokens: fakeTokenCount(b as Parameters<typeof fakeTokenCount>[0]) });
       }
       if (req.method === "POST" && path === "/v1/messages") {
-        const b = body as { model?: unknown; max_tokens?: unknown; system?: unknown; messages?: { role?: unknown; content?: unknown }[] } | null;
+        const b = body as {
+          model?: unknown;
+          max_tokens?: unknown;
+          system?: unknown;
+          messages?: { role?: unknown; content?: unknown }[];
+        } | null;
         if (!b || typeof b.model !== "string" || !b.model) return sendError(res, { status: 400, message: "model: Field required" });
-        if (typeof b.max_tokens !== "number" || b.max_tokens < 1) return sendError(res, { status: 400, message: "max_tokens: Field required" });
-        if (!Array.isArray(b.messages) || b.messages.length === 0) return sendError(res, { status: 400, message: "messages: Field required" });
-        const userText = b.messages.filter((m) => m.role === "user").map((m) => textOf(m.content)).join("\n");
+        if (typeof b.max_tokens !== "number" || b.max_tokens < 1)
+          return sendError(res, { status: 400, message: "max_tokens: Field required" });
+        if (!Array.isArray(b.messages) || b.messages.length === 0)
+          return sendError(res, { status: 400, message: "messages: Field required" });
+        const userText = b.messages
+          .filter((m) => m.role === "user")
+          .map((m) => textOf(m.content))
+          .join("\n");
         const system = textOf(b.system);
         let text = system.startsWith(FAKE_JUDGE_MARKER)
           ? JSON.stringify(fakeJudgeVerdict(userText))

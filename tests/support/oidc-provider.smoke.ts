@@ -12,6 +12,7 @@
  */
 import { strict as assert } from "node:assert";
 import { createHash, createPublicKey, randomBytes, verify, type JsonWebKey } from "node:crypto";
+
 import { startTestIdp, TEST_IDP_USERS, type TestIdpUser } from "./oidc-provider";
 
 const CLIENT_ID = "gatehouse-smoke";
@@ -101,7 +102,10 @@ function base64url(data: Buffer): string {
 function formAction(html: string, pageUrl: string): string {
   const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
   assert(action, "login form has an action");
-  return new URL(action.replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code))), pageUrl).href;
+  return new URL(
+    action.replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code))),
+    pageUrl,
+  ).href;
 }
 
 async function runFlow(jar: CookieJar, issuer: string, user: TestIdpUser): Promise<void> {
@@ -196,7 +200,9 @@ async function runFlow(jar: CookieJar, issuer: string, user: TestIdpUser): Promi
   assert(typeof claims.exp === "number" && claims.exp > Date.now() / 1000, "id_token not expired");
 
   // 6. userinfo agrees; the code cannot be redeemed twice.
-  const userinfo = (await (await fetch(discovery.userinfo_endpoint, { headers: { authorization: `Bearer ${tokens.access_token}` } })).json()) as Record<string, unknown>;
+  const userinfo = (await (
+    await fetch(discovery.userinfo_endpoint, { headers: { authorization: `Bearer ${tokens.access_token}` } })
+  ).json()) as Record<string, unknown>;
   assert.deepEqual(
     { sub: userinfo.sub, email: userinfo.email, name: userinfo.name },
     { sub: user.sub, email: user.email, name: user.name },

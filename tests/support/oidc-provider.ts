@@ -164,7 +164,10 @@ function createProvider(issuer: string, opts: StartTestIdpOptions): Provider {
     clientBasedCORS: () => false,
     renderError(ctx, out) {
       ctx.type = "html";
-      ctx.body = page("Error", `<h1>Sign-in error</h1><p>${escapeHtml(out.error)}</p>${out.error_description ? `<p>${escapeHtml(out.error_description)}</p>` : ""}`);
+      ctx.body = page(
+        "Error",
+        `<h1>Sign-in error</h1><p>${escapeHtml(out.error)}</p>${out.error_description ? `<p>${escapeHtml(out.error_description)}</p>` : ""}`,
+      );
     },
   });
   provider.on("server_error", (_ctx, error) => {
@@ -246,12 +249,7 @@ async function grantRequestedConsent(
     grant.addResourceScope(indicator, scopes.join(" "));
   }
   const savedGrantId = await grant.save();
-  await provider.interactionFinished(
-    req,
-    res,
-    { consent: existing ? {} : { grantId: savedGrantId } },
-    { mergeWithLastSubmission: true },
-  );
+  await provider.interactionFinished(req, res, { consent: existing ? {} : { grantId: savedGrantId } }, { mergeWithLastSubmission: true });
 }
 
 function loginPage(uid: string, email: string, error: string | undefined): string {

@@ -1,6 +1,7 @@
-import { createServer, connect, type Server, type Socket } from "node:net";
+import { connect, createServer, type Server, type Socket } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
 import { EMBEDDED_MAX_CONNECTIONS, freePort } from "@/server/db/embedded";
 
 export type CutPoint =

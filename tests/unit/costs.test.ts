@@ -1,6 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { CACHE_READS_PER_WRITE, compareModels, costBreakdown, departmentAllocation, modelMixProblems, sameAmount, scenarioCost, splitInputTokens, type ScenarioInput } from "@/domain/costs";
-import { currentPrices, priceForPrompt, priceStatus, priceTableSeed, PUBLISHED_PRICES, selectableModels, type PriceRow } from "@/domain/prices";
+
+import {
+  CACHE_READS_PER_WRITE,
+  compareModels,
+  costBreakdown,
+  departmentAllocation,
+  modelMixProblems,
+  sameAmount,
+  scenarioCost,
+  splitInputTokens,
+  type ScenarioInput,
+} from "@/domain/costs";
+import {
+  currentPrices,
+  priceForPrompt,
+  priceStatus,
+  priceTableSeed,
+  PUBLISHED_PRICES,
+  selectableModels,
+  type PriceRow,
+} from "@/domain/prices";
 import { createScenarioSchema } from "@/features/costs/schemas";
 
 /*
@@ -39,10 +58,20 @@ describe("the published price table", () => {
   it("has every model of the reference table at its published prices, effective 2026-10-08, with a 50% batch discount", () => {
     const seed = priceTableSeed("programme-1");
     expect(seed).toHaveLength(13);
-    expect(seed.every((r) => r.programmeId === "programme-1" && r.effectiveFrom.toISOString() === "2026-10-08T00:00:00.000Z" && r.batchDiscountPct === 50)).toBe(true);
-    const byModel = new Map(PUBLISHED_PRICES.map((p) => [p.model, [p.inputPerMTok, p.cacheWrite5mPerMTok, p.cacheWrite1hPerMTok, p.cacheReadPerMTok, p.outputPerMTok]]));
+    expect(
+      seed.every(
+        (r) => r.programmeId === "programme-1" && r.effectiveFrom.toISOString() === "2026-10-08T00:00:00.000Z" && r.batchDiscountPct === 50,
+      ),
+    ).toBe(true);
+    const byModel = new Map(
+      PUBLISHED_PRICES.map((p) => [
+        p.model,
+        [p.inputPerMTok, p.cacheWrite5mPerMTok, p.cacheWrite1hPerMTok, p.cacheReadPerMTok, p.outputPerMTok],
+      ]),
+    );
     expect(byModel.get("claude-opus-5-5")).toEqual([4, 5, 8, 0.2, 20]);
-    for (const m of ["claude-opus-5", "claude-opus-4-8", "claude-opus-4-7", "claude-opus-4-6", "claude-opus-4-5"]) expect(byModel.get(m)).toEqual([5, 6.25, 10, 0.5, 25]);
+    for (const m of ["claude-opus-5", "claude-opus-4-8", "claude-opus-4-7", "claude-opus-4-6", "claude-opus-4-5"])
+      expect(byModel.get(m)).toEqual([5, 6.25, 10, 0.5, 25]);
     expect(byModel.get("claude-sonnet-5-5")).toEqual([2, 2.5, 4, 0.1, 10]);
     expect(byModel.get("claude-sonnet-5")).toEqual([2, 2.5, 4, 0.2, 10]);
     for (const m of ["claude-sonnet-4-6", "claude-sonnet-4-5"]) expect(byModel.get(m)).toEqual([3, 3.75, 6, 0.3, 15]);
@@ -52,7 +81,11 @@ describe("the published price table", () => {
   });
 
   it("the price in force is the latest row effective on or before the day; later rows are scheduled, earlier ones superseded", () => {
-    const row = (effective: string, input: number): PriceRow => ({ ...PUBLISHED_PRICES[8]!, inputPerMTok: input, effectiveFrom: new Date(`${effective}T00:00:00Z`) });
+    const row = (effective: string, input: number): PriceRow => ({
+      ...PUBLISHED_PRICES[8]!,
+      inputPerMTok: input,
+      effectiveFrom: new Date(`${effective}T00:00:00Z`),
+    });
     const rows = [row("2026-10-08", 3), row("2026-11-01", 2.5), row("2027-01-01", 2)];
     const current = currentPrices(rows, new Date("2026-11-21T09:00:00Z"));
     expect(current.get("claude-sonnet-4-6")?.inputPerMTok).toBe(2.5);
@@ -122,7 +155,15 @@ describe("cost maths, worked examples", () => {
     // Haiku 4.5, 500 tasks: input 1,000,000 × $1 = $1.00, output 250,000 × $5 = $1.25 → $2.25 × 0.8 = $1.80 (saves $0.45)
     // Token cost $10.80, batch saving $2.70; monthly $10.80, 90 days $32.40, per task $0.0108
     const r = scenarioCost(
-      { ...base, ...noFixedCosts, modelMix: [{ model: "claude-opus-4-7", share: 0.5 }, { model: "claude-haiku-4-5", share: 0.5 }], batchShare: 0.4 },
+      {
+        ...base,
+        ...noFixedCosts,
+        modelMix: [
+          { model: "claude-opus-4-7", share: 0.5 },
+          { model: "claude-haiku-4-5", share: 0.5 },
+        ],
+        batchShare: 0.4,
+      },
       prices,
     );
     const [opus, haiku] = r.models;
@@ -150,7 +191,15 @@ describe("cost maths, worked examples", () => {
     // Full price $6.575; at 50% off: $3.2875
     expect(splitInputTokens(10_000_000, 0.95)).toEqual({ uncachedInput: 0, cacheWrite: 500_000, cacheRead: 9_500_000 });
     const r = scenarioCost(
-      { ...base, ...noFixedCosts, inputTokensPerTask: 10_000, outputTokensPerTask: 1_000, cacheHitRate: 0.95, batchShare: 1, modelMix: [{ model: "claude-haiku-4-5", share: 1 }] },
+      {
+        ...base,
+        ...noFixedCosts,
+        inputTokensPerTask: 10_000,
+        outputTokensPerTask: 1_000,
+        cacheHitRate: 0.95,
+        batchShare: 1,
+        modelMix: [{ model: "claude-haiku-4-5", share: 1 }],
+      },
       prices,
     );
     expect(r.models[0]!.cost.cacheRead).toBeCloseTo(0.475, 10);
@@ -189,9 +238,25 @@ describe("cost maths, worked examples", () => {
   });
 
   it("breaks the monthly cost into components that add up to the total", () => {
-    const r = scenarioCost({ ...base, modelMix: [{ model: "claude-opus-4-7", share: 0.5 }, { model: "claude-haiku-4-5", share: 0.5 }] }, prices);
+    const r = scenarioCost(
+      {
+        ...base,
+        modelMix: [
+          { model: "claude-opus-4-7", share: 0.5 },
+          { model: "claude-haiku-4-5", share: 0.5 },
+        ],
+      },
+      prices,
+    );
     const parts = costBreakdown(r);
-    expect(parts.map((p) => p.label)).toEqual(["API tokens — Claude Opus 4.7", "API tokens — Claude Haiku 4.5", "Seats", "Engineering", "Change management", "Support"]);
+    expect(parts.map((p) => p.label)).toEqual([
+      "API tokens — Claude Opus 4.7",
+      "API tokens — Claude Haiku 4.5",
+      "Seats",
+      "Engineering",
+      "Change management",
+      "Support",
+    ]);
     expect(parts.reduce((n, p) => n + p.monthly, 0)).toBeCloseTo(r.monthlyTotal, 10);
   });
 
@@ -207,17 +272,51 @@ describe("cost maths, worked examples", () => {
 
 describe("validation", () => {
   it("model shares must add up to 1 within 0.001, each model once, only models in the price table", () => {
-    expect(modelMixProblems([{ model: "a", share: 0.3333 }, { model: "b", share: 0.3333 }, { model: "c", share: 0.3333 }])).toEqual([]); // 0.9999
-    expect(modelMixProblems([{ model: "a", share: 0.6 }, { model: "b", share: 0.3 }])).toEqual([{ message: "Model shares add up to 90%; they must add up to 100% (1.0)." }]);
-    expect(modelMixProblems([{ model: "a", share: 0.5 }, { model: "a", share: 0.5 }])).toEqual([{ index: 1, message: "a appears twice in the mix; list each model once." }]);
+    expect(
+      modelMixProblems([
+        { model: "a", share: 0.3333 },
+        { model: "b", share: 0.3333 },
+        { model: "c", share: 0.3333 },
+      ]),
+    ).toEqual([]); // 0.9999
+    expect(
+      modelMixProblems([
+        { model: "a", share: 0.6 },
+        { model: "b", share: 0.3 },
+      ]),
+    ).toEqual([{ message: "Model shares add up to 90%; they must add up to 100% (1.0)." }]);
+    expect(
+      modelMixProblems([
+        { model: "a", share: 0.5 },
+        { model: "a", share: 0.5 },
+      ]),
+    ).toEqual([{ index: 1, message: "a appears twice in the mix; list each model once." }]);
     expect(modelMixProblems([])).toEqual([{ message: "Add at least one model to the mix." }]);
     const priced = { has: (m: string) => prices.has(m), selectable: (m: string) => !m.includes(":") };
-    expect(modelMixProblems([{ model: "gpt-5", share: 1 }], priced)).toEqual([{ index: 0, message: "gpt-5 is not in this programme's price table." }]);
+    expect(modelMixProblems([{ model: "gpt-5", share: 1 }], priced)).toEqual([
+      { index: 0, message: "gpt-5 is not in this programme's price table." },
+    ]);
     expect(modelMixProblems([{ model: "claude-haiku-5-5:prompt>100k", share: 1 }], priced)).toHaveLength(1);
     expect(modelMixProblems([{ model: "claude-sonnet-4-6", share: 1 }], priced)).toEqual([]);
   });
 
-  const form = { programmeSlug: "acme", name: "Pilot", users: "50", tasksPerUserPerDay: "4", workingDaysPerMonth: "21", inputTokensPerTask: "3000", outputTokensPerTask: "600", cacheHitRate: "0.4", batchShare: "0", seats: "50", seatPricePerMonth: "30", engineeringCostPerMonth: "0", changeMgmtCostPerMonth: "0", supportCostPerMonth: "0", modelMix: [{ model: "claude-sonnet-4-6", share: "1" }] };
+  const form = {
+    programmeSlug: "acme",
+    name: "Pilot",
+    users: "50",
+    tasksPerUserPerDay: "4",
+    workingDaysPerMonth: "21",
+    inputTokensPerTask: "3000",
+    outputTokensPerTask: "600",
+    cacheHitRate: "0.4",
+    batchShare: "0",
+    seats: "50",
+    seatPricePerMonth: "30",
+    engineeringCostPerMonth: "0",
+    changeMgmtCostPerMonth: "0",
+    supportCostPerMonth: "0",
+    modelMix: [{ model: "claude-sonnet-4-6", share: "1" }],
+  };
   const issues = (v: unknown) => {
     const r = createScenarioSchema.safeParse(v);
     return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
@@ -225,17 +324,34 @@ describe("validation", () => {
 
   it("the scenario schema takes form strings and checks ranges and the mix", () => {
     const ok = createScenarioSchema.parse(form);
-    expect(ok).toMatchObject({ users: 50, cacheHitRate: 0.4, modelMix: [{ model: "claude-sonnet-4-6", share: 1 }], tokensMeasuredWith: null });
-    expect(issues({ ...form, cacheHitRate: "1.2" })).toEqual([{ path: "cacheHitRate", message: "The cache hit rate must be between 0 and 1 (0.25 = 25%)." }]);
+    expect(ok).toMatchObject({
+      users: 50,
+      cacheHitRate: 0.4,
+      modelMix: [{ model: "claude-sonnet-4-6", share: 1 }],
+      tokensMeasuredWith: null,
+    });
+    expect(issues({ ...form, cacheHitRate: "1.2" })).toEqual([
+      { path: "cacheHitRate", message: "The cache hit rate must be between 0 and 1 (0.25 = 25%)." },
+    ]);
     expect(issues({ ...form, batchShare: "-0.1" })).toEqual([{ path: "batchShare", message: "The batch share must be between 0 and 1." }]);
     expect(issues({ ...form, users: "2.5" })).toEqual([{ path: "users", message: "Enter the number of users as a whole number." }]);
-    expect(issues({ ...form, workingDaysPerMonth: "0" })).toEqual([{ path: "workingDaysPerMonth", message: "Enter working days a month (at least 1)." }]);
+    expect(issues({ ...form, workingDaysPerMonth: "0" })).toEqual([
+      { path: "workingDaysPerMonth", message: "Enter working days a month (at least 1)." },
+    ]);
     expect(issues({ ...form, name: " " })).toEqual([{ path: "name", message: "Name the scenario." }]);
     expect(issues({ ...form, seats: "" })).toEqual([{ path: "seats", message: "Enter the number of seats." }]); // blank is missing, not 0
-    expect(issues({ ...form, seatPricePerMonth: "abc" })).toEqual([{ path: "seatPricePerMonth", message: "Enter the seat price a month." }]);
-    expect(issues({ ...form, modelMix: [{ model: "claude-sonnet-4-6", share: "0.7" }, { model: "claude-haiku-4-5", share: "0.2" }] })).toEqual([
-      { path: "modelMix", message: "Model shares add up to 90%; they must add up to 100% (1.0)." },
+    expect(issues({ ...form, seatPricePerMonth: "abc" })).toEqual([
+      { path: "seatPricePerMonth", message: "Enter the seat price a month." },
     ]);
+    expect(
+      issues({
+        ...form,
+        modelMix: [
+          { model: "claude-sonnet-4-6", share: "0.7" },
+          { model: "claude-haiku-4-5", share: "0.2" },
+        ],
+      }),
+    ).toEqual([{ path: "modelMix", message: "Model shares add up to 90%; they must add up to 100% (1.0)." }]);
     expect(issues({ ...form, modelMix: [{ model: "", share: "1" }] })).toEqual([{ path: "modelMix.0.model", message: "Choose a model." }]);
   });
 });
@@ -244,7 +360,13 @@ describe("money", () => {
   it("amounts agree when they agree to the cent; department budgets add up against the approved budget", () => {
     expect(sameAmount(2013.504, 2013.5)).toBe(true);
     expect(sameAmount(2013.49, 2013.5)).toBe(false);
-    expect(departmentAllocation([1_000, 2_500], 5_000)).toEqual({ total: 3_500, approved: 5_000, remaining: 1_500, share: 0.7, over: false });
+    expect(departmentAllocation([1_000, 2_500], 5_000)).toEqual({
+      total: 3_500,
+      approved: 5_000,
+      remaining: 1_500,
+      share: 0.7,
+      over: false,
+    });
     expect(departmentAllocation([4_000, 2_500], 5_000)).toMatchObject({ remaining: -1_500, over: true });
     expect(departmentAllocation([100], null)).toEqual({ total: 100, approved: null, remaining: null, share: null, over: false });
   });

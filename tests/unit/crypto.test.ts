@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decryptSecret, encryptSecret, ENCRYPTION_KEY_MISSING_MESSAGE, parseEncryptionKey, requireEncryptionKey } from "@/server/crypto";
+
+import { decryptSecret, ENCRYPTION_KEY_MISSING_MESSAGE, encryptSecret, parseEncryptionKey, requireEncryptionKey } from "@/server/crypto";
 
 const KEY = randomBytes(32);
 const SECRET = "sk-ant-admin01-a-very-secret-key-abcd";

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { describeWhatIsMissing, gateReadiness, phaseStartProblems, pilotDaysRun, pilotDecisionProblems, settleGate, signatureMeaning, signOffProblems, type GateState } from "@/domain/gates";
+
 import { PHASE_KEYS } from "@/domain/enums";
+import {
+  describeWhatIsMissing,
+  gateReadiness,
+  phaseStartProblems,
+  pilotDaysRun,
+  pilotDecisionProblems,
+  settleGate,
+  signatureMeaning,
+  signOffProblems,
+  type GateState,
+} from "@/domain/gates";
 
 const gate = (over: Partial<GateState> = {}): GateState => ({
   key: "ARCHITECTURE_REVIEW",
@@ -15,7 +26,12 @@ const gate = (over: Partial<GateState> = {}): GateState => ({
   signOffs: [],
   ...over,
 });
-const sign = (fn: GateState["requiredFunctions"][number], decision: "APPROVE" | "APPROVE_WITH_CONDITIONS" | "REJECT" = "APPROVE", reviewerId = `m-${fn}`, voided = false) => ({
+const sign = (
+  fn: GateState["requiredFunctions"][number],
+  decision: "APPROVE" | "APPROVE_WITH_CONDITIONS" | "REJECT" = "APPROVE",
+  reviewerId = `m-${fn}`,
+  voided = false,
+) => ({
   id: `s-${fn}-${reviewerId}`,
   function: fn,
   decision,
@@ -57,7 +73,12 @@ describe("gate readiness", () => {
 
 describe("who may sign", () => {
   const reviewer = { membershipId: "m-1", roles: ["GATE_REVIEWER"] as const, functions: ["SECURITY", "LEGAL_PRIVACY"] as const };
-  const base = { reviewer: { ...reviewer, roles: [...reviewer.roles], functions: [...reviewer.functions] }, fn: "SECURITY" as const, decision: "APPROVE" as const, reason: null };
+  const base = {
+    reviewer: { ...reviewer, roles: [...reviewer.roles], functions: [...reviewer.functions] },
+    fn: "SECURITY" as const,
+    decision: "APPROVE" as const,
+    reason: null,
+  };
 
   it("allows a reviewer holding a required function on an open gate", () => {
     expect(signOffProblems({ gate: gate(), ...base })).toEqual([]);
@@ -73,12 +94,16 @@ describe("who may sign", () => {
     expect(signOffProblems({ gate: gate(), ...base, reviewer: { ...base.reviewer, roles: ["VIEWER"] } })).toEqual([
       "You do not hold the Security review function in this programme.",
     ]);
-    expect(signOffProblems({ gate: gate({ signOffs: [sign("SECURITY", "APPROVE", "m-2")] }), ...base })).toEqual(["Security has already signed this round."]);
+    expect(signOffProblems({ gate: gate({ signOffs: [sign("SECURITY", "APPROVE", "m-2")] }), ...base })).toEqual([
+      "Security has already signed this round.",
+    ]);
     expect(signOffProblems({ gate: gate({ signOffs: [sign("LEGAL_PRIVACY", "APPROVE", "m-1")] }), ...base })).toEqual([
       "You already signed this gate as Legal/Privacy; one person cannot fill two functions.",
     ]);
     expect(signOffProblems({ gate: gate(), ...base, decision: "REJECT" })).toEqual(["Give the reason for rejecting."]);
-    expect(signOffProblems({ gate: gate(), ...base, decision: "APPROVE_WITH_CONDITIONS", reason: "  " })).toEqual(["State the conditions of your approval."]);
+    expect(signOffProblems({ gate: gate(), ...base, decision: "APPROVE_WITH_CONDITIONS", reason: "  " })).toEqual([
+      "State the conditions of your approval.",
+    ]);
   });
 
   it("the Pilot Debrief is not decided before the pilot ran its minimum days", () => {
@@ -109,7 +134,9 @@ describe("starting a phase", () => {
     expect(phaseStartProblems(check)).toEqual([
       "Architecture Review needs: Engineering sign-off; Security sign-off; Legal/Privacy sign-off; Business sponsor sign-off; criterion 'Vendor security questionnaire complete' is not met",
     ]);
-    expect(phaseStartProblems({ ...check, gate: gate({ status: "NOT_STARTED" }) })).toEqual(["Architecture Review has not been opened for review."]);
+    expect(phaseStartProblems({ ...check, gate: gate({ status: "NOT_STARTED" }) })).toEqual([
+      "Architecture Review has not been opened for review.",
+    ]);
     expect(phaseStartProblems({ ...check, gate: gate({ status: "APPROVED" }) })).toEqual([]);
   });
 
@@ -129,18 +156,28 @@ describe("the Pilot Debrief decision", () => {
   const c = { title: "Fix connector token expiry", ownerId: "m-1", dueDate: "2026-03-01" };
   it("Go and Conditional go need an approved round; No-go a closed one", () => {
     expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: null, decision: "GO", conditions: [] })).toEqual([]);
-    expect(pilotDecisionProblems({ gateStatus: "IN_REVIEW", existing: null, decision: "GO", conditions: [] })).toEqual(["Go needs an approved Pilot Debrief round."]);
+    expect(pilotDecisionProblems({ gateStatus: "IN_REVIEW", existing: null, decision: "GO", conditions: [] })).toEqual([
+      "Go needs an approved Pilot Debrief round.",
+    ]);
     expect(pilotDecisionProblems({ gateStatus: "REJECTED", existing: null, decision: "NO_GO", conditions: [] })).toEqual([]);
-    expect(pilotDecisionProblems({ gateStatus: "IN_REVIEW", existing: null, decision: "NO_GO", conditions: [] })).toEqual(["Decide once the Pilot Debrief round is closed (approved or rejected)."]);
-    expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: "GO", decision: "NO_GO", conditions: [] })).toEqual(["The Pilot Debrief decision for this round is already recorded."]);
+    expect(pilotDecisionProblems({ gateStatus: "IN_REVIEW", existing: null, decision: "NO_GO", conditions: [] })).toEqual([
+      "Decide once the Pilot Debrief round is closed (approved or rejected).",
+    ]);
+    expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: "GO", decision: "NO_GO", conditions: [] })).toEqual([
+      "The Pilot Debrief decision for this round is already recorded.",
+    ]);
   });
   it("a Conditional go has conditions, each with an owner and a due date; the others have none", () => {
     expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: null, decision: "CONDITIONAL_GO", conditions: [c] })).toEqual([]);
-    expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: null, decision: "CONDITIONAL_GO", conditions: [] })).toEqual(["A Conditional go needs at least one condition."]);
-    expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: null, decision: "CONDITIONAL_GO", conditions: [{ ...c, ownerId: null }] })).toEqual([
-      "Condition 1 needs a description, an owner and a due date.",
+    expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: null, decision: "CONDITIONAL_GO", conditions: [] })).toEqual([
+      "A Conditional go needs at least one condition.",
     ]);
-    expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: null, decision: "GO", conditions: [c] })).toEqual(["Only a Conditional go has conditions."]);
+    expect(
+      pilotDecisionProblems({ gateStatus: "APPROVED", existing: null, decision: "CONDITIONAL_GO", conditions: [{ ...c, ownerId: null }] }),
+    ).toEqual(["Condition 1 needs a description, an owner and a due date."]);
+    expect(pilotDecisionProblems({ gateStatus: "APPROVED", existing: null, decision: "GO", conditions: [c] })).toEqual([
+      "Only a Conditional go has conditions.",
+    ]);
   });
   it("open conditions hold the Production Readiness Review back, by name", () => {
     const prr = gate({
@@ -159,7 +196,9 @@ describe("the Pilot Debrief decision", () => {
   it("the rollout starts only after a Go or Conditional go", () => {
     const approved = gate({ key: "PILOT_DEBRIEF", status: "APPROVED" });
     const check = { phase: "ROLLOUT" as const, currentPhase: "PILOT" as const, order: PHASE_KEYS, gate: approved, aupPublished: true };
-    expect(phaseStartProblems({ ...check, pilotDecision: null })).toEqual(["Record the Pilot Debrief decision (Go or Conditional go) first."]);
+    expect(phaseStartProblems({ ...check, pilotDecision: null })).toEqual([
+      "Record the Pilot Debrief decision (Go or Conditional go) first.",
+    ]);
     expect(phaseStartProblems({ ...check, pilotDecision: "NO_GO" })).toEqual(["The Pilot Debrief decided No-go."]);
     expect(phaseStartProblems({ ...check, pilotDecision: "CONDITIONAL_GO" })).toEqual([]);
   });

@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { isPolicyVersionEditable, newDraftProblems, nextDraftBody, nextVersionNumber, publishProblems, renderPolicyMarkdown } from "@/domain/policies";
+
+import {
+  isPolicyVersionEditable,
+  newDraftProblems,
+  nextDraftBody,
+  nextVersionNumber,
+  publishProblems,
+  renderPolicyMarkdown,
+} from "@/domain/policies";
 
 describe("rendering a policy's Markdown", () => {
   it("renders headings (one level down), lists, emphasis, tables and links", () => {
-    const html = renderPolicyMarkdown("# Acceptable use\n\n## You may\n- **Draft** _emails_\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nSee [the guide](https://intranet.example.com/claude).");
+    const html = renderPolicyMarkdown(
+      "# Acceptable use\n\n## You may\n- **Draft** _emails_\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nSee [the guide](https://intranet.example.com/claude).",
+    );
     expect(html).toContain("<h2>Acceptable use</h2>");
     expect(html).toContain("<h3>You may</h3>");
     expect(html).toContain("<li><strong>Draft</strong> <em>emails</em></li>");
@@ -20,14 +30,18 @@ describe("rendering a policy's Markdown", () => {
   });
 
   it("drops event handlers and the elements that carry them", () => {
-    const html = renderPolicyMarkdown('<img src=x onerror="alert(1)"> <b onmouseover="alert(2)">bold</b> <a href="https://ok.test" onclick="alert(3)">ok</a>\n\n![pic](https://evil.test/p.png)');
+    const html = renderPolicyMarkdown(
+      '<img src=x onerror="alert(1)"> <b onmouseover="alert(2)">bold</b> <a href="https://ok.test" onclick="alert(3)">ok</a>\n\n![pic](https://evil.test/p.png)',
+    );
     expect(html).not.toMatch(/onerror|onmouseover|onclick|<img|alert/i);
     expect(html).toContain("bold");
     expect(html).toContain('<a href="https://ok.test" rel="noopener noreferrer">ok</a>');
   });
 
   it("drops javascript:, data: and protocol-relative link targets, keeping the link text", () => {
-    const html = renderPolicyMarkdown('[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html;base64,PHNjcmlwdD4=) <a href="  javascript:alert(1)">d</a> [e](//evil.test/x)');
+    const html = renderPolicyMarkdown(
+      '[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html;base64,PHNjcmlwdD4=) <a href="  javascript:alert(1)">d</a> [e](//evil.test/x)',
+    );
     expect(html).not.toMatch(/javascript:|data:|href="\/\//i);
     for (const text of [">a<", ">b<", ">c<", ">d<", ">e<"]) expect(html).toContain(text);
     // Every link, with or without a target, gets rel="noopener noreferrer".
@@ -35,7 +49,9 @@ describe("rendering a policy's Markdown", () => {
   });
 
   it("drops raw HTML structure, styles, iframes and forms", () => {
-    const html = renderPolicyMarkdown('<div style="position:fixed" class="x">text</div>\n\n<iframe src="https://evil.test"></iframe><style>body{display:none}</style><form action="https://evil.test"><input name=p></form>');
+    const html = renderPolicyMarkdown(
+      '<div style="position:fixed" class="x">text</div>\n\n<iframe src="https://evil.test"></iframe><style>body{display:none}</style><form action="https://evil.test"><input name=p></form>',
+    );
     expect(html).not.toMatch(/<div|style|<iframe|<form|<input|class=/i);
     expect(html).toContain("text");
   });

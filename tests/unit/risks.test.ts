@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { Level, RiskStatus } from "@/domain/enums";
 import { isOnHeatMap, isOverdueRisk, isUnownedRisk, riskBand, riskHeatMap } from "@/domain/risk";
 
@@ -12,7 +13,8 @@ describe("risk flags", () => {
       expect(isOverdueRisk({ status, reviewDate: day("2026-05-10") }, TODAY)).toBe(false);
       expect(isOverdueRisk({ status, reviewDate: null }, TODAY)).toBe(false);
     }
-    for (const status of ["ACCEPTED", "CLOSED"] as const) expect(isOverdueRisk({ status, reviewDate: day("2026-01-01") }, TODAY)).toBe(false);
+    for (const status of ["ACCEPTED", "CLOSED"] as const)
+      expect(isOverdueRisk({ status, reviewDate: day("2026-01-01") }, TODAY)).toBe(false);
   });
 
   it("an open risk without an owner is unowned; a closed or accepted one is not flagged", () => {
@@ -28,7 +30,13 @@ describe("heat map", () => {
   const r = (probability: Level, impact: Level, status: RiskStatus = "OPEN") => ({ probability, impact, status });
 
   it("is three rows of probability (high first) by three columns of impact (low first), counting risks that are not closed", () => {
-    const map = riskHeatMap([r("HIGH", "HIGH"), r("HIGH", "HIGH"), r("HIGH", "MEDIUM", "ACCEPTED"), r("LOW", "HIGH", "MITIGATING"), r("MEDIUM", "LOW", "CLOSED")]);
+    const map = riskHeatMap([
+      r("HIGH", "HIGH"),
+      r("HIGH", "HIGH"),
+      r("HIGH", "MEDIUM", "ACCEPTED"),
+      r("LOW", "HIGH", "MITIGATING"),
+      r("MEDIUM", "LOW", "CLOSED"),
+    ]);
     expect(map.map((row) => row.probability)).toEqual(["HIGH", "MEDIUM", "LOW"]);
     expect(map.map((row) => row.cells.map((c) => c.count))).toEqual([
       [0, 1, 2],

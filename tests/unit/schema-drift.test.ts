@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { closeSchemaDiff, diffMigrations } from "../../src/server/db/schema-diff";
 
 const root = path.resolve(import.meta.dirname, "../..");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Stance, StakeholderRole } from "@/domain/enums";
+
+import type { StakeholderRole, Stance } from "@/domain/enums";
 import { flagStakeholders, lastDayOfWeek, stakeholderName, type StakeholderForFlags } from "@/domain/stakeholders";
 
 const START = new Date("2026-03-02T00:00:00Z"); // Day 1
@@ -37,7 +38,8 @@ describe("stakeholder flags", () => {
   });
 
   it("any stance other than not engaged clears the week-1 flag, whatever engage-by week the card says", () => {
-    for (const stance of ["ENGAGED", "SUPPORTIVE"] as const) expect(flagStakeholders(START, [s("PROCUREMENT", stance)], onDay(30))).toEqual([]);
+    for (const stance of ["ENGAGED", "SUPPORTIVE"] as const)
+      expect(flagStakeholders(START, [s("PROCUREMENT", stance)], onDay(30))).toEqual([]);
     // The playbook's week 1 holds even if someone moved Procurement's engage-by week later.
     expect(messages(flagStakeholders(START, [s("PROCUREMENT", "NOT_ENGAGED", { engageByWeek: 6 })], onDay(8)))).toEqual([
       "Procurement not engaged by the end of week 1: vendor onboarding takes 3–12 weeks.",
@@ -48,7 +50,13 @@ describe("stakeholder flags", () => {
     const legal = s("LEGAL_PRIVACY", "NOT_ENGAGED", { engageByWeek: 2 });
     expect(flagStakeholders(START, [legal], onDay(14))).toEqual([]);
     expect(flagStakeholders(START, [legal], onDay(15))).toEqual([
-      { kind: "NOT_ENGAGED_BY_PLAN", stakeholderId: legal.id, role: "LEGAL_PRIVACY", tone: "warning", message: "Legal / Privacy not engaged by the end of week 2, as the engagement plan set out." },
+      {
+        kind: "NOT_ENGAGED_BY_PLAN",
+        stakeholderId: legal.id,
+        role: "LEGAL_PRIVACY",
+        tone: "warning",
+        message: "Legal / Privacy not engaged by the end of week 2, as the engagement plan set out.",
+      },
     ]);
   });
 
@@ -56,18 +64,36 @@ describe("stakeholder flags", () => {
     const blocker = s("PROCUREMENT", "BLOCKING", { personName: "Ravi Patel" });
     const cio = s("CIO_CTO", "BLOCKING");
     expect(flagStakeholders(START, [blocker, cio], onDay(1))).toEqual([
-      { kind: "BLOCKING", stakeholderId: cio.id, role: "CIO_CTO", tone: "danger", message: "CIO / CTO is blocking the deployment: the programme's sponsor must resolve it." },
-      { kind: "BLOCKING", stakeholderId: blocker.id, role: "PROCUREMENT", tone: "danger", message: "Procurement (Ravi Patel) is blocking the deployment: escalate through the CIO / CTO." },
+      {
+        kind: "BLOCKING",
+        stakeholderId: cio.id,
+        role: "CIO_CTO",
+        tone: "danger",
+        message: "CIO / CTO is blocking the deployment: the programme's sponsor must resolve it.",
+      },
+      {
+        kind: "BLOCKING",
+        stakeholderId: blocker.id,
+        role: "PROCUREMENT",
+        tone: "danger",
+        message: "Procurement (Ravi Patel) is blocking the deployment: escalate through the CIO / CTO.",
+      },
     ]);
   });
 
   it("a relationship without an owner is flagged, whatever the day and stance", () => {
     const hr = s("HR", "SUPPORTIVE", { relationshipOwnerId: null });
-    expect(flagStakeholders(START, [hr], onDay(-10))).toEqual([{ kind: "UNOWNED", stakeholderId: hr.id, role: "HR", tone: "warning", message: "HR has no relationship owner." }]);
+    expect(flagStakeholders(START, [hr], onDay(-10))).toEqual([
+      { kind: "UNOWNED", stakeholderId: hr.id, role: "HR", tone: "warning", message: "HR has no relationship owner." },
+    ]);
   });
 
   it("orders flags: engagement first, then blocking, then unowned; roles in the map's order", () => {
-    const map = [s("HR", "NOT_ENGAGED", { relationshipOwnerId: null, engageByWeek: 2 }), s("ENGINEERING_LEAD", "BLOCKING"), s("PROCUREMENT", "NOT_ENGAGED", { relationshipOwnerId: null })];
+    const map = [
+      s("HR", "NOT_ENGAGED", { relationshipOwnerId: null, engageByWeek: 2 }),
+      s("ENGINEERING_LEAD", "BLOCKING"),
+      s("PROCUREMENT", "NOT_ENGAGED", { relationshipOwnerId: null }),
+    ];
     expect(flagStakeholders(START, map, onDay(20)).map((f) => `${f.kind}:${f.role}`)).toEqual([
       "NOT_ENGAGED_WEEK_1:PROCUREMENT",
       "NOT_ENGAGED_BY_PLAN:HR",

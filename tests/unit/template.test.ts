@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { GATE_KEYS, GATE_LABELS, PHASE_KEYS, PHASE_LABELS, REVIEW_FUNCTIONS, STAKEHOLDER_ROLES } from "../../src/domain/enums";
 import {
-  GATE_KEYS,
-  GATE_LABELS,
-  PHASE_KEYS,
-  PHASE_LABELS,
-  REVIEW_FUNCTIONS,
-  STAKEHOLDER_ROLES,
-} from "../../src/domain/enums";
-import {
-  CURRENT_TEMPLATE,
-  TEMPLATE_V1,
-  TEMPLATE_VERSIONS,
-  UnknownTemplateVersionError,
   addUtcDays,
+  CURRENT_TEMPLATE,
   dateOfDay,
   gateBeforePhase,
   gateTemplate,
@@ -21,6 +11,9 @@ import {
   phaseForDay,
   planProgramme,
   programmeDay,
+  TEMPLATE_V1,
+  TEMPLATE_VERSIONS,
+  UnknownTemplateVersionError,
   weekOfDay,
 } from "../../src/domain/template";
 

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseImport } from "@/features/usage/imports/parse-import";
+
 import { pseudonymFor } from "@/features/usage/imports/parse-helpers";
+import { parseImport } from "@/features/usage/imports/parse-import";
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/usage/${name}`, "utf8");
 const json = (name: string) => JSON.parse(fixture(name)) as unknown;
@@ -18,7 +19,15 @@ describe("usage-csv", () => {
   it("turns rows into events, ignoring unknown columns and taking defaults for empty cells", () => {
     const r = ok(parseImport("usage-csv", fixture("usage.csv")));
     expect(r.events).toHaveLength(3);
-    expect(r.events[1]).toMatchObject({ externalId: "csv-2", day: "2026-03-02", user: "u-0002", minutesSource: "measured", errors: 1, tokens: { uncachedInput: 9000, cacheWrite: 0, cacheRead: 4000, output: 2500 }, costUsd: 0.2 });
+    expect(r.events[1]).toMatchObject({
+      externalId: "csv-2",
+      day: "2026-03-02",
+      user: "u-0002",
+      minutesSource: "measured",
+      errors: 1,
+      tokens: { uncachedInput: 9000, cacheWrite: 0, cacheRead: 4000, output: 2500 },
+      costUsd: 0.2,
+    });
   });
 
   it("names the line and the field of every bad row (header = line 1)", () => {
@@ -30,7 +39,9 @@ describe("usage-csv", () => {
   });
 
   it("names a required column missing from the header", () => {
-    expect(problems(parseImport("usage-csv", "externalId,user\nx,u\n"))).toEqual([{ record: "line 1", reason: "the header lacks the required column day" }]);
+    expect(problems(parseImport("usage-csv", "externalId,user\nx,u\n"))).toEqual([
+      { record: "line 1", reason: "the header lacks the required column day" },
+    ]);
   });
 
   it("names token columns by their CSV name", () => {
@@ -51,9 +62,13 @@ describe("anthropic-usage-report", () => {
       tokens: { uncachedInput: 150000, cacheWrite: 5000, cacheRead: 90000, output: 30000 },
       costUsd: 0,
     });
-    expect(r.events[0]!.externalId).toBe("anthropic-usage:2026-03-01T00:00:00Z:claude-sonnet-4-6:apikey_01A:wrkspc_finance:::standard:0-200k:");
+    expect(r.events[0]!.externalId).toBe(
+      "anthropic-usage:2026-03-01T00:00:00Z:claude-sonnet-4-6:apikey_01A:wrkspc_finance:::standard:0-200k:",
+    );
     expect(r.events[1]).toMatchObject({ department: "", user: "apikey_01B" });
-    expect(ok(parseImport("anthropic-usage-report", fixture("anthropic-usage-report.json"))).events.map((e) => e.externalId)).toEqual(r.events.map((e) => e.externalId));
+    expect(ok(parseImport("anthropic-usage-report", fixture("anthropic-usage-report.json"))).events.map((e) => e.externalId)).toEqual(
+      r.events.map((e) => e.externalId),
+    );
   });
 
   it("an ungrouped result belongs to the organization", () => {
@@ -64,9 +79,13 @@ describe("anthropic-usage-report", () => {
   it("names page, bucket, result and field when a required field is missing", () => {
     const pages = json("anthropic-usage-report.json") as { data: { results: Record<string, unknown>[] }[] }[];
     delete pages[1]!.data[0]!.results[0]!.output_tokens;
-    expect(problems(parseImport("anthropic-usage-report", JSON.stringify(pages)))).toEqual([{ record: "page 2, bucket 2026-03-02, result 1", reason: "output_tokens is required" }]);
+    expect(problems(parseImport("anthropic-usage-report", JSON.stringify(pages)))).toEqual([
+      { record: "page 2, bucket 2026-03-02, result 1", reason: "output_tokens is required" },
+    ]);
     expect(problems(parseImport("anthropic-usage-report", "{not json"))[0]!.record).toBe("file");
-    expect(problems(parseImport("anthropic-usage-report", JSON.stringify({ data: [{ results: [] }] })))).toEqual([{ record: "page 1, bucket 1", reason: "starting_at is required" }]);
+    expect(problems(parseImport("anthropic-usage-report", JSON.stringify({ data: [{ results: [] }] })))).toEqual([
+      { record: "page 1, bucket 1", reason: "starting_at is required" },
+    ]);
   });
 });
 
@@ -75,7 +94,12 @@ describe("anthropic-cost-report", () => {
     const r = ok(parseImport("anthropic-cost-report", fixture("anthropic-cost-report.json")));
     expect(r.events).toHaveLength(4);
     expect(r.events.map((e) => e.costUsd)).toEqual([12.345, 25, 0.3, 18.0025]);
-    expect(r.events[0]).toMatchObject({ user: "organization", department: "wrkspc_finance", model: "claude-sonnet-4-6", day: "2026-03-01" });
+    expect(r.events[0]).toMatchObject({
+      user: "organization",
+      department: "wrkspc_finance",
+      model: "claude-sonnet-4-6",
+      day: "2026-03-01",
+    });
     expect(new Set(r.events.map((e) => e.externalId)).size).toBe(4);
   });
 
@@ -96,7 +120,14 @@ describe("claude-code-report", () => {
     expect(r.events).toHaveLength(3);
     const ada = pseudonymFor("ada@acme.test");
     expect(ada).toMatch(/^[0-9a-f]{16}$/);
-    expect(r.events[0]).toMatchObject({ user: ada, model: "claude-sonnet-4-6", sessions: 4, tasks: 3, costUsd: 1.86, tokens: { uncachedInput: 20000, output: 8000, cacheWrite: 3000, cacheRead: 40000 } });
+    expect(r.events[0]).toMatchObject({
+      user: ada,
+      model: "claude-sonnet-4-6",
+      sessions: 4,
+      tasks: 3,
+      costUsd: 1.86,
+      tokens: { uncachedInput: 20000, output: 8000, cacheWrite: 3000, cacheRead: 40000 },
+    });
     expect(r.events[1]).toMatchObject({ user: ada, model: "claude-haiku-4-5", sessions: 0, tasks: 0, costUsd: 0.12 });
     expect(r.events[2]).toMatchObject({ sessions: 2, tasks: 1, costUsd: 0.515 });
     expect(JSON.stringify(r.events)).not.toContain("@");
@@ -138,6 +169,8 @@ describe("claude-analytics-users and -summaries", () => {
     expect(r.notes[0]).toMatch(/^summaries carry no per-person facts; imported 0 events/);
     const page = json("claude-analytics-summaries.json") as { data: Record<string, unknown>[] };
     delete page.data[1]!.daily_active_user_count;
-    expect(problems(parseImport("claude-analytics-summaries", JSON.stringify(page)))).toEqual([{ record: "page 1, summary 2", reason: "daily_active_user_count is required" }]);
+    expect(problems(parseImport("claude-analytics-summaries", JSON.stringify(page)))).toEqual([
+      { record: "page 1, summary 2", reason: "daily_active_user_count is required" },
+    ]);
   });
 });

@@ -1,24 +1,64 @@
 import { describe, expect, it } from "vitest";
-import { parseUsageBatch, quickParseUsageEvent, usageEventSchema } from "@/features/usage/schemas";
+
 import { seededRandom } from "@/domain/random";
+import { parseUsageBatch, quickParseUsageEvent, usageEventSchema } from "@/features/usage/schemas";
 
 // Pure (no database): the batch API's quick check must agree with the zod schema on every event,
 // both on whether it is valid and on the parsed value, so the 422's reasons and the rows written
 // are exactly those of the schema.
 
 // Values the schema accepts for some field (edges included), and values it refuses somewhere.
-const idLike = ["a", " a ", "\tx\n", "\u00a0id\u00a0", "\ufeffid\ufeff", "é", 'q"uo\\te', "y".repeat(200), ` ${"y".repeat(200)}\n`, "2026-01-05"];
+const idLike = [
+  "a",
+  " a ",
+  "\tx\n",
+  "\u00a0id\u00a0",
+  "\ufeffid\ufeff",
+  "é",
+  'q"uo\\te',
+  "y".repeat(200),
+  ` ${"y".repeat(200)}\n`,
+  "2026-01-05",
+];
 const labels = ["", "   ", "Finance", " Legal ", "x".repeat(120), ` ${"x".repeat(120)} `, "claude-sonnet-4-6"];
 const counts = [0, -0, 1, 3, 250, 2_147_483_647, Number.MAX_SAFE_INTEGER];
 const amounts = [0, -0, 0.25, 1, 12.5, 1439.999, 1440];
 const days = ["2026-01-05", "2024-02-29", "0000-01-01", "9999-12-31"];
 const sources = ["measured", "self_reported", "estimated"];
-const bad = ["", "   ", "x".repeat(121), "y".repeat(201), "2026-02-29", "2026-13-01", "2026-1-5", " 2026-01-05", "2026-01-05T00:00:00Z", "2026-04-31", "Measured", "other", "3",
-  -1, 1.5, 1440.5, 2_147_483_648, 1e21, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, -1e-9, Infinity, NaN, null, true, [], {}, [1]];
+const bad = [
+  "",
+  "   ",
+  "x".repeat(121),
+  "y".repeat(201),
+  "2026-02-29",
+  "2026-13-01",
+  "2026-1-5",
+  " 2026-01-05",
+  "2026-01-05T00:00:00Z",
+  "2026-04-31",
+  "Measured",
+  "other",
+  "3",
+  -1,
+  1.5,
+  1440.5,
+  2_147_483_648,
+  1e21,
+  2 ** 53,
+  Number.MAX_SAFE_INTEGER + 2,
+  -1e-9,
+  Infinity,
+  NaN,
+  null,
+  true,
+  [],
+  {},
+  [1],
+];
 
 function generator(seed: number) {
   const r = seededRandom(seed);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   // Each field is usually one of its good values, sometimes anything, sometimes absent.
   const field = (o: Record<string, unknown>, k: string, good: readonly unknown[], absent = 0.15) => {
     if (r() < absent) return;
@@ -56,7 +96,8 @@ describe("the usage batch's quick event check", () => {
       const e = next();
       const quick = quickParseUsageEvent(e);
       const schema = usageEventSchema.safeParse(e);
-      if (schema.success !== (quick !== undefined)) throw new Error(`disagree on ${JSON.stringify(e)}: schema ${schema.success}, quick ${quick !== undefined}`);
+      if (schema.success !== (quick !== undefined))
+        throw new Error(`disagree on ${JSON.stringify(e)}: schema ${schema.success}, quick ${quick !== undefined}`);
       if (schema.success) {
         valid++;
         expect(quick).toStrictEqual(schema.data); // Object.is per value: -0 stays -0, trimming and defaults match
@@ -72,9 +113,16 @@ describe("the usage batch's quick event check", () => {
     const events = Array.from({ length: 2_000 }, next);
     const batch = parseUsageBatch({ events });
     const expected = events.map((e) => usageEventSchema.safeParse(e));
-    const problems = expected.flatMap((r, index) => (r.success ? [] : [{ index, reason: r.error.issues.map((i) => `${i.path.join(".") || "event"} ${i.message}`).join("; ") }]));
+    const problems = expected.flatMap((r, index) =>
+      r.success ? [] : [{ index, reason: r.error.issues.map((i) => `${i.path.join(".") || "event"} ${i.message}`).join("; ") }],
+    );
     expect(problems.length).toBeGreaterThan(0);
-    expect(batch).toEqual({ ok: false, status: 422, message: `${problems.length} of ${events.length} events are invalid; nothing was written.`, problems });
+    expect(batch).toEqual({
+      ok: false,
+      status: 422,
+      message: `${problems.length} of ${events.length} events are invalid; nothing was written.`,
+      problems,
+    });
     const good = expected.flatMap((r) => (r.success ? [r.data] : []));
     expect(parseUsageBatch({ events: events.filter((_, i) => expected[i]!.success) })).toStrictEqual({ ok: true, events: good });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import {
   advance,
   clampRangeFor,
@@ -36,7 +37,10 @@ describe("usage sync rules", () => {
 
   it("refuses ranges that are reversed, not over, too long or not dates, naming the field", () => {
     expect(syncRangeProblem("2026-11-14", "2026-11-20", NOW)).toBeNull();
-    expect(syncRangeProblem("2026-11-20", "2026-11-21", NOW)).toMatchObject({ field: "to", message: expect.stringContaining("up to yesterday (2026-11-20, UTC)") });
+    expect(syncRangeProblem("2026-11-20", "2026-11-21", NOW)).toMatchObject({
+      field: "to",
+      message: expect.stringContaining("up to yesterday (2026-11-20, UTC)"),
+    });
     expect(syncRangeProblem("2026-11-20", "2026-11-14", NOW)).toMatchObject({ field: "to" });
     expect(syncRangeProblem("2026-08-01", "2026-11-20", NOW)).toMatchObject({ field: "from", message: "Sync at most 93 days at a time." });
     expect(syncRangeProblem("2026-08-20", "2026-11-20", NOW)).toBeNull(); // 93 days
@@ -58,7 +62,9 @@ describe("usage sync rules", () => {
     expect(retryDecision({ status: 429, attempt: 2, retryAfterMs: null })).toEqual({ retry: true, delayMs: 2_000 });
     expect(retryDecision({ status: 429, attempt: 1, retryAfterMs: 3_600_000 })).toEqual({ retry: false, reason: "rate-limit-too-long" });
     expect(retryDecision({ status: 429, attempt: 6, retryAfterMs: 1_000 })).toEqual({ retry: false, reason: "rate-limit-exhausted" });
-    expect([1, 2, 3].map((attempt) => retryDecision({ status: 500, attempt, retryAfterMs: null }))).toEqual([1_000, 2_000, 4_000].map((delayMs) => ({ retry: true, delayMs })));
+    expect([1, 2, 3].map((attempt) => retryDecision({ status: 500, attempt, retryAfterMs: null }))).toEqual(
+      [1_000, 2_000, 4_000].map((delayMs) => ({ retry: true, delayMs })),
+    );
     expect(retryDecision({ status: 503, attempt: 4, retryAfterMs: null })).toEqual({ retry: false, reason: "server-error-exhausted" });
     expect(retryDecision({ status: null, attempt: 1, retryAfterMs: null })).toEqual({ retry: true, delayMs: 1_000 });
     expect(retryDecision({ status: 400, attempt: 1, retryAfterMs: null })).toEqual({ retry: false, reason: "client-error" });
@@ -101,8 +107,14 @@ describe("usage sync rules", () => {
     expect(pageUrl("http://x/", by("usage"), w, null)).toBe(
       "http://x/v1/organizations/usage_report/messages?starting_at=2026-03-01T00%3A00%3A00Z&ending_at=2026-03-04T00%3A00%3A00Z&bucket_width=1d&limit=31&group_by%5B%5D=model&group_by%5B%5D=workspace_id",
     );
-    expect(pageUrl("http://x/base", by("claude_code"), w, "page_2")).toBe("http://x/base/v1/organizations/usage_report/claude_code?starting_at=2026-03-02&limit=1000&page=page_2");
-    expect(pageUrl("http://x", by("analytics_users"), w, null)).toBe("http://x/v1/organizations/analytics/users?date=2026-03-02&limit=1000");
-    expect(pageUrl("http://x", by("analytics_summaries"), w, null)).toBe("http://x/v1/organizations/analytics/summaries?starting_date=2026-03-01&ending_date=2026-03-04");
+    expect(pageUrl("http://x/base", by("claude_code"), w, "page_2")).toBe(
+      "http://x/base/v1/organizations/usage_report/claude_code?starting_at=2026-03-02&limit=1000&page=page_2",
+    );
+    expect(pageUrl("http://x", by("analytics_users"), w, null)).toBe(
+      "http://x/v1/organizations/analytics/users?date=2026-03-02&limit=1000",
+    );
+    expect(pageUrl("http://x", by("analytics_summaries"), w, null)).toBe(
+      "http://x/v1/organizations/analytics/summaries?starting_date=2026-03-01&ending_date=2026-03-04",
+    );
   });
 });

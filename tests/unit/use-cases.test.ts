@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { USE_CASE_STATUSES, type UseCaseStatus } from "@/domain/enums";
 import {
   canMove,
@@ -12,8 +13,8 @@ import {
   rankUseCases,
   scopeChanges,
   SCORES,
-  statusChangeProblems,
   STATUS_MOVES,
+  statusChangeProblems,
   VALUE_RUBRIC,
   type Rankable,
   type ScopeValues,
@@ -21,7 +22,13 @@ import {
 import { parseCsv, toCsv } from "@/features/use-cases/csv";
 import { useCaseCsvRowSchema, useCaseFields } from "@/features/use-cases/schemas";
 
-const uc = (id: string, title: string, businessValue: number | null, complexity: number | null, status: UseCaseStatus = "CANDIDATE"): Rankable => ({ id, title, businessValue, complexity, status });
+const uc = (
+  id: string,
+  title: string,
+  businessValue: number | null,
+  complexity: number | null,
+  status: UseCaseStatus = "CANDIDATE",
+): Rankable => ({ id, title, businessValue, complexity, status });
 
 describe("scoring rubric", () => {
   it("has a written level for every score from 1 to 5, for value and for complexity", () => {
@@ -37,14 +44,33 @@ describe("scoring rubric", () => {
   it("accepts whole scores from 1 to 5 only, in the domain and in the shared schema", () => {
     expect([1, 2, 3, 4, 5].every(isScore)).toBe(true);
     expect([0, 6, 2.5, -1, Number.NaN, "3", null].some(isScore)).toBe(false);
-    const base = { title: "Memo drafts", businessFunction: "Lending", description: "", successCriteria: null, businessSponsor: null, ownerId: null, claudeProduct: null, model: null, dataSensitivity: "INTERNAL" as const };
+    const base = {
+      title: "Memo drafts",
+      businessFunction: "Lending",
+      description: "",
+      successCriteria: null,
+      businessSponsor: null,
+      ownerId: null,
+      claudeProduct: null,
+      model: null,
+      dataSensitivity: "INTERNAL" as const,
+    };
     expect(useCaseFields.safeParse({ ...base, businessValue: 1, complexity: 5 }).success).toBe(true);
-    for (const [businessValue, complexity] of [[0, 3], [6, 3], [3, 0], [3, 6], [2.5, 3]]) {
+    for (const [businessValue, complexity] of [
+      [0, 3],
+      [6, 3],
+      [3, 0],
+      [3, 6],
+      [2.5, 3],
+    ]) {
       const r = useCaseFields.safeParse({ ...base, businessValue, complexity });
       expect(r.success).toBe(false);
       expect(r.error!.issues[0]!.message).toMatch(/from 1 to 5/);
     }
-    expect(useCaseFields.safeParse({ ...base, complexity: 3 }).error!.issues[0]).toMatchObject({ path: ["businessValue"], message: "Score the business value from 1 to 5." });
+    expect(useCaseFields.safeParse({ ...base, complexity: 3 }).error!.issues[0]).toMatchObject({
+      path: ["businessValue"],
+      message: "Score the business value from 1 to 5.",
+    });
   });
 });
 
@@ -112,7 +138,9 @@ describe("status moves", () => {
     expect(statusChangeProblems({ useCase: { ...base, status: "CANDIDATE" }, to: "POC", inFlight: [] })).toEqual([
       "A use case cannot move from Candidate to POC. From Candidate it can move to Shortlisted or Parked.",
     ]);
-    expect(statusChangeProblems({ useCase: { ...base, status: "POC" }, to: "POC", inFlight: [] })).toEqual(["'Credit memos' is already POC."]);
+    expect(statusChangeProblems({ useCase: { ...base, status: "POC" }, to: "POC", inFlight: [] })).toEqual([
+      "'Credit memos' is already POC.",
+    ]);
   });
 
   it("needs success criteria and a business sponsor before a POC starts, naming what is missing", () => {
@@ -124,11 +152,17 @@ describe("status moves", () => {
     ]);
     expect(statusChangeProblems({ useCase: { ...base, status: "SHORTLISTED" }, to: "POC", inFlight: [] })).toEqual([]);
     // Parking needs nothing.
-    expect(statusChangeProblems({ useCase: { ...base, status: "SHORTLISTED", successCriteria: null }, to: "PARKED", inFlight: [] })).toEqual([]);
+    expect(
+      statusChangeProblems({ useCase: { ...base, status: "SHORTLISTED", successCriteria: null }, to: "PARKED", inFlight: [] }),
+    ).toEqual([]);
   });
 
   it("allows at most three use cases in POC or pilot at once, naming them", () => {
-    const three = [{ id: "x", title: "KYC" }, { id: "y", title: "Memos" }, { id: "z", title: "Triage" }];
+    const three = [
+      { id: "x", title: "KYC" },
+      { id: "y", title: "Memos" },
+      { id: "z", title: "Triage" },
+    ];
     expect(statusChangeProblems({ useCase: { ...base, status: "SHORTLISTED" }, to: "POC", inFlight: three })).toEqual([
       "At most three use cases can be in POC or pilot at once: 'KYC', 'Memos' and 'Triage' are. Park or finish one first.",
     ]);
@@ -141,17 +175,29 @@ describe("status moves", () => {
   });
 
   it("keeps success criteria and sponsor on a use case in POC or later", () => {
-    expect(editProblems({ status: "PILOT" }, { successCriteria: "", businessSponsor: "Helen" })).toEqual([{ field: "successCriteria", message: "A use case in POC or later keeps its success criteria." }]);
+    expect(editProblems({ status: "PILOT" }, { successCriteria: "", businessSponsor: "Helen" })).toEqual([
+      { field: "successCriteria", message: "A use case in POC or later keeps its success criteria." },
+    ]);
     expect(editProblems({ status: "SHORTLISTED" }, { successCriteria: null, businessSponsor: null })).toEqual([]);
   });
 });
 
 describe("scope changes", () => {
-  const v: ScopeValues = { title: "KYC summaries", description: "Summarise files", successCriteria: null, businessFunction: "Compliance", claudeProduct: "Claude apps (Cowork)", model: "claude-sonnet-4-6", dataSensitivity: "CONFIDENTIAL" };
+  const v: ScopeValues = {
+    title: "KYC summaries",
+    description: "Summarise files",
+    successCriteria: null,
+    businessFunction: "Compliance",
+    claudeProduct: "Claude apps (Cowork)",
+    model: "claude-sonnet-4-6",
+    dataSensitivity: "CONFIDENTIAL",
+  };
   it("lists each scope field that changed, treating blank and missing as the same", () => {
     expect(scopeChanges(v, { ...v, successCriteria: "" })).toEqual([]);
     expect(scopeChanges(v, { ...v, title: "KYC summaries " })).toEqual([]);
-    expect(scopeChanges(v, { ...v, model: "claude-opus-4-7", dataSensitivity: "RESTRICTED", successCriteria: "Zero missed red flags" })).toEqual([
+    expect(
+      scopeChanges(v, { ...v, model: "claude-opus-4-7", dataSensitivity: "RESTRICTED", successCriteria: "Zero missed red flags" }),
+    ).toEqual([
       { field: "successCriteria", before: null, after: "Zero missed red flags" },
       { field: "model", before: "claude-sonnet-4-6", after: "claude-opus-4-7" },
       { field: "dataSensitivity", before: "CONFIDENTIAL", after: "RESTRICTED" },
@@ -172,21 +218,60 @@ describe("CSV format", () => {
 
   it("reports unknown and missing columns on line 1", () => {
     expect(parseCsv("title,colour\nA,red\n").fileProblems).toEqual([
-      { line: 1, reasons: ["Unknown column 'colour'. Use the columns of an exported file.", "The column 'business_function' is missing.", "The column 'business_value' is missing.", "The column 'complexity' is missing."] },
+      {
+        line: 1,
+        reasons: [
+          "Unknown column 'colour'. Use the columns of an exported file.",
+          "The column 'business_function' is missing.",
+          "The column 'business_value' is missing.",
+          "The column 'complexity' is missing.",
+        ],
+      },
     ]);
   });
 
   it("escapes spreadsheet formulas on export and reads them back as written", () => {
-    const row = { title: "=HYPERLINK()", businessFunction: "Ops", description: "-5% cost", businessValue: 3, complexity: 2, priorityScore: 12, rank: 1, status: "CANDIDATE", successCriteria: null, businessSponsor: null, ownerEmail: null, ownerName: null, claudeProduct: null, model: null, dataSensitivity: "INTERNAL", pocStartedAt: null, createdAt: "x", updatedAt: "y" };
+    const row = {
+      title: "=HYPERLINK()",
+      businessFunction: "Ops",
+      description: "-5% cost",
+      businessValue: 3,
+      complexity: 2,
+      priorityScore: 12,
+      rank: 1,
+      status: "CANDIDATE",
+      successCriteria: null,
+      businessSponsor: null,
+      ownerEmail: null,
+      ownerName: null,
+      claudeProduct: null,
+      model: null,
+      dataSensitivity: "INTERNAL",
+      pocStartedAt: null,
+      createdAt: "x",
+      updatedAt: "y",
+    };
     const csv = toCsv([row]);
-    expect(csv).toContain("\"'=HYPERLINK()\"");
+    expect(csv).toContain('"\'=HYPERLINK()"');
     const back = parseCsv(csv).rows[0]!.record;
     expect(back).toMatchObject({ title: "=HYPERLINK()", description: "-5% cost", businessValue: "3" });
     expect(back).not.toHaveProperty("rank");
   });
 
   it("validates a row with the shared schema", () => {
-    const r = useCaseCsvRowSchema.safeParse({ title: "A use case", businessFunction: "Ops", description: "", businessValue: 3, complexity: 9, successCriteria: null, businessSponsor: null, ownerEmail: "nobody", claudeProduct: null, model: null, dataSensitivity: "SECRET" });
+    const r = useCaseCsvRowSchema.safeParse({
+      title: "A use case",
+      businessFunction: "Ops",
+      description: "",
+      businessValue: 3,
+      complexity: 9,
+      successCriteria: null,
+      businessSponsor: null,
+      ownerEmail: "nobody",
+      claudeProduct: null,
+      model: null,
+      dataSensitivity: "SECRET",
+    });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path[0])).toEqual(["complexity", "dataSensitivity", "ownerEmail"]);
   });

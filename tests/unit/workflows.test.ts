@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { callCostUsd, currentPrices, priceTableSeed } from "@/domain/prices";
 import {
   deterministicChecks,
@@ -24,7 +25,11 @@ const GOOD_DOCS =
 
 describe("templates", () => {
   it("finds each variable once, in order of first use", () => {
-    expect(templateVariables("Dear {{customer}}, your {{ plan }} renews on {{renewal_date}}. Thanks, {{customer}}")).toEqual(["customer", "plan", "renewal_date"]);
+    expect(templateVariables("Dear {{customer}}, your {{ plan }} renews on {{renewal_date}}. Thanks, {{customer}}")).toEqual([
+      "customer",
+      "plan",
+      "renewal_date",
+    ]);
   });
   it("points out placeholders that are not variables", () => {
     expect(malformedPlaceholders("Hi {{client name}} and {{ok}}")).toEqual(["{{client name}}"]);
@@ -41,7 +46,9 @@ describe("templates", () => {
     ]);
   });
   it("builds the system prompt from the filled context sections only", () => {
-    expect(systemPrompt({ contextWho: "Acme insurance", contextVoice: "", contextStandards: "UK English", exampleOutput: "" })).toBe("## Who we are\nAcme insurance\n\n## Standards\nUK English");
+    expect(systemPrompt({ contextWho: "Acme insurance", contextVoice: "", contextStandards: "UK English", exampleOutput: "" })).toBe(
+      "## Who we are\nAcme insurance\n\n## Standards\nUK English",
+    );
   });
 });
 
@@ -81,13 +88,38 @@ describe("expectations", () => {
 });
 
 describe("maturity", () => {
-  const version = { contextWho: "Acme", contextVoice: "Warm", contextStandards: "UK English", exampleOutput: "Dear…", template: "{{customer}}", variables: ["customer"], model: "claude-haiku-4-5", documentation: GOOD_DOCS };
+  const version = {
+    contextWho: "Acme",
+    contextVoice: "Warm",
+    contextStandards: "UK English",
+    exampleOutput: "Dear…",
+    template: "{{customer}}",
+    variables: ["customer"],
+    model: "claude-haiku-4-5",
+    documentation: GOOD_DOCS,
+  };
   it("is five of five when everything is in place", () => {
-    const props = maturity({ task: "Draft the renewal reminder email for a customer", useCaseLinked: true, ownerName: "Olivia", version, testCases: 3, threshold: 90, latestPassRate: 100 });
+    const props = maturity({
+      task: "Draft the renewal reminder email for a customer",
+      useCaseLinked: true,
+      ownerName: "Olivia",
+      version,
+      testCases: 3,
+      threshold: 90,
+      latestPassRate: 100,
+    });
     expect(props.filter((p) => p.met).map((p) => p.key)).toEqual(["specific", "configured", "documented", "owned", "tested"]);
   });
   it("says what is missing for each property", () => {
-    const props = maturity({ task: "Write stuff", useCaseLinked: false, ownerName: null, version: { ...version, contextVoice: "", documentation: "Use it." }, testCases: 1, threshold: 90, latestPassRate: 80 });
+    const props = maturity({
+      task: "Write stuff",
+      useCaseLinked: false,
+      ownerName: null,
+      version: { ...version, contextVoice: "", documentation: "Use it." },
+      testCases: 1,
+      threshold: 90,
+      latestPassRate: 80,
+    });
     const missing = Object.fromEntries(props.map((p) => [p.key, p.missing]));
     expect(missing.specific).toEqual(["a task described in a sentence (the specific job it does)", "a linked use case"]);
     expect(missing.configured).toEqual(["the voice"]);
@@ -97,7 +129,11 @@ describe("maturity", () => {
   });
   it("finds the documentation's missing sections", () => {
     expect(documentationGaps(GOOD_DOCS)).toEqual([]);
-    expect(documentationGaps("When to use: always.")).toEqual(["documentation of at least 200 characters", "documentation of its inputs", "documentation of how to judge the output"]);
+    expect(documentationGaps("When to use: always.")).toEqual([
+      "documentation of at least 200 characters",
+      "documentation of its inputs",
+      "documentation of how to judge the output",
+    ]);
   });
 });
 
@@ -121,18 +157,27 @@ describe("promotion gate", () => {
     expect(promotionProblems({ ...ready, documentation: "" })[0]).toMatch(/^Version 2 lacks documentation of at least 200 characters/);
     expect(promotionProblems({ ...ready, testCases: 2 })).toEqual(["The workflow has 2 test cases; at least 3 are needed."]);
     expect(promotionProblems({ ...ready, latestEvaluation: null })).toEqual(["Version 2 has not been evaluated."]);
-    expect(promotionProblems({ ...ready, latestEvaluation: { status: "COMPLETED_WITH_ERRORS", passRate: 66.7 } })).toEqual(["Version 2's latest evaluation passed 66.7% of cases; the threshold is 90%."]);
-    expect(promotionProblems({ ...ready, latestEvaluation: { status: "RUNNING", passRate: 0 } })).toEqual(["Version 2's evaluation is still running."]);
+    expect(promotionProblems({ ...ready, latestEvaluation: { status: "COMPLETED_WITH_ERRORS", passRate: 66.7 } })).toEqual([
+      "Version 2's latest evaluation passed 66.7% of cases; the threshold is 90%.",
+    ]);
+    expect(promotionProblems({ ...ready, latestEvaluation: { status: "RUNNING", passRate: 0 } })).toEqual([
+      "Version 2's evaluation is still running.",
+    ]);
   });
   it("does not count the author's own approval", () => {
-    expect(promotionProblems({ ...ready, approverIds: ["author"] })).toEqual(["Version 2 needs approval by someone other than its author."]);
+    expect(promotionProblems({ ...ready, approverIds: ["author"] })).toEqual([
+      "Version 2 needs approval by someone other than its author.",
+    ]);
     expect(promotionProblems({ ...ready, approverIds: [] })).toEqual(["Version 2 needs approval by someone other than its author."]);
   });
 });
 
 describe("call cost", () => {
   it("prices a call from the price table: 2,000 in and 500 out on Sonnet 4.6 is $0.0135", () => {
-    const prices = currentPrices(priceTableSeed("p").map((r, i) => ({ ...r, id: String(i) })), new Date("2026-11-01T00:00:00Z"));
+    const prices = currentPrices(
+      priceTableSeed("p").map((r, i) => ({ ...r, id: String(i) })),
+      new Date("2026-11-01T00:00:00Z"),
+    );
     // 2,000 × $3/M + 500 × $15/M = $0.006 + $0.0075
     expect(callCostUsd(prices, "claude-sonnet-4-6", { input: 2000, output: 500, cacheWrite: 0, cacheRead: 0 })).toBeCloseTo(0.0135, 10);
     expect(callCostUsd(prices, "claude-unknown", { input: 1, output: 1, cacheWrite: 0, cacheRead: 0 })).toBeNull();

@@ -1,5 +1,6 @@
-import Link from "next/link";
 import { headers } from "next/headers";
+import Link from "next/link";
+
 import { SignOutButton } from "@/features/auth/components/sign-out-button";
 import { requirePageUser } from "@/server/auth/session";
 
@@ -8,7 +9,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requirePageUser(path);
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white print:hidden">

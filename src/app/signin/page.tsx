@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+
 import { SignInForm } from "@/features/auth/components/sign-in-form";
 import { safeCallbackUrl, signInErrorMessage } from "@/features/auth/messages";
 import { currentUser } from "@/server/auth/session";

@@ -18,7 +18,13 @@ export const buttonClass = (variant: Variant = "primary", extra?: string) =>
     extra,
   );
 
-export function Button({ variant = "primary", className, pending, children, ...props }: ComponentProps<"button"> & { variant?: Variant; pending?: boolean }) {
+export function Button({
+  variant = "primary",
+  className,
+  pending,
+  children,
+  ...props
+}: ComponentProps<"button"> & { variant?: Variant; pending?: boolean }) {
   return (
     <button className={buttonClass(variant, className)} disabled={pending || props.disabled} aria-busy={pending || undefined} {...props}>
       {pending && <Spinner />}

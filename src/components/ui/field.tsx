@@ -41,8 +41,7 @@ export function Field({
   );
 }
 
-export const describedBy = (id: string, error?: string, hint?: boolean) =>
-  error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+export const describedBy = (id: string, error?: string, hint?: boolean) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
 
 export function FormError({ message }: { message?: string | null }) {
   if (!message) return null;

@@ -104,10 +104,7 @@ export function weekOfDay(day: number): number {
  */
 export function phaseForDay(template: ProgrammeTemplate, day: number): PhaseTemplate | null {
   assertInteger(day, "day");
-  return (
-    template.phases.find((phase) => day >= phase.startDay && (phase.endDay === null || day <= phase.endDay)) ??
-    null
-  );
+  return template.phases.find((phase) => day >= phase.startDay && (phase.endDay === null || day <= phase.endDay)) ?? null;
 }
 
 /** The gate whose approval the phase needs before it may start, or null (the first phase). */

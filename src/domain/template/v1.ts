@@ -27,14 +27,7 @@
  * in the plan), not at approval. That production cohorts may go live only after this gate is the
  * cohort feature's rule. The 30-Day Post-Launch Review neither closes nor opens a phase.
  */
-import type {
-  GateTemplate,
-  MilestoneTemplate,
-  PhaseTemplate,
-  ProgrammeTemplate,
-  RiskTemplate,
-  StakeholderTemplate,
-} from "./types";
+import type { GateTemplate, MilestoneTemplate, PhaseTemplate, ProgrammeTemplate, RiskTemplate, StakeholderTemplate } from "./types";
 
 const phases: readonly PhaseTemplate[] = [
   {
@@ -116,13 +109,11 @@ const gates: readonly GateTemplate[] = [
       },
       {
         title: "Data residency mapped to cloud availability",
-        guidance:
-          "Link the mapping of data residency requirements to Claude's cloud availability (AWS, Google Cloud, Azure).",
+        guidance: "Link the mapping of data residency requirements to Claude's cloud availability (AWS, Google Cloud, Azure).",
       },
       {
         title: "Regulated data types identified",
-        guidance:
-          "List the regulated data types in scope and the special handling each requires, or record that there are none.",
+        guidance: "List the regulated data types in scope and the special handling each requires, or record that there are none.",
       },
       {
         title: "Pilot access approved by Security",
@@ -162,8 +153,7 @@ const gates: readonly GateTemplate[] = [
       },
       {
         title: "Vendor onboarding under way",
-        guidance:
-          "Show that Anthropic vendor onboarding with Procurement started in week 1 and its expected completion date.",
+        guidance: "Show that Anthropic vendor onboarding with Procurement started in week 1 and its expected completion date.",
       },
     ],
   },
@@ -307,8 +297,7 @@ const gates: readonly GateTemplate[] = [
       },
       {
         title: "Pilot Debrief conditions closed",
-        guidance:
-          "Every condition of a Conditional go is closed with evidence; waive with a reason if the decision was Go.",
+        guidance: "Every condition of a Conditional go is closed with evidence; waive with a reason if the decision was Go.",
       },
     ],
   },
@@ -332,7 +321,8 @@ const gates: readonly GateTemplate[] = [
       },
       {
         title: "Weekly sponsor dashboard shared",
-        guidance: "The success metrics dashboard has been shared with the executive sponsor every week since launch, and the sponsor has reviewed it.",
+        guidance:
+          "The success metrics dashboard has been shared with the executive sponsor every week since launch, and the sponsor has reviewed it.",
       },
       {
         title: "Monthly cost and usage review held",
@@ -384,8 +374,7 @@ const milestones: readonly MilestoneTemplate[] = [
     week: 1,
     phase: "DISCOVERY",
     title: "CISO engaged",
-    deliverable:
-      "Security kick-off held; Anthropic's security documentation and SOC 2 reports sent to IT Security proactively.",
+    deliverable: "Security kick-off held; Anthropic's security documentation and SOC 2 reports sent to IT Security proactively.",
     suggestedOwner: "PROGRAMME_MANAGER",
   },
   {
@@ -400,8 +389,7 @@ const milestones: readonly MilestoneTemplate[] = [
     week: 2,
     phase: "DISCOVERY",
     title: "Stakeholder map complete",
-    deliverable:
-      "Every role that can block the deployment has a named person, a relationship owner and an engagement plan.",
+    deliverable: "Every role that can block the deployment has a named person, a relationship owner and an engagement plan.",
     suggestedOwner: "PROGRAMME_MANAGER",
   },
   {
@@ -488,8 +476,7 @@ const milestones: readonly MilestoneTemplate[] = [
     week: 4,
     phase: "DISCOVERY",
     title: "Usage monitoring in place",
-    deliverable:
-      "Usage data arriving: active users, session duration, task completion rates, error rates and API costs.",
+    deliverable: "Usage data arriving: active users, session duration, task completion rates, error rates and API costs.",
     suggestedOwner: "ENGINEERING_LEAD",
   },
   // Week 5 (days 29-35): the Architecture Review (day 30) and the pilot start (day 31).
@@ -530,8 +517,7 @@ const milestones: readonly MilestoneTemplate[] = [
     week: 6,
     phase: "PILOT",
     title: "MCP integrations tested with production credentials",
-    deliverable:
-      "Each MCP connector validated under real usage with production credentials, including token expiry and permission scopes.",
+    deliverable: "Each MCP connector validated under real usage with production credentials, including token expiry and permission scopes.",
     suggestedOwner: "ENGINEERING_LEAD",
   },
   {
@@ -546,8 +532,7 @@ const milestones: readonly MilestoneTemplate[] = [
     week: 7,
     phase: "PILOT",
     title: "Performance tuning pass",
-    deliverable:
-      "Prompt quality, response accuracy and model choice per use case reviewed against pilot data, with changes recorded.",
+    deliverable: "Prompt quality, response accuracy and model choice per use case reviewed against pilot data, with changes recorded.",
     suggestedOwner: "ENGINEERING_LEAD",
   },
   {
@@ -632,8 +617,7 @@ const milestones: readonly MilestoneTemplate[] = [
     week: 9,
     phase: "ROLLOUT",
     title: "Success metrics dashboard live",
-    deliverable:
-      "Live dashboard of the agreed success metrics: active users, tasks completed, time saved, cost per task, error rates.",
+    deliverable: "Live dashboard of the agreed success metrics: active users, tasks completed, time saved, cost per task, error rates.",
     suggestedOwner: "PROGRAMME_MANAGER",
   },
   // Week 10 (days 64-70): the Production Readiness Review (day 70).
@@ -648,8 +632,7 @@ const milestones: readonly MilestoneTemplate[] = [
     week: 10,
     phase: "ROLLOUT",
     title: "Access control policy documented",
-    deliverable:
-      "Role-based access implemented and documented: who, which departments, which models, which MCP integrations.",
+    deliverable: "Role-based access implemented and documented: who, which departments, which models, which MCP integrations.",
     suggestedOwner: "CISO_SECURITY",
   },
   {
@@ -665,8 +648,7 @@ const milestones: readonly MilestoneTemplate[] = [
     week: 10,
     phase: "ROLLOUT",
     title: "Production Readiness Review approved",
-    deliverable:
-      "Sign-off from Security, Legal, IT and the business sponsor, with debrief conditions closed.",
+    deliverable: "Sign-off from Security, Legal, IT and the business sponsor, with debrief conditions closed.",
     suggestedOwner: "PROGRAMME_MANAGER",
   },
   // Week 11 (days 71-77)
@@ -788,24 +770,21 @@ const risks: readonly RiskTemplate[] = [
     probability: "HIGH",
     impact: "MEDIUM",
     consequence: "Phase 2 delayed 2-4 weeks",
-    mitigation:
-      "Architecture review in Phase 1 with a certified Claude architect who has done this integration before",
+    mitigation: "Architecture review in Phase 1 with a certified Claude architect who has done this integration before",
   },
   {
     title: "HR objections to AI monitoring employee work",
     probability: "MEDIUM",
     impact: "MEDIUM",
     consequence: "Acceptable use policy overhaul",
-    mitigation:
-      "Engage HR in Phase 1 for employee-facing deployments; clarify data retention and audit logging scope",
+    mitigation: "Engage HR in Phase 1 for employee-facing deployments; clarify data retention and audit logging scope",
   },
   {
     title: "Change management failures causing low adoption post-launch",
     probability: "HIGH",
     impact: "HIGH",
     consequence: "Investment not realised",
-    mitigation:
-      "Formal change management workstream from Day 1; champions network; success stories communicated during rollout",
+    mitigation: "Formal change management workstream from Day 1; champions network; success stories communicated during rollout",
   },
 ];
 
@@ -846,8 +825,7 @@ const stakeholders: readonly StakeholderTemplate[] = [
     why:
       "Vendor onboarding timelines in large enterprises range from 3 to 12 weeks. Delays here are the single most " +
       "common cause of 90-day plans taking 6 months.",
-    engagementPlan:
-      "Start the Anthropic vendor onboarding process in Week 1; track the expected completion date weekly.",
+    engagementPlan: "Start the Anthropic vendor onboarding process in Week 1; track the expected completion date weekly.",
     engageByWeek: 1,
   },
   {
@@ -872,9 +850,7 @@ const stakeholders: readonly StakeholderTemplate[] = [
   },
   {
     role: "HR",
-    why:
-      "Can block employee-facing tools: objections to AI monitoring of employee work force an acceptable use " +
-      "policy overhaul.",
+    why: "Can block employee-facing tools: objections to AI monitoring of employee work force an acceptable use " + "policy overhaul.",
     engagementPlan:
       "Engage in Phase 1 for employee-facing deployments; clarify data retention and audit logging scope; review " +
       "the acceptable use policy before it is published.",

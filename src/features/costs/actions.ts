@@ -1,6 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+
 import {
   addPriceSchema,
   approveBudgetSchema,
@@ -21,7 +24,6 @@ import { measureTokens } from "./server/measure-tokens";
 import { saveDepartmentBudget } from "./server/save-department-budget";
 import { updatePrice } from "./server/update-price";
 import { updateScenario } from "./server/update-scenario";
-import { authedAction, fieldErrorOr } from "@/server/action-client";
 
 // Each operation authorizes the signed-in user for the programme against the database:
 // costs.manage (programme manager) for prices, scenarios and department budgets; budget.approve (sponsor) for approvals.

@@ -10,10 +10,20 @@ export const formatUsd = (n: number) => usd.format(n);
 export const formatUsdWhole = (n: number) => usdWhole.format(n);
 /** A small amount with enough digits to mean something: $0.0135 per task. */
 export const formatUsdPrecise = (n: number) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: Math.abs(n) >= 1 ? 2 : 4 }).format(n);
+  new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: "USD",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: Math.abs(n) >= 1 ? 2 : 4,
+  }).format(n);
 /** A price per million tokens: $3, $3.75, $0.10, $0.125 */
 export const formatPerMTok = (n: number) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 3 }).format(n);
+  new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: "USD",
+    minimumFractionDigits: Number.isInteger(n) ? 0 : 2,
+    maximumFractionDigits: 3,
+  }).format(n);
 export const formatCount = (n: number) => integer.format(n);
 export const formatCompact = (n: number) => compact.format(n);
 /** 0.25 → "25%" */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { modelMixProblems } from "@/domain/costs";
 
 const programmeSlug = z.string().min(1);
@@ -8,7 +9,10 @@ const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Enter a real date.");
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "Enter a real date.",
+  );
 
 /** A blank form field is missing, not zero. */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -20,7 +24,13 @@ const count = (what: string, max: number, min = 0) =>
     z.coerce
       .number({ error: `Enter ${what}.` })
       .refine(Number.isFinite, `Enter ${what}.`)
-      .pipe(z.number().int(`Enter ${what} as a whole number.`).min(min, min === 0 ? `Enter ${what} (0 or more).` : `Enter ${what} (at least ${min}).`).max(max, `At most ${max.toLocaleString("en-US")}.`)),
+      .pipe(
+        z
+          .number()
+          .int(`Enter ${what} as a whole number.`)
+          .min(min, min === 0 ? `Enter ${what} (0 or more).` : `Enter ${what} (at least ${min}).`)
+          .max(max, `At most ${max.toLocaleString("en-US")}.`),
+      ),
   );
 
 /** A non-negative number (money, rates), from a form field or JSON. */
@@ -30,7 +40,12 @@ const amount = (what: string, max: number) =>
     z.coerce
       .number({ error: `Enter ${what}.` })
       .refine(Number.isFinite, `Enter ${what}.`)
-      .pipe(z.number().min(0, `Enter ${what} (0 or more).`).max(max, `At most ${max.toLocaleString("en-US")}.`)),
+      .pipe(
+        z
+          .number()
+          .min(0, `Enter ${what} (0 or more).`)
+          .max(max, `At most ${max.toLocaleString("en-US")}.`),
+      ),
   );
 
 /** A share between 0 and 1 (0.25 = 25%). */
@@ -40,7 +55,12 @@ const share = (what: string) =>
     z.coerce
       .number({ error: `Enter ${what} between 0 and 1.` })
       .refine(Number.isFinite, `Enter ${what} between 0 and 1.`)
-      .pipe(z.number().min(0, `${capitalise(what)} must be between 0 and 1.`).max(1, `${capitalise(what)} must be between 0 and 1 (0.25 = 25%).`)),
+      .pipe(
+        z
+          .number()
+          .min(0, `${capitalise(what)} must be between 0 and 1.`)
+          .max(1, `${capitalise(what)} must be between 0 and 1 (0.25 = 25%).`),
+      ),
   );
 
 function capitalise(s: string) {
@@ -72,7 +92,10 @@ export const addPriceSchema = priceFields.extend({
     .toLowerCase()
     .min(3, "Enter the model id, e.g. claude-sonnet-4-6.")
     .max(100, "Keep the model id under 100 characters.")
-    .regex(/^[a-z0-9][a-z0-9._:>-]*$/, "Use the model id as Anthropic writes it: lowercase letters, digits, dots and hyphens (e.g. claude-sonnet-4-6)."),
+    .regex(
+      /^[a-z0-9][a-z0-9._:>-]*$/,
+      "Use the model id as Anthropic writes it: lowercase letters, digits, dots and hyphens (e.g. claude-sonnet-4-6).",
+    ),
   effectiveFrom: isoDate,
 });
 export type AddPriceInput = z.input<typeof addPriceSchema>;
@@ -103,7 +126,12 @@ const scenarioFields = z.object({
   changeMgmtCostPerMonth: amount("the change-management cost a month", 100_000_000),
   supportCostPerMonth: amount("the support cost a month", 100_000_000),
   /** How the token counts were obtained, when measured ("count_tokens, claude-sonnet-4-6, 21 Nov 2026"). */
-  tokensMeasuredWith: z.string().trim().max(200).nullish().transform((s) => s || null),
+  tokensMeasuredWith: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((s) => s || null),
 });
 
 function checkMix(v: { modelMix: { model: string; share: number }[] }, ctx: z.RefinementCtx) {
@@ -126,9 +154,20 @@ export type DeleteScenarioInput = z.input<typeof deleteScenarioSchema>;
 export const measureTokensSchema = z.object({
   programmeSlug,
   model: z.string().trim().min(1, "Choose the model to count with.").max(100),
-  system: z.string().max(400_000, "Keep the system prompt under 400,000 characters.").nullish().transform((s) => (s?.trim() ? s : null)),
-  prompt: z.string().max(400_000, "Keep the sample prompt under 400,000 characters.").refine((s) => s.trim().length > 0, "Paste a sample prompt: a typical task's input."),
-  sampleResponse: z.string().max(400_000, "Keep the sample response under 400,000 characters.").nullish().transform((s) => (s?.trim() ? s : null)),
+  system: z
+    .string()
+    .max(400_000, "Keep the system prompt under 400,000 characters.")
+    .nullish()
+    .transform((s) => (s?.trim() ? s : null)),
+  prompt: z
+    .string()
+    .max(400_000, "Keep the sample prompt under 400,000 characters.")
+    .refine((s) => s.trim().length > 0, "Paste a sample prompt: a typical task's input."),
+  sampleResponse: z
+    .string()
+    .max(400_000, "Keep the sample response under 400,000 characters.")
+    .nullish()
+    .transform((s) => (s?.trim() ? s : null)),
 });
 export type MeasureTokensInput = z.input<typeof measureTokensSchema>;
 
@@ -139,7 +178,12 @@ export const approveBudgetSchema = z.object({
   scenarioId: id,
   /** The monthly total the sponsor saw; the approval is refused if the scenario has changed since. */
   expectedMonthly: z.coerce.number().refine(Number.isFinite),
-  note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").nullish().transform((s) => s || null),
+  note: z
+    .string()
+    .trim()
+    .max(2000, "Keep the note under 2,000 characters.")
+    .nullish()
+    .transform((s) => s || null),
 });
 export type ApproveBudgetInput = z.input<typeof approveBudgetSchema>;
 

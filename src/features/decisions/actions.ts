@@ -1,12 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+
 import { acceptDecisionSchema, createDecisionSchema, supersedeDecisionSchema, updateDecisionSchema } from "./schemas";
 import { acceptDecision } from "./server/accept-decision";
 import { createDecision } from "./server/create-decision";
 import { supersedeDecision } from "./server/supersede-decision";
 import { updateDecision } from "./server/update-decision";
-import { authedAction, fieldErrorOr } from "@/server/action-client";
 
 // Each operation authorizes the signed-in user (decisions.manage) against the database.
 const refresh = (slug: string) => revalidatePath(`/programmes/${slug}`, "layout");

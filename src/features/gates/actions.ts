@@ -3,7 +3,19 @@
 import { getServerSession } from "next-auth";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { closeConditionSchema, decidePilotDebriefSchema, openGateReviewSchema, openNewRoundSchema, signGateSchema, startPhaseSchema, updateCriterionSchema } from "./schemas";
+
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+import { authOptions, clientAddress } from "@/server/auth/options";
+
+import {
+  closeConditionSchema,
+  decidePilotDebriefSchema,
+  openGateReviewSchema,
+  openNewRoundSchema,
+  signGateSchema,
+  startPhaseSchema,
+  updateCriterionSchema,
+} from "./schemas";
 import { closeCondition } from "./server/close-condition";
 import { decidePilotDebrief } from "./server/decide-pilot-debrief";
 import { openGateReview } from "./server/open-gate-review";
@@ -11,8 +23,6 @@ import { openNewRound } from "./server/open-new-round";
 import { signGate } from "./server/sign-gate";
 import { startPhase } from "./server/start-phase";
 import { updateCriterion } from "./server/update-criterion";
-import { authedAction, fieldErrorOr } from "@/server/action-client";
-import { authOptions, clientAddress } from "@/server/auth/options";
 
 // Each operation authorizes the signed-in user for the programme against the database.
 const refresh = (slug: string) => revalidatePath(`/programmes/${slug}`, "layout");

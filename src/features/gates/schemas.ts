@@ -1,9 +1,16 @@
 import { z } from "zod";
+
 import { CRITERION_STATUSES, GATE_DECISIONS, GATE_KEYS, PHASE_KEYS, REVIEW_FUNCTIONS, SIGN_OFF_DECISIONS } from "@/domain/enums";
 
 const programmeSlug = z.string().min(1);
 /** Free text that may be left empty: blank becomes null. */
-const optionalText = (tooLong: string) => z.string().trim().max(2000, tooLong).nullish().transform((s) => s || null);
+const optionalText = (tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000, tooLong)
+    .nullish()
+    .transform((s) => s || null);
 const gateKey = z.enum(GATE_KEYS);
 
 export const openGateReviewSchema = z.object({ programmeSlug, gateKey });
@@ -39,12 +46,21 @@ export const signGateSchema = z
     gateKey,
     function: z.enum(REVIEW_FUNCTIONS, { error: "Choose the function you sign for." }),
     decision: z.enum(SIGN_OFF_DECISIONS, { error: "Choose approve, approve with conditions, or reject." }),
-    reason: z.string().trim().max(4000, "Keep the reason under 4,000 characters.").nullish().transform((s) => s || null),
+    reason: z
+      .string()
+      .trim()
+      .max(4000, "Keep the reason under 4,000 characters.")
+      .nullish()
+      .transform((s) => s || null),
     password: z.string().max(200).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision !== "APPROVE" && !v.reason)
-      ctx.addIssue({ code: "custom", path: ["reason"], message: v.decision === "REJECT" ? "Give the reason for rejecting." : "State the conditions of your approval." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: v.decision === "REJECT" ? "Give the reason for rejecting." : "State the conditions of your approval.",
+      });
   });
 export type SignGateInput = z.input<typeof signGateSchema>;
 

@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+
 import { addMemberSchema, removeMemberSchema, updateMemberSchema } from "./schemas";
 import { addMember } from "./server/add-member";
 import { removeMember } from "./server/remove-member";
 import { updateMember } from "./server/update-member";
-import { authedAction, fieldErrorOr } from "@/server/action-client";
 
 // Each operation authorizes the signed-in user for the programme (members.manage) against the database.
 

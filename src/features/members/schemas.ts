@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { REVIEW_FUNCTIONS, ROLES } from "@/domain/enums";
 import { membershipProblems } from "@/domain/permissions";
 

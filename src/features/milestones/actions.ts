@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+
 import { updateMilestoneSchema } from "./schemas";
 import { updateMilestone } from "./server/update-milestone";
-import { authedAction, fieldErrorOr } from "@/server/action-client";
 
 // The operation authorizes the signed-in user (programme.update) against the database.
 export const updateMilestoneAction = authedAction.inputSchema(updateMilestoneSchema).action(async ({ parsedInput, ctx }) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { MILESTONE_STATUSES } from "@/domain/enums";
 
 export const updateMilestoneSchema = z.object({

@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+
 import { createPolicyDraftSchema, publishPolicyVersionSchema, updatePolicyDraftSchema } from "./schemas";
 import { createPolicyDraft } from "./server/create-policy-draft";
 import { publishPolicyVersion } from "./server/publish-policy-version";
 import { updatePolicyDraft } from "./server/update-policy-draft";
-import { authedAction, fieldErrorOr } from "@/server/action-client";
 
 // Each operation authorizes the signed-in user (policies.manage) against the database.
 const refresh = (slug: string) => revalidatePath(`/programmes/${slug}`, "layout");

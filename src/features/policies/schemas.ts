@@ -9,7 +9,10 @@ export type CreatePolicyDraftInput = z.input<typeof createPolicyDraftSchema>;
 export const updatePolicyDraftSchema = z.object({
   programmeSlug,
   versionId: z.string().uuid(),
-  body: z.string().max(100_000, "Keep the policy under 100,000 characters.").refine((s) => s.trim().length > 0, "Write the policy (Markdown)."),
+  body: z
+    .string()
+    .max(100_000, "Keep the policy under 100,000 characters.")
+    .refine((s) => s.trim().length > 0, "Write the policy (Markdown)."),
 });
 export type UpdatePolicyDraftInput = z.input<typeof updatePolicyDraftSchema>;
 

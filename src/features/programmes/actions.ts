@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+
 import { createProgrammeSchema } from "./schemas";
 import { createProgramme } from "./server/create-programme";
-import { authedAction, fieldErrorOr } from "@/server/action-client";
 
 /** Any signed-in user may create a programme; they become its programme manager. */
 export const createProgrammeAction = authedAction.inputSchema(createProgrammeSchema).action(async ({ parsedInput, ctx }) => {

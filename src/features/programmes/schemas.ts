@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { DEPLOYMENT_KINDS } from "@/domain/enums";
 
 export const RESERVED_SLUGS = ["new", "api", "admin", "settings", "signin", "signout", "reviews"] as const;
@@ -15,7 +16,10 @@ const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Enter a real date.");
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "Enter a real date.",
+  );
 
 export const createProgrammeSchema = z.object({
   name: z.string().trim().min(3, "Give the programme a name of at least 3 characters.").max(120, "Keep the name under 120 characters."),

@@ -1,13 +1,21 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { draftWeeklyNarrativeSchema, publishWeeklyNarrativeSchema, reopenWeeklyNarrativeSchema, reviewWeeklyReportSchema, saveWeeklyNarrativeSchema } from "./schemas";
+
+import { authedAction } from "@/server/action-client";
+
+import {
+  draftWeeklyNarrativeSchema,
+  publishWeeklyNarrativeSchema,
+  reopenWeeklyNarrativeSchema,
+  reviewWeeklyReportSchema,
+  saveWeeklyNarrativeSchema,
+} from "./schemas";
 import { draftWeeklyNarrative } from "./server/draft-weekly-narrative";
 import { publishWeeklyNarrative } from "./server/publish-weekly-narrative";
 import { reopenWeeklyNarrative } from "./server/reopen-weekly-narrative";
 import { reviewWeeklyReport } from "./server/review-weekly-report";
 import { saveWeeklyNarrative } from "./server/save-weekly-narrative";
-import { authedAction } from "@/server/action-client";
 
 const refresh = (slug: string) => revalidatePath(`/programmes/${slug}`, "layout");
 

@@ -9,7 +9,7 @@ export function formatFigure(v: number | null, unit: string): string {
 
 export function formatChange(v: number | null, before: number | null, unit: string): string {
   if (v === null || before === null) return "—";
-  if (unit === "%" ) return `${v - before >= 0 ? "+" : ""}${(Math.round((v - before) * 10) / 10).toString()} pts`;
+  if (unit === "%") return `${v - before >= 0 ? "+" : ""}${(Math.round((v - before) * 10) / 10).toString()} pts`;
   if (before === 0) return v === 0 ? "0%" : "new";
   const pct = ((v - before) / Math.abs(before)) * 100;
   return `${pct >= 0 ? "+" : ""}${pct.toFixed(1)}%`;

@@ -1,4 +1,5 @@
 import { GATE_STATUS_LABELS, LEVEL_LABELS, type GateStatus, type Level } from "@/domain/enums";
+
 import { formatChange, formatFigure } from "./format";
 
 /**
@@ -16,7 +17,7 @@ export const NARRATIVE_MAX_CHARS = 10_000;
 export const NARRATIVE_SYSTEM_PROMPT = [
   "You draft the narrative of a weekly report to the executive sponsor of an enterprise Claude deployment programme.",
   "Write three or four short paragraphs of plain text (no headings, no lists, no Markdown), under 250 words in all: where the programme stands, what changed since the week before, and what needs the sponsor's attention.",
-  "Use only the facts given. Do not invent, estimate, round or compute numbers, percentages, dates or names: quote figures exactly as written in the facts, or leave them out. A figure shown as \"—\" is not available; say so only if it matters.",
+  'Use only the facts given. Do not invent, estimate, round or compute numbers, percentages, dates or names: quote figures exactly as written in the facts, or leave them out. A figure shown as "—" is not available; say so only if it matters.',
   "Do not speculate about causes the facts do not state. Be factual and calm; no praise, no marketing language.",
   "A person will check and edit your draft before it is published.",
 ].join("\n");
@@ -41,13 +42,20 @@ export function weeklyReportFacts(r: NarrativeFactsInput, today: Date): string {
     `Report: programme week ${r.week}, ${r.range.from} to ${r.range.to} (UTC).`,
     "",
     `Metrics of week ${r.week} (value; change from the week before; how it is measured):`,
-    ...r.figures.map((f) => `- ${f.label}: ${formatFigure(f.value, f.unit)}; change ${formatChange(f.value, f.before, f.unit)}; ${f.basis}`),
+    ...r.figures.map(
+      (f) => `- ${f.label}: ${formatFigure(f.value, f.unit)}; change ${formatChange(f.value, f.before, f.unit)}; ${f.basis}`,
+    ),
     "",
     `Gates (status on ${iso(today)}):`,
     ...r.gates.map((g) => `- ${g.name}: ${GATE_STATUS_LABELS[g.status]}; planned ${iso(g.plannedDate)}`),
     "",
     "Top open risks (highest probability × impact first):",
-    ...(r.topRisks.length ? r.topRisks.map((k) => `- ${k.title}: ${LEVEL_LABELS[k.probability]} probability, ${LEVEL_LABELS[k.impact]} impact; owner: ${k.ownerName ?? "none"}`) : ["- none"]),
+    ...(r.topRisks.length
+      ? r.topRisks.map(
+          (k) =>
+            `- ${k.title}: ${LEVEL_LABELS[k.probability]} probability, ${LEVEL_LABELS[k.impact]} impact; owner: ${k.ownerName ?? "none"}`,
+        )
+      : ["- none"]),
     "",
     `Milestones completed in week ${r.week} (${r.milestonesHit.length}):`,
     ...(r.milestonesHit.length ? r.milestonesHit.map((m) => `- Week ${m.week}: ${m.title}`) : ["- none"]),
@@ -67,11 +75,18 @@ export function narrativeParagraphs(text: string): string[] {
 }
 
 /** Who wrote and published a narrative, in one line: "Drafted with Claude (claude-sonnet-4-6); edited by …; published by … on …". */
-export function narrativeProvenance(n: { draftedByModel: string | null; editedBy: string | null; publishedBy: string | null; publishedAt: Date | null }): string {
+export function narrativeProvenance(n: {
+  draftedByModel: string | null;
+  editedBy: string | null;
+  publishedBy: string | null;
+  publishedAt: Date | null;
+}): string {
   const parts = [
     n.draftedByModel ? `Drafted with Claude (${n.draftedByModel})` : null,
     n.editedBy ? `${n.draftedByModel ? "edited" : "written"} by ${n.editedBy}` : n.draftedByModel ? "not edited" : null,
-    n.publishedBy && n.publishedAt ? `published by ${n.publishedBy} on ${n.publishedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : null,
+    n.publishedBy && n.publishedAt
+      ? `published by ${n.publishedBy} on ${n.publishedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`
+      : null,
   ].filter(Boolean);
   const line = parts.join("; ");
   return line.charAt(0).toUpperCase() + line.slice(1) + ".";

@@ -3,17 +3,18 @@ import { z } from "zod";
 export const reviewWeeklyReportSchema = z.object({
   programmeSlug: z.string().min(1),
   week: z.coerce.number().int().min(1, "Choose a week.").max(200, "Choose a week of the programme."),
-  note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").nullish().transform((s) => s || null),
+  note: z
+    .string()
+    .trim()
+    .max(2000, "Keep the note under 2,000 characters.")
+    .nullish()
+    .transform((s) => s || null),
 });
 export type ReviewWeeklyReportInput = z.input<typeof reviewWeeklyReportSchema>;
 
 const programmeSlug = z.string().min(1);
 const week = z.coerce.number().int().min(1, "Choose a week.").max(200, "Choose a week of the programme.");
-const narrativeText = z
-  .string()
-  .trim()
-  .min(1, "Write the narrative.")
-  .max(10_000, "Keep the narrative under 10,000 characters.");
+const narrativeText = z.string().trim().min(1, "Write the narrative.").max(10_000, "Keep the narrative under 10,000 characters.");
 
 /**
  * Claude drafts the week's narrative. Replacing a person's text (a narrative someone wrote or edited)

@@ -1,10 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+
 import { createRiskSchema, updateRiskSchema } from "./schemas";
 import { createRisk } from "./server/create-risk";
 import { updateRisk } from "./server/update-risk";
-import { authedAction, fieldErrorOr } from "@/server/action-client";
 
 // Each operation authorizes the signed-in user (risks.manage) against the database.
 const refresh = (slug: string) => revalidatePath(`/programmes/${slug}`, "layout");

@@ -1,10 +1,14 @@
 import { z } from "zod";
+
 import { LEVELS, RISK_STATUSES } from "@/domain/enums";
 
 const isoDateOrBlank = z
   .string()
   .trim()
-  .refine((s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)), "Enter a real date.")
+  .refine(
+    (s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)),
+    "Enter a real date.",
+  )
   .nullish()
   .transform((s) => s || null);
 

@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+
 import { updateStakeholderSchema } from "./schemas";
 import { updateStakeholder } from "./server/update-stakeholder";
-import { authedAction, fieldErrorOr } from "@/server/action-client";
 
 // The operation authorizes the signed-in user (stakeholders.manage) against the database.
 export const updateStakeholderAction = authedAction.inputSchema(updateStakeholderSchema).action(async ({ parsedInput, ctx }) => {

@@ -1,9 +1,22 @@
 import { z } from "zod";
+
 import { STANCES } from "@/domain/enums";
 
 /** Free text that may be left empty: blank becomes null. */
-const optionalLine = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).nullish().transform((s) => s || null);
-const longText = (tooLong: string) => z.string().trim().max(4000, tooLong).nullish().transform((s) => s ?? "");
+const optionalLine = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .nullish()
+    .transform((s) => s || null);
+const longText = (tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(4000, tooLong)
+    .nullish()
+    .transform((s) => s ?? "");
 
 export const updateStakeholderSchema = z.object({
   programmeSlug: z.string().min(1),

@@ -2,8 +2,16 @@ import { z } from "zod";
 
 /** Sessions, tasks and errors are stored as 32-bit integers; tokens as 64-bit. */
 export const MAX_COUNT = 2_147_483_647;
-const count = z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must not be negative").max(MAX_COUNT, "must be at most 2,147,483,647");
-const tokens = z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must not be negative").max(Number.MAX_SAFE_INTEGER);
+const count = z
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .min(0, "must not be negative")
+  .max(MAX_COUNT, "must be at most 2,147,483,647");
+const tokens = z
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .min(0, "must not be negative")
+  .max(Number.MAX_SAFE_INTEGER);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDay = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`); // "2026-13-01" is an invalid date, "2026-02-30" rolls over to March
@@ -19,19 +27,26 @@ export const MINUTES_SOURCES = { measured: "MEASURED", self_reported: "SELF_REPO
  */
 export const usageEventSchema = z.object({
   externalId: z.string({ error: "is required" }).trim().min(1, "is required").max(200, "must be at most 200 characters"),
-  day: z
-    .string({ error: "is required (YYYY-MM-DD)" })
-    .regex(DAY, "must be a date as YYYY-MM-DD")
-    .refine(isRealDay, "must be a real date"),
-  user: z.string({ error: "is required (a pseudonymous id)" }).trim().min(1, "is required (a pseudonymous id)").max(200, "must be at most 200 characters"),
+  day: z.string({ error: "is required (YYYY-MM-DD)" }).regex(DAY, "must be a date as YYYY-MM-DD").refine(isRealDay, "must be a real date"),
+  user: z
+    .string({ error: "is required (a pseudonymous id)" })
+    .trim()
+    .min(1, "is required (a pseudonymous id)")
+    .max(200, "must be at most 200 characters"),
   department: label.default(""),
   useCase: label.default(""),
   cohort: label.default(""),
   model: label.default(""),
   sessions: count.default(0),
   tasks: count.default(0),
-  minutesSaved: z.number({ error: "must be a number" }).min(0, "must not be negative").max(24 * 60, "must be at most a day of minutes").default(0),
-  minutesSource: z.enum(["measured", "self_reported", "estimated"], { error: "must be measured, self_reported or estimated" }).default("estimated"),
+  minutesSaved: z
+    .number({ error: "must be a number" })
+    .min(0, "must not be negative")
+    .max(24 * 60, "must be at most a day of minutes")
+    .default(0),
+  minutesSource: z
+    .enum(["measured", "self_reported", "estimated"], { error: "must be measured, self_reported or estimated" })
+    .default("estimated"),
   errors: count.default(0),
   tokens: z
     .object({ uncachedInput: tokens.default(0), cacheWrite: tokens.default(0), cacheRead: tokens.default(0), output: tokens.default(0) })
@@ -86,26 +101,64 @@ export function quickParseUsageEvent(e: unknown): UsageEvent | undefined {
   const useCase = text(e.useCase, 0, 120, "");
   const cohort = text(e.cohort, 0, 120, "");
   const model = text(e.model, 0, 120, "");
-  if (externalId === undefined || user === undefined || department === undefined || useCase === undefined || cohort === undefined || model === undefined) return undefined;
+  if (
+    externalId === undefined ||
+    user === undefined ||
+    department === undefined ||
+    useCase === undefined ||
+    cohort === undefined ||
+    model === undefined
+  )
+    return undefined;
   const day = e.day;
   if (typeof day !== "string" || !DAY.test(day) || !isKnownRealDay(day)) return undefined;
   const { sessions = 0, tasks = 0, errors = 0, minutesSaved = 0, costUsd = 0, minutesSource = "estimated" } = e;
-  if (!isSmallCount(sessions) || !isSmallCount(tasks) || !isSmallCount(errors) || !isAmount(minutesSaved) || minutesSaved > 24 * 60 || !isAmount(costUsd)) return undefined;
+  if (
+    !isSmallCount(sessions) ||
+    !isSmallCount(tasks) ||
+    !isSmallCount(errors) ||
+    !isAmount(minutesSaved) ||
+    minutesSaved > 24 * 60 ||
+    !isAmount(costUsd)
+  )
+    return undefined;
   if (minutesSource !== "measured" && minutesSource !== "self_reported" && minutesSource !== "estimated") return undefined;
   const t = e.tokens === undefined ? {} : e.tokens;
   if (!isPlainObject(t)) return undefined;
   const { uncachedInput = 0, cacheWrite = 0, cacheRead = 0, output = 0 } = t;
   if (!isCount(uncachedInput) || !isCount(cacheWrite) || !isCount(cacheRead) || !isCount(output)) return undefined;
-  return { externalId, day, user, department, useCase, cohort, model, sessions, tasks, minutesSaved, minutesSource, errors, tokens: { uncachedInput, cacheWrite, cacheRead, output }, costUsd };
+  return {
+    externalId,
+    day,
+    user,
+    department,
+    useCase,
+    cohort,
+    model,
+    sessions,
+    tasks,
+    minutesSaved,
+    minutesSource,
+    errors,
+    tokens: { uncachedInput, cacheWrite, cacheRead, output },
+    costUsd,
+  };
 }
 
 /** Validates a whole batch; returns every bad event with its index and reason, or the parsed events. */
-export function parseUsageBatch(body: unknown): { ok: true; events: UsageEvent[] } | { ok: false; status: 400 | 413 | 422; message: string; problems?: EventProblem[] } {
+export function parseUsageBatch(
+  body: unknown,
+): { ok: true; events: UsageEvent[] } | { ok: false; status: 400 | 413 | 422; message: string; problems?: EventProblem[] } {
   if (typeof body !== "object" || body === null || !Array.isArray((body as { events?: unknown }).events))
     return { ok: false, status: 400, message: 'The body must be a JSON object with an "events" array.' };
   const raw = (body as { events: unknown[] }).events;
   if (raw.length === 0) return { ok: false, status: 422, message: "The batch has no events." };
-  if (raw.length > MAX_BATCH_EVENTS) return { ok: false, status: 413, message: `A batch holds at most ${MAX_BATCH_EVENTS.toLocaleString("en")} events; this one has ${raw.length.toLocaleString("en")}.` };
+  if (raw.length > MAX_BATCH_EVENTS)
+    return {
+      ok: false,
+      status: 413,
+      message: `A batch holds at most ${MAX_BATCH_EVENTS.toLocaleString("en")} events; this one has ${raw.length.toLocaleString("en")}.`,
+    };
   const events: UsageEvent[] = [];
   const problems: EventProblem[] = [];
   raw.forEach((e, index) => {
@@ -115,6 +168,7 @@ export function parseUsageBatch(body: unknown): { ok: true; events: UsageEvent[]
     if (r.success) events.push(r.data);
     else problems.push({ index, reason: r.error.issues.map((i) => `${i.path.join(".") || "event"} ${i.message}`).join("; ") });
   });
-  if (problems.length > 0) return { ok: false, status: 422, message: `${problems.length} of ${raw.length} events are invalid; nothing was written.`, problems };
+  if (problems.length > 0)
+    return { ok: false, status: 422, message: `${problems.length} of ${raw.length} events are invalid; nothing was written.`, problems };
   return { ok: true, events };
 }

@@ -1,12 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+
 import { changeUseCaseStatusSchema, createUseCaseSchema, importUseCasesSchema, updateUseCaseSchema } from "./schemas";
 import { changeUseCaseStatus } from "./server/change-use-case-status";
 import { createUseCase } from "./server/create-use-case";
 import { ImportRejectedError, importUseCases } from "./server/import-use-cases";
 import { updateUseCase } from "./server/update-use-case";
-import { authedAction, fieldErrorOr } from "@/server/action-client";
 
 // Each operation authorizes the signed-in user (usecases.manage) for the programme against the database.
 const refresh = (slug: string) => revalidatePath(`/programmes/${slug}`, "layout");

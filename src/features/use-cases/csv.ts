@@ -4,6 +4,7 @@
  * derived ones (rank, score, dates), so an exported file imports as it is.
  */
 import Papa from "papaparse";
+
 import { USE_CASE_STATUSES, type UseCaseStatus } from "@/domain/enums";
 
 export const CSV_COLUMNS = [
@@ -40,7 +41,11 @@ export function toCsv(rows: readonly Record<CsvColumnKey, string | number | null
   );
 }
 
-const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, "_");
+const normaliseHeader = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 /** Undoes the export's formula escaping. */
 const unescapeFormula = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
 
@@ -74,7 +79,12 @@ export function parseCsv(text: string): ParsedCsv {
   });
   const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ""));
   const header = nonEmpty[0];
-  if (!header || header.line !== 1) return { fileProblems: [{ line: 1, reasons: ["Line 1 must be the header row (title, business_function, business_value, complexity, …)."] }], rows: [], headerLength: 0 };
+  if (!header || header.line !== 1)
+    return {
+      fileProblems: [{ line: 1, reasons: ["Line 1 must be the header row (title, business_function, business_value, complexity, …)."] }],
+      rows: [],
+      headerLength: 0,
+    };
 
   const headerReasons: string[] = [];
   const columns = header.cells.map((h) => {
@@ -103,6 +113,9 @@ export function parseCsv(text: string): ParsedCsv {
 /** Status as written by people: "Shortlisted", "poc", "PARKED". */
 export function parseStatus(v: string | undefined): UseCaseStatus | string | undefined {
   if (v === undefined || v.trim() === "") return undefined;
-  const s = v.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  const s = v
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_");
   return (USE_CASE_STATUSES as readonly string[]).includes(s) ? (s as UseCaseStatus) : v.trim();
 }

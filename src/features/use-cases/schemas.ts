@@ -1,10 +1,17 @@
 import { z } from "zod";
+
 import { DATA_SENSITIVITIES, USE_CASE_STATUSES } from "@/domain/enums";
 import { SCORE_MAX, SCORE_MIN } from "@/domain/use-cases";
 
 const programmeSlug = z.string().min(1);
 /** Free text that may be left empty: blank becomes null. */
-const optionalText = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).nullish().transform((s) => s || null);
+const optionalText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .nullish()
+    .transform((s) => s || null);
 const score = (what: string) =>
   z
     .number({ error: `Score the ${what} from ${SCORE_MIN} to ${SCORE_MAX}.` })
@@ -18,8 +25,17 @@ const score = (what: string) =>
  */
 export const useCaseFields = z.object({
   title: z.string().trim().min(3, "Give the use case a title of at least 3 characters.").max(200, "Keep the title under 200 characters."),
-  businessFunction: z.string().trim().min(2, "Name the business function it serves.").max(120, "Keep the business function under 120 characters."),
-  description: z.string().trim().max(4000, "Keep the description under 4,000 characters.").nullish().transform((s) => s ?? ""),
+  businessFunction: z
+    .string()
+    .trim()
+    .min(2, "Name the business function it serves.")
+    .max(120, "Keep the business function under 120 characters."),
+  description: z
+    .string()
+    .trim()
+    .max(4000, "Keep the description under 4,000 characters.")
+    .nullish()
+    .transform((s) => s ?? ""),
   businessValue: score("business value"),
   complexity: score("implementation complexity"),
   successCriteria: optionalText(2000, "Keep the success criteria under 2,000 characters."),
@@ -45,7 +61,13 @@ export type ChangeUseCaseStatusInput = z.input<typeof changeUseCaseStatusSchema>
 
 /** One CSV row: the same fields, the owner by member email, and an optional starting status. */
 export const useCaseCsvRowSchema = useCaseFields.omit({ ownerId: true }).extend({
-  ownerEmail: z.string().trim().toLowerCase().email("The owner email is not a valid email address.").nullish().transform((s) => s || null),
+  ownerEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .email("The owner email is not a valid email address.")
+    .nullish()
+    .transform((s) => s || null),
   status: z.enum(USE_CASE_STATUSES, { error: `Status must be one of ${USE_CASE_STATUSES.join(", ")}.` }).default("CANDIDATE"),
 });
 export type UseCaseCsvRow = z.output<typeof useCaseCsvRowSchema>;
@@ -62,11 +84,23 @@ export type ImportUseCasesInput = z.input<typeof importUseCasesSchema>;
 /** The inventory's filters, from the page's URL search params; anything unknown is ignored. */
 export const useCaseFiltersSchema = z.object({
   status: z.enum(USE_CASE_STATUSES).optional().catch(undefined),
-  fn: z.string().trim().max(120).optional().catch(undefined).transform((s) => s || undefined),
+  fn: z
+    .string()
+    .trim()
+    .max(120)
+    .optional()
+    .catch(undefined)
+    .transform((s) => s || undefined),
   owner: z
     .union([z.literal("unowned"), z.string().uuid()])
     .optional()
     .catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined).transform((s) => s || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((s) => s || undefined),
 });
 export type UseCaseFilters = z.output<typeof useCaseFiltersSchema>;

@@ -2,6 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
+
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+
 import {
   approveVersionSchema,
   createWorkflowSchema,
@@ -18,7 +21,6 @@ import { startEvaluation } from "./server/evaluate";
 import { approveVersion, markCandidate, promoteVersion, rollbackTo } from "./server/labels";
 import { runWorkflow } from "./server/run-workflow";
 import { deleteTestCase, saveTestCase } from "./server/test-cases";
-import { authedAction, fieldErrorOr } from "@/server/action-client";
 
 // Each operation authorizes the signed-in user against the database (workflows.* permissions).
 const refresh = (slug: string) => revalidatePath(`/programmes/${slug}`, "layout");

@@ -1,7 +1,14 @@
 import { z } from "zod";
+
 import { DEFAULT_THRESHOLD } from "@/domain/workflows";
 
-const text = (max: number, label: string) => z.string().trim().max(max, `Keep ${label} under ${max.toLocaleString("en")} characters.`).nullish().transform((s) => s ?? "");
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep ${label} under ${max.toLocaleString("en")} characters.`)
+    .nullish()
+    .transform((s) => s ?? "");
 const optionalUuid = z
   .string()
   .nullish()
@@ -12,7 +19,11 @@ const slug = z.string().min(1);
 /** What a workflow is for and who owns it; saved in place (and audited), not versioned. */
 export const workflowDetailsFields = {
   name: z.string().trim().min(3, "Give the workflow a name of at least 3 characters.").max(120, "Keep the name under 120 characters."),
-  task: z.string().trim().min(10, "Describe the task it does in a sentence (at least 10 characters).").max(500, "Keep the task under 500 characters."),
+  task: z
+    .string()
+    .trim()
+    .min(10, "Describe the task it does in a sentence (at least 10 characters).")
+    .max(500, "Keep the task under 500 characters."),
   useCaseId: optionalUuid,
   ownerId: optionalUuid,
   threshold: z.coerce
@@ -21,7 +32,11 @@ export const workflowDetailsFields = {
     .min(1, "The threshold must be between 1% and 100%.")
     .max(100, "The threshold must be between 1% and 100%.")
     .default(DEFAULT_THRESHOLD),
-  minutesSavedPerRun: z.coerce.number({ error: "Enter minutes as a number." }).min(0, "Minutes saved cannot be negative.").max(480, "At most 480 minutes per run.").default(0),
+  minutesSavedPerRun: z.coerce
+    .number({ error: "Enter minutes as a number." })
+    .min(0, "Minutes saved cannot be negative.")
+    .max(480, "At most 480 minutes per run.")
+    .default(0),
 };
 
 /** A version's content: every save of these is a new, immutable version. */
@@ -30,9 +45,17 @@ export const versionContentFields = {
   contextVoice: text(2000, "the voice"),
   contextStandards: text(4000, "the standards"),
   exampleOutput: text(8000, "the example output"),
-  template: z.string().trim().min(10, "Write the prompt template (at least 10 characters).").max(20000, "Keep the template under 20,000 characters."),
+  template: z
+    .string()
+    .trim()
+    .min(10, "Write the prompt template (at least 10 characters).")
+    .max(20000, "Keep the template under 20,000 characters."),
   model: z.string().trim().min(1, "Choose a model."),
-  maxTokens: z.coerce.number({ error: "Enter the maximum output tokens." }).int("Use a whole number.").min(16, "At least 16 output tokens.").max(64000, "At most 64,000 output tokens."),
+  maxTokens: z.coerce
+    .number({ error: "Enter the maximum output tokens." })
+    .int("Use a whole number.")
+    .min(16, "At least 16 output tokens.")
+    .max(64000, "At most 64,000 output tokens."),
   documentation: text(20000, "the documentation"),
 };
 
@@ -47,7 +70,11 @@ export const saveVersionSchema = z.object({
   workflowSlug: slug,
   /** The version the edit started from: saving over a newer one is refused, so no change is lost. */
   baseVersion: z.coerce.number().int().min(1),
-  note: z.string().trim().min(3, "Say what changed in this version (at least 3 characters).").max(500, "Keep the note under 500 characters."),
+  note: z
+    .string()
+    .trim()
+    .min(3, "Say what changed in this version (at least 3 characters).")
+    .max(500, "Keep the note under 500 characters."),
   ...versionContentFields,
 });
 export type SaveVersionInput = z.input<typeof saveVersionSchema>;
@@ -62,7 +89,14 @@ const optionalInt = z
   .union([z.string(), z.number()])
   .nullish()
   .transform((v) => (v === "" || v === null || v === undefined ? null : Number(v)))
-  .pipe(z.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Must not be negative.").max(100000, "At most 100,000.").nullable());
+  .pipe(
+    z
+      .number({ error: "Enter a whole number." })
+      .int("Enter a whole number.")
+      .min(0, "Must not be negative.")
+      .max(100000, "At most 100,000.")
+      .nullable(),
+  );
 
 export const testCaseFields = {
   name: z.string().trim().min(2, "Name the test case.").max(120, "Keep the name under 120 characters."),
@@ -95,4 +129,7 @@ export const runWorkflowSchema = z.object({ programmeSlug: slug, workflowSlug: s
 export type RunWorkflowInput = z.input<typeof runWorkflowSchema>;
 
 /** The JSON API's run body. */
-export const runRequestBodySchema = z.object({ variables: z.record(z.string(), z.unknown(), { error: 'Send {"variables": {…}} with each variable as text.' }) }, { error: 'Send a JSON object {"variables": {…}}.' });
+export const runRequestBodySchema = z.object(
+  { variables: z.record(z.string(), z.unknown(), { error: 'Send {"variables": {…}} with each variable as text.' }) },
+  { error: 'Send a JSON object {"variables": {…}}.' },
+);

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { NextResponse } from "next/server";
+
 import { DatabaseUnavailableError, isAppError, isDatabaseUnavailable } from "../errors";
 
 /**
@@ -10,7 +12,8 @@ import { DatabaseUnavailableError, isAppError, isDatabaseUnavailable } from "../
 export function apiError(e: unknown, options: { unavailableMessage?: string } = {}): NextResponse {
   if (isAppError(e)) {
     const retryAfter = (e as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-    const headers: Record<string, string> = typeof retryAfter === "number" ? { "retry-after": String(Math.max(1, Math.ceil(retryAfter))) } : {};
+    const headers: Record<string, string> =
+      typeof retryAfter === "number" ? { "retry-after": String(Math.max(1, Math.ceil(retryAfter))) } : {};
     return NextResponse.json({ error: { code: e.code, message: e.message } }, { status: e.status, headers });
   }
   if (isDatabaseUnavailable(e)) {

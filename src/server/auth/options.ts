@@ -1,6 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+
 import { signInSchema } from "@/features/auth/schemas";
+
 import { env, sessionSecret } from "../env";
 import { isAppError } from "../errors";
 import { findSsoUser, signInWithPassword, upsertSsoUser } from "./users";

@@ -1,4 +1,5 @@
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+
 import { prismaClient } from "../db";
 import { RateLimitedError } from "../errors";
 
@@ -70,9 +71,7 @@ export async function recordSignInFailure(email: string, address: string): Promi
   const l = get();
   const k = keys(email, address);
   const results = await Promise.allSettled([l.pair.consume(k.pair), l.address.consume(k.address), l.account.consume(k.account)]);
-  const exhausted = results
-    .filter((r): r is PromiseRejectedResult => r.status === "rejected")
-    .map((r) => r.reason as unknown);
+  const exhausted = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as unknown);
   const waits = exhausted.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes).map((r) => r.msBeforeNext);
   const other = exhausted.find((r) => !(r instanceof RateLimiterRes));
   if (other) throw other;

@@ -1,11 +1,11 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+
 import { db } from "../db";
 import { UnauthenticatedError } from "../errors";
-import { authOptions } from "./options";
-
 import { actorSelect, type Actor } from "./actor";
+import { authOptions } from "./options";
 
 export type { Actor } from "./actor";
 

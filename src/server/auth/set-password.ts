@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { AuditActor } from "../audit";
-import { appendAudit } from "../audit";
+
+import { appendAudit, type AuditActor } from "../audit";
 import { db } from "../db";
 import { hashPassword } from "./password";
 import { normaliseEmail } from "./users";
@@ -20,8 +20,18 @@ export async function setPassword(actor: AuditActor, raw: z.input<typeof setPass
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
     const u = existing
       ? await tx.user.update({ where: { id: existing.id }, data: { passwordHash }, select: { id: true, email: true } })
-      : await tx.user.create({ data: { email, name: input.name ?? email.split("@")[0]!, passwordHash }, select: { id: true, email: true } });
-    await appendAudit(tx, { programmeId: null, actor, action: existing ? "user.set_password" : "user.create", entityType: "User", entityId: u.id, after: { email } });
+      : await tx.user.create({
+          data: { email, name: input.name ?? email.split("@")[0]!, passwordHash },
+          select: { id: true, email: true },
+        });
+    await appendAudit(tx, {
+      programmeId: null,
+      actor,
+      action: existing ? "user.set_password" : "user.create",
+      entityType: "User",
+      entityId: u.id,
+      after: { email },
+    });
     return { email: u.email, created: !existing };
   });
 }

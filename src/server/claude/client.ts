@@ -1,5 +1,15 @@
 import "server-only";
-import Anthropic, { AnthropicError, APIConnectionError, APIConnectionTimeoutError, APIError, AuthenticationError, PermissionDeniedError, RateLimitError } from "@anthropic-ai/sdk";
+
+import Anthropic, {
+  AnthropicError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  AuthenticationError,
+  PermissionDeniedError,
+  RateLimitError,
+} from "@anthropic-ai/sdk";
+
 import { env } from "../env";
 import { RateLimitedError, RuleError } from "../errors";
 
@@ -108,7 +118,10 @@ export async function createMessage(
  * The same call, with the SDK's own errors left as they are (after its retries), for callers that
  * record a failure as data — its error type, status and request id — instead of showing a message.
  */
-export async function sendMessage(config: ClaudeConfig, input: { model: string; system?: string | null; user: string; maxTokens: number }): Promise<CreatedMessage> {
+export async function sendMessage(
+  config: ClaudeConfig,
+  input: { model: string; system?: string | null; user: string; maxTokens: number },
+): Promise<CreatedMessage> {
   const m = await anthropicClient(config).messages.create({
     model: input.model,
     max_tokens: input.maxTokens,
@@ -155,14 +168,27 @@ export function describeClaudeError(e: unknown, apiKey: string, context: ClaudeE
     if (e instanceof RateLimitError) {
       const retryAfter = Number(e.headers?.get("retry-after"));
       const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : 60;
-      return new RateLimitedError(`Anthropic's rate limit was reached (${detail}${apiMessage}). Try again in ${seconds} seconds${fallback ? `, or ${fallback}` : ""}.`, seconds);
+      return new RateLimitedError(
+        `Anthropic's rate limit was reached (${detail}${apiMessage}). Try again in ${seconds} seconds${fallback ? `, or ${fallback}` : ""}.`,
+        seconds,
+      );
     }
     return new ClaudeRequestError(`Anthropic could not ${task} (${detail}${apiMessage}).`, e.status, e.type, requestId);
   }
   if (e instanceof APIConnectionTimeoutError)
-    return new ClaudeRequestError(`The Anthropic API did not answer in time. Try again later${fallback ? `, or ${fallback}` : ""}.`, null, null, null);
+    return new ClaudeRequestError(
+      `The Anthropic API did not answer in time. Try again later${fallback ? `, or ${fallback}` : ""}.`,
+      null,
+      null,
+      null,
+    );
   if (e instanceof APIConnectionError)
-    return new ClaudeRequestError(`Could not reach the Anthropic API. Try again later${fallback ? `, or ${fallback}` : ""}.`, null, null, null);
+    return new ClaudeRequestError(
+      `Could not reach the Anthropic API. Try again later${fallback ? `, or ${fallback}` : ""}.`,
+      null,
+      null,
+      null,
+    );
   if (e instanceof AnthropicError) return new ClaudeRequestError(`The Anthropic request failed: ${redact(e.message)}`, null, null, null);
   return e instanceof Error ? e : new Error(`Anthropic could not ${task}.`);
 }

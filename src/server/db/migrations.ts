@@ -51,17 +51,10 @@ export function sha256Hex(data: Buffer | string): string {
  */
 export function checksumMatches(script: Buffer | string, recorded: string): boolean {
   const text = typeof script === "string" ? script : script.toString("utf8");
-  const candidates: Array<Buffer | string> = [
-    script,
-    text.replaceAll("\r\n", "\n"),
-    text.replaceAll("\n", "\r\n"),
-  ];
+  const candidates: Array<Buffer | string> = [script, text.replaceAll("\r\n", "\n"), text.replaceAll("\n", "\r\n")];
   return candidates.some((candidate) => {
     const digest = createHash("sha256").update(candidate).digest();
-    const rendered =
-      recorded.length === 64
-        ? digest.toString("hex")
-        : Array.from(digest, (byte) => byte.toString(16)).join("");
+    const rendered = recorded.length === 64 ? digest.toString("hex") : Array.from(digest, (byte) => byte.toString(16)).join("");
     return rendered === recorded.toLowerCase();
   });
 }
@@ -120,10 +113,7 @@ const createMigrationsTable = (table: string) => `CREATE TABLE IF NOT EXISTS ${t
  * pglite-socket. Refuses to run when an applied migration's file has been edited, or when a
  * previous migration failed and was not marked rolled back.
  */
-export async function applyMigrations(
-  connectionString: string,
-  opts: ApplyMigrationsOptions = {},
-): Promise<{ applied: string[] }> {
+export async function applyMigrations(connectionString: string, opts: ApplyMigrationsOptions = {}): Promise<{ applied: string[] }> {
   const log = opts.log ?? (() => {});
   const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir();
   // Read (and validate) the files before touching the database.
@@ -143,14 +133,10 @@ export async function applyMigrations(
     // a session-wide SET search_path: behind pglite-socket every client shares one session, so
     // that would redirect the app's queries too. Qualify the table, SET LOCAL in each migration.
     const schema = schemaFromUrl(connectionString);
-    const table = schema
-      ? `${quoteIdent(schema)}.${quoteIdent(MIGRATIONS_TABLE)}`
-      : quoteIdent(MIGRATIONS_TABLE);
+    const table = schema ? `${quoteIdent(schema)}.${quoteIdent(MIGRATIONS_TABLE)}` : quoteIdent(MIGRATIONS_TABLE);
     if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
 
-    const got = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
-      MIGRATION_ADVISORY_LOCK_KEY,
-    ]);
+    const got = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [MIGRATION_ADVISORY_LOCK_KEY]);
     if (!got.rows[0]?.locked) {
       log("Another process is applying migrations; waiting for it to finish...");
       await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_ADVISORY_LOCK_KEY]);
@@ -184,9 +170,7 @@ export async function applyMigrations(
     for (const row of applied) {
       const migration = localByName.get(row.migration_name);
       if (!migration) {
-        log(
-          `Warning: migration ${row.migration_name} is recorded as applied in the database but is missing from ${migrationsDir}.`,
-        );
+        log(`Warning: migration ${row.migration_name} is recorded as applied in the database but is missing from ${migrationsDir}.`);
         continue;
       }
       if (migration.checksum !== row.checksum && !checksumMatches(migration.sql, row.checksum)) {
@@ -228,10 +212,7 @@ export async function applyMigrations(
         );
         // No parameters: pg uses the simple query protocol, which runs multi-statement scripts.
         await client.query(migration.sql);
-        await client.query(
-          `UPDATE ${table} SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
-          [id],
-        );
+        await client.query(`UPDATE ${table} SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`, [id]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});

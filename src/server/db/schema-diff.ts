@@ -22,6 +22,7 @@ import {
 import * as engineWasm from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+
 import { defaultMigrationsDir, readLocalMigrations } from "./migrations";
 
 export const MIGRATION_LOCK_FILE = "migration_lock.toml";
@@ -71,9 +72,7 @@ export function diffMigrations(opts: DiffMigrationsOptions): Promise<DiffMigrati
 
 async function diffMigrationsNow(opts: DiffMigrationsOptions): Promise<DiffMigrationsResult> {
   if (opts.write && !(opts.name && MIGRATION_NAME_PATTERN.test(opts.name))) {
-    throw new Error(
-      `A migration name of letters, digits and underscores is required (got ${JSON.stringify(opts.name ?? "")}).`,
-    );
+    throw new Error(`A migration name of letters, digits and underscores is required (got ${JSON.stringify(opts.name ?? "")}).`);
   }
   const rootDir = path.resolve(opts.rootDir ?? process.cwd());
   const schemaPath = path.join(rootDir, "prisma", "schema.prisma");
@@ -156,9 +155,14 @@ function nextTimestamp(existing: string[]): string {
     return date.toISOString().replace(/\D/g, "").slice(0, 14);
   }
   function parse(stamp: string): Date {
-    const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((at, i) =>
-      Number(stamp.slice(at, at + (i === 0 ? 4 : 2))),
-    ) as [number, number, number, number, number, number];
+    const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((at, i) => Number(stamp.slice(at, at + (i === 0 ? 4 : 2)))) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   }
 }

@@ -3,13 +3,15 @@
  * real operations wherever one exists, so seeded and test data obey the same rules as user input.
  */
 import { randomUUID } from "node:crypto";
+
 import type { ReviewFunction, Role } from "@/domain/enums";
-import type { CreateProgrammeInput } from "@/features/programmes/schemas";
 import { addMember } from "@/features/members/server/add-member";
 import { createPolicyDraft } from "@/features/policies/server/create-policy-draft";
 import { publishPolicyVersion } from "@/features/policies/server/publish-policy-version";
 import { updatePolicyDraft } from "@/features/policies/server/update-policy-draft";
+import type { CreateProgrammeInput } from "@/features/programmes/schemas";
 import { createProgramme } from "@/features/programmes/server/create-programme";
+
 import { actorSelect, type Actor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
 import { db } from "../db";
@@ -62,7 +64,11 @@ export async function makeMember(manager: Actor, programmeSlug: string, user: Ac
 }
 
 /** A published acceptable use policy, written and published through the real operations by the programme manager. */
-export async function makePublishedAup(manager: Actor, programmeSlug: string, body = "# Acceptable use of Claude\n\nUse approved workflows; never paste customer identifiers.") {
+export async function makePublishedAup(
+  manager: Actor,
+  programmeSlug: string,
+  body = "# Acceptable use of Claude\n\nUse approved workflows; never paste customer identifiers.",
+) {
   const draft = await createPolicyDraft(manager, { programmeSlug });
   await updatePolicyDraft(manager, { programmeSlug, versionId: draft.id, body });
   return publishPolicyVersion(manager, { programmeSlug, versionId: draft.id });

@@ -12,6 +12,7 @@ import { scenarioCost, type ScenarioInput } from "@/domain/costs";
 import { currentPrices } from "@/domain/prices";
 import { roundCents } from "@/features/costs/format";
 import { seedDefaultPrices } from "@/features/costs/server/seed-default-prices";
+
 import { appendAudit, type AuditActor } from "../audit";
 import type { Tx } from "../db";
 import type { DemoSeedContext } from "./context";
@@ -71,7 +72,11 @@ const ACME: DemoCostModel = {
       tokensMeasuredWith: "Anthropic token counting (claude-sonnet-4-6) on a sample KYC file",
     },
   ],
-  approval: { scenario: "Full rollout — 500 seats and the document pipeline", day: 24, note: "Approved at the steering committee for the 90 days; reviewed monthly against actual usage." },
+  approval: {
+    scenario: "Full rollout — 500 seats and the document pipeline",
+    day: 24,
+    note: "Approved at the steering committee for the 90 days; reviewed monthly against actual usage.",
+  },
   departments: [
     { department: "Commercial lending", monthlyAmount: 14_000, owner: "owner@acme.test" },
     { department: "Compliance (KYC pipeline)", monthlyAmount: 12_000, owner: "legal@acme.test" },
@@ -121,7 +126,11 @@ const GLOBEX: DemoCostModel = {
       supportCostPerMonth: 1_000,
     },
   ],
-  approval: { scenario: "Production — 1,200 seats, clinical letters and prior authorisation", day: 22, note: "Approved with the Architecture Review pack. Clinical pipelines charged to Outpatients and Revenue cycle." },
+  approval: {
+    scenario: "Production — 1,200 seats, clinical letters and prior authorisation",
+    day: 22,
+    note: "Approved with the Architecture Review pack. Clinical pipelines charged to Outpatients and Revenue cycle.",
+  },
   departments: [
     { department: "Outpatients", monthlyAmount: 30_000, owner: "owner@acme.test" },
     { department: "Revenue cycle", monthlyAmount: 22_000, owner: "pm@acme.test" },
@@ -138,17 +147,34 @@ export async function seedCosts(tx: Tx, ctx: DemoSeedContext): Promise<void> {
   const scenarioIds = new Map<string, string>();
   for (const { name, tokensMeasuredWith, ...input } of spec.scenarios) {
     const created = await tx.costScenario.create({
-      data: { programmeId, name, ...input, modelMix: input.modelMix.map((m) => ({ ...m })), tokensMeasuredWith: tokensMeasuredWith ?? null, createdAt: ctx.dayDate(10) },
+      data: {
+        programmeId,
+        name,
+        ...input,
+        modelMix: input.modelMix.map((m) => ({ ...m })),
+        tokensMeasuredWith: tokensMeasuredWith ?? null,
+        createdAt: ctx.dayDate(10),
+      },
       select: { id: true },
     });
     scenarioIds.set(name, created.id);
     const r = scenarioCost(input, prices);
-    await appendAudit(tx, { programmeId, actor: SEED_ACTOR, action: "scenario.create", entityType: "CostScenario", entityId: created.id, after: { name, ...input, monthlyTotal: r.monthlyTotal } });
+    await appendAudit(tx, {
+      programmeId,
+      actor: SEED_ACTOR,
+      action: "scenario.create",
+      entityType: "CostScenario",
+      entityId: created.id,
+      after: { name, ...input, monthlyTotal: r.monthlyTotal },
+    });
   }
 
   const approved = spec.scenarios.find((s) => s.name === spec.approval.scenario)!;
   const sponsorMembership = ctx.member.get("sponsor@acme.test")!;
-  const sponsor = await tx.membership.findUniqueOrThrow({ where: { id: sponsorMembership }, select: { user: { select: { id: true, name: true, email: true } } } });
+  const sponsor = await tx.membership.findUniqueOrThrow({
+    where: { id: sponsorMembership },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  });
   const r = scenarioCost(approved, prices);
   const approval = await tx.budgetApproval.create({
     data: {
@@ -163,13 +189,27 @@ export async function seedCosts(tx: Tx, ctx: DemoSeedContext): Promise<void> {
     },
     select: { id: true, monthlyAmount: true, ninetyDayAmount: true, approvedBy: true, note: true },
   });
-  await appendAudit(tx, { programmeId, actor: SEED_ACTOR, action: "budget.approve", entityType: "BudgetApproval", entityId: approval.id, after: { scenario: approved.name, ...approval } });
+  await appendAudit(tx, {
+    programmeId,
+    actor: SEED_ACTOR,
+    action: "budget.approve",
+    entityType: "BudgetApproval",
+    entityId: approval.id,
+    after: { scenario: approved.name, ...approval },
+  });
 
   for (const d of spec.departments) {
     const budget = await tx.departmentBudget.create({
       data: { programmeId, department: d.department, monthlyAmount: d.monthlyAmount, ownerId: d.owner ? ctx.member.get(d.owner)! : null },
       select: { id: true, department: true, monthlyAmount: true, ownerId: true },
     });
-    await appendAudit(tx, { programmeId, actor: SEED_ACTOR, action: "department-budget.create", entityType: "DepartmentBudget", entityId: budget.id, after: budget });
+    await appendAudit(tx, {
+      programmeId,
+      actor: SEED_ACTOR,
+      action: "department-budget.create",
+      entityType: "DepartmentBudget",
+      entityId: budget.id,
+      after: budget,
+    });
   }
 }

@@ -4,13 +4,14 @@
  * with `npm run cli -- seed-demo`. Never on its own against a database given by DATABASE_URL.
  */
 import { toJsonSnapshot } from "@/domain/audit-chain";
-import { canonicalSnapshot, gateEvidenceHash } from "@/domain/gate-evidence";
 import { REVIEW_FUNCTION_LABELS, type GateKey, type PhaseKey, type ReviewFunction, type StakeholderRole } from "@/domain/enums";
+import { canonicalSnapshot, gateEvidenceHash } from "@/domain/gate-evidence";
 import { addUtcDays } from "@/domain/template";
+import { activeFunctionKey, activeReviewerKey } from "@/features/gates/server/gate-state";
+
 import { appendAudit, type AuditActor } from "../audit";
 import { auditActor, type Actor } from "../auth/actor";
 import { db } from "../db";
-import { activeFunctionKey, activeReviewerKey } from "@/features/gates/server/gate-state";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import type { DemoSeedContext } from "./context";
 import { isoDateDaysAgo, makeMember, makeProgramme, makeUser } from "./factories";
@@ -33,7 +34,9 @@ interface DemoSpec {
   kind: "CLAUDE_APPS" | "API" | "CLAUDE_CODE" | "MIXED";
   currentPhase: PhaseKey;
   approvedGates: GateKey[];
-  stakeholders: Partial<Record<StakeholderRole, { person: string; title: string; stance: "NOT_ENGAGED" | "ENGAGED" | "SUPPORTIVE" | "BLOCKING"; owner: string }>>;
+  stakeholders: Partial<
+    Record<StakeholderRole, { person: string; title: string; stance: "NOT_ENGAGED" | "ENGAGED" | "SUPPORTIVE" | "BLOCKING"; owner: string }>
+  >;
 }
 
 export async function seedDemoIfEmpty(): Promise<boolean> {
@@ -93,7 +96,18 @@ const GLOBEX: DemoSpec = {
   },
 };
 
-const RISK_OWNERS = ["pm@acme.test", "security@acme.test", "engineering@acme.test", "pm@acme.test", "sponsor@acme.test", "legal@acme.test", "pm@acme.test", "engineering@acme.test", "legal@acme.test", "pm@acme.test"];
+const RISK_OWNERS = [
+  "pm@acme.test",
+  "security@acme.test",
+  "engineering@acme.test",
+  "pm@acme.test",
+  "sponsor@acme.test",
+  "legal@acme.test",
+  "pm@acme.test",
+  "engineering@acme.test",
+  "legal@acme.test",
+  "pm@acme.test",
+];
 
 async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
   const pm = people.get("pm@acme.test")!;
@@ -109,7 +123,10 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
     if (a.email === pm.email) continue;
     await makeMember(pm, spec.slug, people.get(a.email)!, a.roles, a.functions);
   }
-  const memberships = await db.membership.findMany({ where: { programmeId: programme.id }, select: { id: true, user: { select: { email: true } } } });
+  const memberships = await db.membership.findMany({
+    where: { programmeId: programme.id },
+    select: { id: true, user: { select: { email: true } } },
+  });
   const member: MemberIds = new Map(memberships.map((m) => [m.user.email, m.id]));
   const start = programme.startDate;
   const dayDate = (d: number) => addUtcDays(start, d - 1);
@@ -119,7 +136,11 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
   await db.$transaction(
     async (tx) => {
       // Risks: owners, review dates, and where the programme stands on each.
-      const risks = await tx.risk.findMany({ where: { programmeId: programme.id }, orderBy: { createdAt: "asc" }, select: { id: true, title: true } });
+      const risks = await tx.risk.findMany({
+        where: { programmeId: programme.id },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, title: true },
+      });
       for (const [i, r] of risks.entries()) {
         const owner = spec.slug === "acme" && i === 6 ? null : member.get(RISK_OWNERS[i]!)!; // one unowned risk on acme
         await tx.risk.update({
@@ -134,11 +155,15 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
       await tx.risk.create({
         data: {
           programmeId: programme.id,
-          title: spec.slug === "acme" ? "Customer PII pasted into prompts by branch staff" : "Clinical letters sent without clinician review",
+          title:
+            spec.slug === "acme" ? "Customer PII pasted into prompts by branch staff" : "Clinical letters sent without clinician review",
           probability: "MEDIUM",
           impact: "HIGH",
           consequence: spec.slug === "acme" ? "Regulatory breach notification; pilot suspended" : "Patient safety incident",
-          mitigation: spec.slug === "acme" ? "DLP rule on the Claude workspace; AUP training module before access" : "Mandatory clinician sign-off step in the workflow; weekly sample audit",
+          mitigation:
+            spec.slug === "acme"
+              ? "DLP rule on the Claude workspace; AUP training module before access"
+              : "Mandatory clinician sign-off step in the workflow; weekly sample audit",
           ownerId: member.get("security@acme.test")!,
           reviewDate: addUtcDays(today, 5),
         },
@@ -157,14 +182,25 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
 
       // Milestones: done up to the current week, one slipped, owners for the rest.
       const currentWeek = Math.ceil(spec.day / 7);
-      const milestones = await tx.milestone.findMany({ where: { programmeId: programme.id }, orderBy: [{ week: "asc" }], select: { id: true, week: true, title: true, ownerId: true, dueDate: true } });
+      const milestones = await tx.milestone.findMany({
+        where: { programmeId: programme.id },
+        orderBy: [{ week: "asc" }],
+        select: { id: true, week: true, title: true, ownerId: true, dueDate: true },
+      });
       for (const [i, m] of milestones.entries()) {
         const slipped = spec.slug === "acme" && m.title === "MCP integrations tested with production credentials";
-        const done = !slipped && (m.week < currentWeek - (spec.slug === "acme" ? 0 : 1) || (spec.slug === "globex" && m.week <= 13 && m.title !== "Governance cadence scheduled"));
+        const done =
+          !slipped &&
+          (m.week < currentWeek - (spec.slug === "acme" ? 0 : 1) ||
+            (spec.slug === "globex" && m.week <= 13 && m.title !== "Governance cadence scheduled"));
         await tx.milestone.update({
           where: { id: m.id },
           data: {
-            ownerId: m.ownerId ?? (i % 5 === 4 && spec.slug === "acme" && !done ? null : member.get(["engineering@acme.test", "security@acme.test", "legal@acme.test", "it@acme.test", "pm@acme.test"][i % 5]!)!),
+            ownerId:
+              m.ownerId ??
+              (i % 5 === 4 && spec.slug === "acme" && !done
+                ? null
+                : member.get(["engineering@acme.test", "security@acme.test", "legal@acme.test", "it@acme.test", "pm@acme.test"][i % 5]!)!),
             status: done ? "DONE" : m.week === currentWeek || slipped ? "IN_PROGRESS" : "NOT_STARTED",
             completedAt: done ? m.dueDate : null,
           },
@@ -181,10 +217,24 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
         const sponsor = people.get("sponsor@acme.test")!;
         for (let week = 14; week <= Math.ceil(spec.day / 7) - 2; week++) {
           const review = await tx.sponsorReview.create({
-            data: { programmeId: programme.id, week, reviewerId: sponsor.id, reviewedBy: `${sponsor.name} <${sponsor.email}>`, reviewedAt: new Date(dayDate(week * 7 + 1).getTime() + 9 * 3600_000), note: week === 16 ? "Finance adoption is lagging: ask HR for a targeted session." : null },
+            data: {
+              programmeId: programme.id,
+              week,
+              reviewerId: sponsor.id,
+              reviewedBy: `${sponsor.name} <${sponsor.email}>`,
+              reviewedAt: new Date(dayDate(week * 7 + 1).getTime() + 9 * 3600_000),
+              note: week === 16 ? "Finance adoption is lagging: ask HR for a targeted session." : null,
+            },
             select: { id: true, week: true },
           });
-          await appendAudit(tx, { programmeId: programme.id, actor: auditActor(sponsor), action: "report.review", entityType: "SponsorReview", entityId: review.id, after: review });
+          await appendAudit(tx, {
+            programmeId: programme.id,
+            actor: auditActor(sponsor),
+            action: "report.review",
+            entityType: "SponsorReview",
+            entityId: review.id,
+            after: review,
+          });
         }
       }
 
@@ -196,9 +246,11 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
           title: "Claude apps (Cowork) for knowledge workers; API for the document pipeline",
           claudeProduct: spec.kind === "MIXED" ? "Cowork, API and Claude Code" : "Cowork and API",
           models: "Sonnet 4.6 by default; Opus 4.7 for complex reasoning (credit memos); Haiku 4.5 for high-volume classification",
-          dataFlows: "SSO → Claude Enterprise workspace; document pipeline reads from the DMS through a service account, writes drafts back for human review. No customer data leaves the approved region.",
+          dataFlows:
+            "SSO → Claude Enterprise workspace; document pipeline reads from the DMS through a service account, writes drafts back for human review. No customer data leaves the approved region.",
           integrationPoints: "MCP connectors: SharePoint (read), Jira (read/write tickets). SCIM provisioning from the identity provider.",
-          failureModes: "Connector token expiry → drafts fall back to manual; model outage → existing manual process; rate limiting → queue with retry.",
+          failureModes:
+            "Connector token expiry → drafts fall back to manual; model outage → existing manual process; rate limiting → queue with retry.",
           status: "ACCEPTED",
           acceptedAt: dayDate(24),
         },
@@ -216,7 +268,9 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
           status: "PROPOSED",
         },
       });
-      const policy = await tx.policy.create({ data: { programmeId: programme.id, kind: "ACCEPTABLE_USE", title: "Acceptable use policy" } });
+      const policy = await tx.policy.create({
+        data: { programmeId: programme.id, kind: "ACCEPTABLE_USE", title: "Acceptable use policy" },
+      });
       await tx.policyVersion.create({
         data: {
           programmeId: programme.id,
@@ -229,22 +283,40 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
       });
 
       // Gates already passed: criteria met with evidence, every required function signed, the phase moved on.
-      const gates = await tx.gate.findMany({ where: { programmeId: programme.id }, orderBy: { ordinal: "asc" }, select: { id: true, key: true, name: true, plannedDate: true, requiredFunctions: true, criteria: { select: { id: true, title: true } } } });
+      const gates = await tx.gate.findMany({
+        where: { programmeId: programme.id },
+        orderBy: { ordinal: "asc" },
+        select: {
+          id: true,
+          key: true,
+          name: true,
+          plannedDate: true,
+          requiredFunctions: true,
+          criteria: { select: { id: true, title: true } },
+        },
+      });
       for (const g of gates) {
         if (!spec.approvedGates.includes(g.key)) continue;
-        const ownerFor = (i: number) => member.get(["pm@acme.test", "security@acme.test", "legal@acme.test", "engineering@acme.test", "it@acme.test"][i % 5]!)!;
+        const ownerFor = (i: number) =>
+          member.get(["pm@acme.test", "security@acme.test", "legal@acme.test", "engineering@acme.test", "it@acme.test"][i % 5]!)!;
         for (const [i, c] of g.criteria.entries()) {
           await tx.gateCriterion.update({
             where: { id: c.id },
             data: {
               ownerId: ownerFor(i),
               status: c.title.startsWith("HR engaged") && spec.slug === "acme" ? "WAIVED" : "MET",
-              waiverReason: c.title.startsWith("HR engaged") && spec.slug === "acme" ? "Pilot tools are not used to monitor employees; HR review scheduled before full rollout." : null,
+              waiverReason:
+                c.title.startsWith("HR engaged") && spec.slug === "acme"
+                  ? "Pilot tools are not used to monitor employees; HR review scheduled before full rollout."
+                  : null,
               evidenceNote: `Reviewed at the ${g.name} on ${g.plannedDate.toISOString().slice(0, 10)}.`,
             },
           });
         }
-        const criteria = await tx.gateCriterion.findMany({ where: { gateId: g.id }, select: { id: true, title: true, status: true, ownerId: true, evidenceUrl: true, evidenceNote: true, waiverReason: true } });
+        const criteria = await tx.gateCriterion.findMany({
+          where: { gateId: g.id },
+          select: { id: true, title: true, status: true, ownerId: true, evidenceUrl: true, evidenceNote: true, waiverReason: true },
+        });
         const snapshot = canonicalSnapshot({ gateKey: g.key, round: 1, criteria });
         const evidenceHash = gateEvidenceHash(snapshot);
         const signedAt = new Date(g.plannedDate.getTime() + 15 * 3600_000);
@@ -271,15 +343,36 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
             },
             select: { id: true, function: true, decision: true, evidenceHash: true },
           });
-          await appendAudit(tx, { programmeId: programme.id, actor: auditActor(signer), action: "gate.sign", entityType: "SignOff", entityId: signOff.id, after: { gate: g.key, ...signOff } });
+          await appendAudit(tx, {
+            programmeId: programme.id,
+            actor: auditActor(signer),
+            action: "gate.sign",
+            entityType: "SignOff",
+            entityId: signOff.id,
+            after: { gate: g.key, ...signOff },
+          });
         }
-        await tx.gate.update({ where: { id: g.id }, data: { status: "APPROVED", decidedAt: signedAt, decision: g.key === "PILOT_DEBRIEF" ? "GO" : null } });
-        await appendAudit(tx, { programmeId: programme.id, actor: SEED_ACTOR, action: "gate.approve", entityType: "Gate", entityId: g.id, after: { gate: g.key, status: "APPROVED", evidenceHash } });
+        await tx.gate.update({
+          where: { id: g.id },
+          data: { status: "APPROVED", decidedAt: signedAt, decision: g.key === "PILOT_DEBRIEF" ? "GO" : null },
+        });
+        await appendAudit(tx, {
+          programmeId: programme.id,
+          actor: SEED_ACTOR,
+          action: "gate.approve",
+          entityType: "Gate",
+          entityId: g.id,
+          after: { gate: g.key, status: "APPROVED", evidenceHash },
+        });
       }
       // The next gate is open for review, with its first evidence in: one gate in each state.
       const nextGate = spec.slug === "globex" ? "POST_LAUNCH_REVIEW" : "PILOT_DEBRIEF";
       await tx.gate.updateMany({ where: { programmeId: programme.id, key: nextGate }, data: { status: "IN_REVIEW" } });
-      const openCriteria = await tx.gateCriterion.findMany({ where: { programmeId: programme.id, gate: { key: nextGate } }, orderBy: { ordinal: "asc" }, select: { id: true } });
+      const openCriteria = await tx.gateCriterion.findMany({
+        where: { programmeId: programme.id, gate: { key: nextGate } },
+        orderBy: { ordinal: "asc" },
+        select: { id: true },
+      });
       for (const [i, c] of openCriteria.entries()) {
         await tx.gateCriterion.update({
           where: { id: c.id },
@@ -311,7 +404,12 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
         action: "demo.seed",
         entityType: "Programme",
         entityId: programme.id,
-        after: { day: spec.day, currentPhase: spec.currentPhase, approvedGates: spec.approvedGates, note: "Demo content: owners, stances, milestone progress, use cases, decision records, policy, gate sign-offs" },
+        after: {
+          day: spec.day,
+          currentPhase: spec.currentPhase,
+          approvedGates: spec.approvedGates,
+          note: "Demo content: owners, stances, milestone progress, use cases, decision records, policy, gate sign-offs",
+        },
       });
     },
     { timeout: 120_000 },

@@ -3,11 +3,12 @@
  * about 55% with Finance lagging; Acme Financial's first pilot weeks. Deterministic, and written through
  * the same ingestion statement as the API (raw events, rollups and active people together).
  */
+import { seededRandom as rng } from "@/domain/random";
 import { usageEventSchema, type UsageEvent } from "@/features/usage/schemas";
 import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
+
 import type { Tx } from "../db";
 import type { DemoSeedContext } from "./context";
-import { seededRandom as rng } from "@/domain/random";
 
 interface Plan {
   seats: number;
@@ -30,7 +31,12 @@ const PLANS: Record<DemoSeedContext["slug"], Plan> = {
       { name: "Engineering", weight: 0.15, adoption: 1.2 },
       { name: "Finance", weight: 0.25, adoption: 0.35 },
     ],
-    useCases: ["Clinical letter drafting", "Prior-authorisation packet assembly", "Internal policy assistant", "Code review assistant (Claude Code)"],
+    useCases: [
+      "Clinical letter drafting",
+      "Prior-authorisation packet assembly",
+      "Internal policy assistant",
+      "Code review assistant (Claude Code)",
+    ],
     adoption: (d) => (d < 32 ? 0 : d <= 60 ? 0.025 : Math.min(0.58, 0.025 + ((d - 60) / 55) * 0.56)),
     cohort: (u) => (u < 50 ? "Pilot group" : u < 500 ? "Early adopters" : "Full rollout"),
   },

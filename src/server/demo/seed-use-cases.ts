@@ -5,6 +5,7 @@
  */
 import type { DataSensitivity, UseCaseStatus } from "@/domain/enums";
 import { POC_OR_LATER, type ScopeField } from "@/domain/use-cases";
+
 import { appendAudit, type AuditActor } from "../audit";
 import type { Tx } from "../db";
 import type { DemoSeedContext } from "./context";
@@ -34,7 +35,8 @@ const ACME: DemoUseCase[] = [
   {
     title: "Credit memo first drafts",
     fn: "Commercial lending",
-    description: "Relationship managers get a first draft of the credit memo from the application, financial spreads and KYC file, in the bank's memo template.",
+    description:
+      "Relationship managers get a first draft of the credit memo from the application, financial spreads and KYC file, in the bank's memo template.",
     value: 5,
     complexity: 2,
     status: "PILOT",
@@ -45,12 +47,21 @@ const ACME: DemoUseCase[] = [
     model: "claude-sonnet-4-6",
     sensitivity: "CONFIDENTIAL",
     pocDay: 18,
-    scope: [{ day: 9, field: "successCriteria", before: "Drafting time per memo down 40%.", after: "Drafting time per memo down 40% (baseline 3.5 hours) with no increase in credit-committee rework, measured over 60 memos.", by: "Priya Shah <pm@acme.test>" }],
+    scope: [
+      {
+        day: 9,
+        field: "successCriteria",
+        before: "Drafting time per memo down 40%.",
+        after: "Drafting time per memo down 40% (baseline 3.5 hours) with no increase in credit-committee rework, measured over 60 memos.",
+        by: "Priya Shah <pm@acme.test>",
+      },
+    ],
   },
   {
     title: "KYC document summarisation",
     fn: "Compliance",
-    description: "Summarises onboarding documents (certificates of incorporation, ownership charts, IDs) into the KYC review checklist, citing the page for each finding.",
+    description:
+      "Summarises onboarding documents (certificates of incorporation, ownership charts, IDs) into the KYC review checklist, citing the page for each finding.",
     value: 5,
     complexity: 3,
     status: "PILOT",
@@ -62,20 +73,29 @@ const ACME: DemoUseCase[] = [
     sensitivity: "RESTRICTED",
     pocDay: 20,
     scope: [
-      { day: 38, field: "description", before: "Summarises onboarding documents (certificates of incorporation, ownership charts, IDs) into the KYC review checklist.", after: "Summarises onboarding documents (certificates of incorporation, ownership charts, IDs) into the KYC review checklist, citing the page for each finding.", by: "Priya Shah <pm@acme.test>" },
+      {
+        day: 38,
+        field: "description",
+        before: "Summarises onboarding documents (certificates of incorporation, ownership charts, IDs) into the KYC review checklist.",
+        after:
+          "Summarises onboarding documents (certificates of incorporation, ownership charts, IDs) into the KYC review checklist, citing the page for each finding.",
+        by: "Priya Shah <pm@acme.test>",
+      },
       { day: 41, field: "dataSensitivity", before: "CONFIDENTIAL", after: "RESTRICTED", by: "Priya Shah <pm@acme.test>" },
     ],
   },
   {
     title: "Policy Q&A for branch staff",
     fn: "Retail banking",
-    description: "Branch staff ask questions about lending, savings and complaints policy and get answers quoting the current policy library.",
+    description:
+      "Branch staff ask questions about lending, savings and complaints policy and get answers quoting the current policy library.",
     value: 4,
     complexity: 2,
     status: "SHORTLISTED",
     owner: "pm@acme.test",
     sponsor: "Daniel Okafor",
-    criteria: "70% of policy questions answered without a call to the branch support desk; answer accuracy 95% on the 50-question test set.",
+    criteria:
+      "70% of policy questions answered without a call to the branch support desk; answer accuracy 95% on the 50-question test set.",
     product: "Claude apps (Cowork)",
     model: "claude-sonnet-4-6",
     sensitivity: "INTERNAL",
@@ -95,7 +115,8 @@ const ACME: DemoUseCase[] = [
   {
     title: "Internal audit workpaper review",
     fn: "Internal audit",
-    description: "Checks audit workpapers against the methodology before manager review: missing evidence, untested controls, unclear conclusions.",
+    description:
+      "Checks audit workpapers against the methodology before manager review: missing evidence, untested controls, unclear conclusions.",
     value: 3,
     complexity: 2,
     status: "SHORTLISTED",
@@ -132,7 +153,8 @@ const ACME: DemoUseCase[] = [
   {
     title: "Trade surveillance alert narratives",
     fn: "Markets compliance",
-    description: "Writes the first narrative for each surveillance alert from the trade and communications data, for the analyst to confirm or close.",
+    description:
+      "Writes the first narrative for each surveillance alert from the trade and communications data, for the analyst to confirm or close.",
     value: 5,
     complexity: 5,
     status: "CANDIDATE",
@@ -144,7 +166,8 @@ const ACME: DemoUseCase[] = [
   {
     title: "Developer assistant for the core banking team",
     fn: "Technology",
-    description: "Claude Code for the COBOL and Java core banking teams: explaining legacy modules, writing tests, drafting change requests.",
+    description:
+      "Claude Code for the COBOL and Java core banking teams: explaining legacy modules, writing tests, drafting change requests.",
     value: 4,
     complexity: 3,
     status: "CANDIDATE",
@@ -284,7 +307,15 @@ export async function seedUseCases(tx: Tx, ctx: DemoSeedContext): Promise<void> 
     const pocStartedAt = POC_OR_LATER.includes(u.status) ? ctx.dayDate(u.pocDay ?? Math.max(1, ctx.day - 20)) : null;
     // A use case is created as it was first written; its scope log takes it to what it is now.
     const original = Object.fromEntries((u.scope ?? []).map((c) => [c.field, c.before]));
-    const now = { title: u.title, businessFunction: u.fn, description: u.description, successCriteria: u.criteria ?? null, claudeProduct: u.product, model: u.model, dataSensitivity: u.sensitivity };
+    const now = {
+      title: u.title,
+      businessFunction: u.fn,
+      description: u.description,
+      successCriteria: u.criteria ?? null,
+      claudeProduct: u.product,
+      model: u.model,
+      dataSensitivity: u.sensitivity,
+    };
     const created = await tx.useCase.create({
       data: {
         programmeId: ctx.programmeId,
@@ -310,7 +341,16 @@ export async function seedUseCases(tx: Tx, ctx: DemoSeedContext): Promise<void> 
     for (const c of u.scope ?? []) {
       const changedAt = ctx.dayDate(c.day);
       await tx.useCaseScopeChange.create({
-        data: { programmeId: ctx.programmeId, useCaseId: created.id, field: c.field, before: c.before, after: c.after, changedBy: c.by, changedAt, scopeCreep: pocStartedAt !== null && changedAt >= pocStartedAt },
+        data: {
+          programmeId: ctx.programmeId,
+          useCaseId: created.id,
+          field: c.field,
+          before: c.before,
+          after: c.after,
+          changedBy: c.by,
+          changedAt,
+          scopeCreep: pocStartedAt !== null && changedAt >= pocStartedAt,
+        },
       });
     }
   }

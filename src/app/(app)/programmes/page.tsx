@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
@@ -23,7 +24,8 @@ export default async function MyProgrammesPage() {
       </div>
       {programmes.length === 0 ? (
         <EmptyState title="No programmes yet" action={<ButtonLink href="/programmes/new">Create your first programme</ButtonLink>}>
-          Create a programme from the 90-day plan, or ask a programme manager to add you to theirs. You will see a programme here as soon as you are a member.
+          Create a programme from the 90-day plan, or ask a programme manager to add you to theirs. You will see a programme here as soon as
+          you are a member.
         </EmptyState>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2" aria-label="Programmes">

@@ -11,14 +11,25 @@ const PAGE = 2000;
 export async function verifyAuditChain(programmeId: string | null): Promise<ChainVerdict> {
   const chain = chainFor(programmeId);
   const events: StoredEvent[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await db.auditEvent.findMany({
       where: { chain, seq: { gt: after } },
       orderBy: { seq: "asc" },
       take: PAGE,
       select: {
-        chain: true, seq: true, programmeId: true, actorId: true, actorLabel: true, action: true,
-        entityType: true, entityId: true, before: true, after: true, createdAt: true, prevHash: true, hash: true,
+        chain: true,
+        seq: true,
+        programmeId: true,
+        actorId: true,
+        actorLabel: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        before: true,
+        after: true,
+        createdAt: true,
+        prevHash: true,
+        hash: true,
       },
     });
     for (const r of rows) events.push({ ...r, createdAt: r.createdAt.toISOString() });

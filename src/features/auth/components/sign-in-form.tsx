@@ -5,11 +5,21 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { signInSchema, type SignInInput } from "../schemas";
+
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 
-export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: string; sso: { name: string } | null; initialError: string | null }) {
+import { signInSchema, type SignInInput } from "../schemas";
+
+export function SignInForm({
+  callbackUrl,
+  sso,
+  initialError,
+}: {
+  callbackUrl: string;
+  sso: { name: string } | null;
+  initialError: string | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
   const [ssoPending, setSsoPending] = useState(false);
@@ -25,7 +35,9 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
       form.setFocus("password");
       return;
     }
-    router.replace(res.url && new URL(res.url).origin === window.location.origin ? new URL(res.url).pathname + new URL(res.url).search : callbackUrl);
+    router.replace(
+      res.url && new URL(res.url).origin === window.location.origin ? new URL(res.url).pathname + new URL(res.url).search : callbackUrl,
+    );
     router.refresh();
   });
 

@@ -2,6 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {

@@ -1,9 +1,11 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { createCalendarLinkAction } from "../actions";
+
 import { Button } from "@/components/ui/button";
 import { FormError, inputClass } from "@/components/ui/field";
+
+import { createCalendarLinkAction } from "../actions";
 
 /** Makes the member's secret calendar-feed URL; shown once, a new one replaces the old. */
 export function CalendarLink({ programmeSlug, hasLink }: { programmeSlug: string; hasLink: boolean }) {
@@ -15,8 +17,16 @@ export function CalendarLink({ programmeSlug, hasLink }: { programmeSlug: string
       <FormError message={create.result.serverError} />
       {url ? (
         <div className="space-y-1">
-          <label htmlFor="calendar-url" className="text-xs font-medium text-slate-700">Your calendar link (copy it now; it is shown once)</label>
-          <input id="calendar-url" readOnly value={url} className={inputClass() + " font-mono text-xs"} onFocus={(e) => e.currentTarget.select()} />
+          <label htmlFor="calendar-url" className="text-xs font-medium text-slate-700">
+            Your calendar link (copy it now; it is shown once)
+          </label>
+          <input
+            id="calendar-url"
+            readOnly
+            value={url}
+            className={inputClass() + " font-mono text-xs"}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
       ) : (
         <Button variant="secondary" pending={create.isPending} onClick={() => create.execute({ programmeSlug })}>

@@ -1,5 +1,7 @@
 import "server-only";
+
 import ical from "ical-generator";
+
 import { CALENDAR_TOKEN_PATTERN, hashCalendarToken } from "@/domain/calendar";
 import { addUtcDays } from "@/domain/template";
 import { db } from "@/server/db";
@@ -18,8 +20,16 @@ export async function renderCalendarFeed(token: string, baseUrl: string) {
   if (!membership) throw new NotFoundError("No such calendar.");
   const { programme } = membership;
   const [gates, milestones] = await Promise.all([
-    db.gate.findMany({ where: { programmeId: programme.id }, orderBy: { ordinal: "asc" }, select: { id: true, key: true, name: true, plannedDate: true, status: true, requiredFunctions: true } }),
-    db.milestone.findMany({ where: { programmeId: programme.id }, orderBy: { dueDate: "asc" }, select: { id: true, week: true, title: true, deliverable: true, dueDate: true, status: true } }),
+    db.gate.findMany({
+      where: { programmeId: programme.id },
+      orderBy: { ordinal: "asc" },
+      select: { id: true, key: true, name: true, plannedDate: true, status: true, requiredFunctions: true },
+    }),
+    db.milestone.findMany({
+      where: { programmeId: programme.id },
+      orderBy: { dueDate: "asc" },
+      select: { id: true, week: true, title: true, deliverable: true, dueDate: true, status: true },
+    }),
   ]);
   const cal = ical({ name: `${programme.name} — Gatehouse`, prodId: { company: "Gatehouse", product: "programme-calendar" }, ttl: 3600 });
   for (const g of gates) {

@@ -3,14 +3,26 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useState } from "react";
-import { approveBudgetAction } from "../actions";
-import { formatUsd } from "../format";
-import { approveBudgetSchema } from "../schemas";
+
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 
+import { approveBudgetAction } from "../actions";
+import { formatUsd } from "../format";
+import { approveBudgetSchema } from "../schemas";
+
 /** The sponsor approves the scenario's budget as shown: the amounts are computed again on the server and must match. */
-export function ApproveBudgetForm({ programmeSlug, scenarioId, monthly, ninetyDay }: { programmeSlug: string; scenarioId: string; monthly: number; ninetyDay: number }) {
+export function ApproveBudgetForm({
+  programmeSlug,
+  scenarioId,
+  monthly,
+  ninetyDay,
+}: {
+  programmeSlug: string;
+  scenarioId: string;
+  monthly: number;
+  ninetyDay: number;
+}) {
   const [approved, setApproved] = useState<number | null>(null);
   const { form, action, handleSubmitWithAction } = useHookFormAction(approveBudgetAction, zodResolver(approveBudgetSchema), {
     formProps: { defaultValues: { programmeSlug, scenarioId, expectedMonthly: monthly, note: "" } },
@@ -32,11 +44,18 @@ export function ApproveBudgetForm({ programmeSlug, scenarioId, monthly, ninetyDa
         </p>
       )}
       <p className="text-sm">
-        You approve <strong>{formatUsd(monthly)}</strong> a month, <strong>{formatUsd(ninetyDay)}</strong> over the 90 days, as this scenario stands
-        now. Your name and the time are recorded in the audit trail.
+        You approve <strong>{formatUsd(monthly)}</strong> a month, <strong>{formatUsd(ninetyDay)}</strong> over the 90 days, as this
+        scenario stands now. Your name and the time are recorded in the audit trail.
       </p>
       <Field id="approval-note" label="Note (optional)" error={noteError}>
-        <textarea id="approval-note" rows={2} className={inputClass(!!noteError)} aria-invalid={!!noteError} aria-describedby={describedBy("approval-note", noteError)} {...form.register("note")} />
+        <textarea
+          id="approval-note"
+          rows={2}
+          className={inputClass(!!noteError)}
+          aria-invalid={!!noteError}
+          aria-describedby={describedBy("approval-note", noteError)}
+          {...form.register("note")}
+        />
       </Field>
       <Button type="submit" pending={action.isPending}>
         Approve budget

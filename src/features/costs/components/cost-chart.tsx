@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
 import { formatUsd, formatUsdWhole } from "../format";
 
 export interface ChartSeries {

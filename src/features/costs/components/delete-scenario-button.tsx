@@ -3,9 +3,11 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deleteScenarioAction } from "../actions";
+
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
+
+import { deleteScenarioAction } from "../actions";
 
 export function DeleteScenarioButton({ programmeSlug, scenarioId, name }: { programmeSlug: string; scenarioId: string; name: string }) {
   const router = useRouter();
@@ -24,10 +26,21 @@ export function DeleteScenarioButton({ programmeSlug, scenarioId, name }: { prog
       </p>
       <FormError message={remove.result.serverError} />
       <div className="flex gap-2">
-        <Button variant="danger" pending={remove.isPending || remove.hasSucceeded} onClick={() => remove.execute({ programmeSlug, scenarioId })} autoFocus>
+        <Button
+          variant="danger"
+          pending={remove.isPending || remove.hasSucceeded}
+          onClick={() => remove.execute({ programmeSlug, scenarioId })}
+          autoFocus
+        >
           Delete
         </Button>
-        <Button variant="ghost" onClick={() => { remove.reset(); setConfirming(false); }}>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            remove.reset();
+            setConfirming(false);
+          }}
+        >
           Cancel
         </Button>
       </div>

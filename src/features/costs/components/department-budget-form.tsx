@@ -4,11 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
+
 import { deleteDepartmentBudgetAction, saveDepartmentBudgetAction } from "../actions";
 import { formatUsd } from "../format";
 import { saveDepartmentBudgetSchema } from "../schemas";
-import { Button } from "@/components/ui/button";
-import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 
 export interface DepartmentBudgetView {
   id: string;
@@ -19,8 +21,24 @@ export interface DepartmentBudgetView {
 }
 
 /** Add a department budget, or change one (department, monthly amount, owner). */
-export function DepartmentBudgetForm({ programmeSlug, members, budget, onDone }: { programmeSlug: string; members: { id: string; name: string }[]; budget?: DepartmentBudgetView; onDone?: () => void }) {
-  const defaults = { programmeSlug, budgetId: budget?.id ?? null, department: budget?.department ?? "", monthlyAmount: budget?.monthlyAmount ?? ("" as unknown as number), ownerId: budget?.ownerId ?? null };
+export function DepartmentBudgetForm({
+  programmeSlug,
+  members,
+  budget,
+  onDone,
+}: {
+  programmeSlug: string;
+  members: { id: string; name: string }[];
+  budget?: DepartmentBudgetView;
+  onDone?: () => void;
+}) {
+  const defaults = {
+    programmeSlug,
+    budgetId: budget?.id ?? null,
+    department: budget?.department ?? "",
+    monthlyAmount: budget?.monthlyAmount ?? ("" as unknown as number),
+    ownerId: budget?.ownerId ?? null,
+  };
   const { form, action, handleSubmitWithAction } = useHookFormAction(saveDepartmentBudgetAction, zodResolver(saveDepartmentBudgetSchema), {
     formProps: { defaultValues: defaults },
     actionProps: {
@@ -33,20 +51,49 @@ export function DepartmentBudgetForm({ programmeSlug, members, budget, onDone }:
   const errors = form.formState.errors;
   const id = (f: string) => `dept-${budget?.id ?? "new"}-${f}`;
   return (
-    <form method="post" onSubmit={handleSubmitWithAction} noValidate className="space-y-3" aria-label={budget ? `Budget of ${budget.department}` : "Add a department budget"}>
+    <form
+      method="post"
+      onSubmit={handleSubmitWithAction}
+      noValidate
+      className="space-y-3"
+      aria-label={budget ? `Budget of ${budget.department}` : "Add a department budget"}
+    >
       <FormError message={action.result.serverError} />
       <div className="grid gap-3 sm:grid-cols-3">
         <Field id={id("department")} label="Department" error={errors.department?.message}>
-          <input id={id("department")} className={inputClass(!!errors.department)} aria-invalid={!!errors.department} aria-describedby={describedBy(id("department"), errors.department?.message)} {...form.register("department")} />
+          <input
+            id={id("department")}
+            className={inputClass(!!errors.department)}
+            aria-invalid={!!errors.department}
+            aria-describedby={describedBy(id("department"), errors.department?.message)}
+            {...form.register("department")}
+          />
         </Field>
         <Field id={id("amount")} label="Monthly budget (USD)" error={errors.monthlyAmount?.message}>
-          <input id={id("amount")} type="number" min={0} step="100" inputMode="decimal" className={inputClass(!!errors.monthlyAmount)} aria-invalid={!!errors.monthlyAmount} aria-describedby={describedBy(id("amount"), errors.monthlyAmount?.message)} {...form.register("monthlyAmount")} />
+          <input
+            id={id("amount")}
+            type="number"
+            min={0}
+            step="100"
+            inputMode="decimal"
+            className={inputClass(!!errors.monthlyAmount)}
+            aria-invalid={!!errors.monthlyAmount}
+            aria-describedby={describedBy(id("amount"), errors.monthlyAmount?.message)}
+            {...form.register("monthlyAmount")}
+          />
         </Field>
         <Field id={id("owner")} label="Owner" error={errors.ownerId?.message}>
-          <select id={id("owner")} className={inputClass(!!errors.ownerId)} aria-invalid={!!errors.ownerId} {...form.register("ownerId", { setValueAs: (v: string | null) => v || null })}>
+          <select
+            id={id("owner")}
+            className={inputClass(!!errors.ownerId)}
+            aria-invalid={!!errors.ownerId}
+            {...form.register("ownerId", { setValueAs: (v: string | null) => v || null })}
+          >
             <option value="">No owner</option>
             {members.map((m) => (
-              <option key={m.id} value={m.id}>{m.name}</option>
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
             ))}
           </select>
         </Field>
@@ -56,7 +103,14 @@ export function DepartmentBudgetForm({ programmeSlug, members, budget, onDone }:
           {budget ? "Save budget" : "Add budget"}
         </Button>
         {budget && (
-          <Button type="button" variant="ghost" onClick={() => { action.reset(); onDone?.(); }}>
+          <Button
+            type="button"
+            variant="ghost"
+            onClick={() => {
+              action.reset();
+              onDone?.();
+            }}
+          >
             Cancel
           </Button>
         )}
@@ -66,7 +120,17 @@ export function DepartmentBudgetForm({ programmeSlug, members, budget, onDone }:
 }
 
 /** One row of the department budget table; the programme manager edits or deletes it in place. */
-export function DepartmentBudgetRow({ programmeSlug, budget, members, canManage }: { programmeSlug: string; budget: DepartmentBudgetView; members: { id: string; name: string }[]; canManage: boolean }) {
+export function DepartmentBudgetRow({
+  programmeSlug,
+  budget,
+  members,
+  canManage,
+}: {
+  programmeSlug: string;
+  budget: DepartmentBudgetView;
+  members: { id: string; name: string }[];
+  canManage: boolean;
+}) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const remove = useAction(deleteDepartmentBudgetAction);
@@ -82,13 +146,19 @@ export function DepartmentBudgetRow({ programmeSlug, budget, members, canManage 
     );
   return (
     <tr>
-      <th scope="row" className="py-2 pr-3 text-left font-medium">{budget.department}</th>
+      <th scope="row" className="py-2 pr-3 text-left font-medium">
+        {budget.department}
+      </th>
       <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(budget.monthlyAmount)}</td>
       <td className="py-2 pr-3">{budget.ownerName ?? <span className="font-medium text-amber-800">No owner</span>}</td>
       {canManage && (
         <td className="py-2 text-right">
           {confirming ? (
-            <span role="alertdialog" aria-label={`Delete the budget of ${budget.department}?`} className="inline-flex flex-wrap items-center justify-end gap-2">
+            <span
+              role="alertdialog"
+              aria-label={`Delete the budget of ${budget.department}?`}
+              className="inline-flex flex-wrap items-center justify-end gap-2"
+            >
               <FormError message={remove.result.serverError} />
               <Button variant="danger" pending={remove.isPending} onClick={() => remove.execute({ programmeSlug, budgetId: budget.id })}>
                 Delete

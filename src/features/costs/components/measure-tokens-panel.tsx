@@ -2,10 +2,12 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
-import { measureTokensAction } from "../actions";
-import { formatCount } from "../format";
+
 import { Button } from "@/components/ui/button";
 import { Field, FormError, inputClass } from "@/components/ui/field";
+
+import { measureTokensAction } from "../actions";
+import { formatCount } from "../format";
 
 export interface Measurement {
   inputTokens: number;
@@ -18,7 +20,17 @@ export interface Measurement {
  * configured key) and hands the numbers to the scenario form. Not a form of its own: it sits inside
  * the scenario form and sends with a button.
  */
-export function MeasureTokensPanel({ programmeSlug, models, defaultModel, onMeasured }: { programmeSlug: string; models: { model: string; label: string }[]; defaultModel: string; onMeasured: (m: Measurement) => void }) {
+export function MeasureTokensPanel({
+  programmeSlug,
+  models,
+  defaultModel,
+  onMeasured,
+}: {
+  programmeSlug: string;
+  models: { model: string; label: string }[];
+  defaultModel: string;
+  onMeasured: (m: Measurement) => void;
+}) {
   const [model, setModel] = useState(defaultModel);
   const [system, setSystem] = useState("");
   const [prompt, setPrompt] = useState("");
@@ -44,7 +56,9 @@ export function MeasureTokensPanel({ programmeSlug, models, defaultModel, onMeas
         <Field id="measure-model" label="Count with model">
           <select id="measure-model" className={inputClass()} value={model} onChange={(e) => setModel(e.target.value)}>
             {models.map((m) => (
-              <option key={m.model} value={m.model}>{m.label}</option>
+              <option key={m.model} value={m.model}>
+                {m.label}
+              </option>
             ))}
           </select>
         </Field>
@@ -55,15 +69,27 @@ export function MeasureTokensPanel({ programmeSlug, models, defaultModel, onMeas
           <textarea id="measure-prompt" rows={4} className={inputClass()} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
         </Field>
         <Field id="measure-response" label="Sample response (optional)">
-          <textarea id="measure-response" rows={2} className={inputClass()} value={sampleResponse} onChange={(e) => setSampleResponse(e.target.value)} />
+          <textarea
+            id="measure-response"
+            rows={2}
+            className={inputClass()}
+            value={sampleResponse}
+            onChange={(e) => setSampleResponse(e.target.value)}
+          />
         </Field>
         <FormError message={error} />
         {last && !measure.isPending && (
           <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-            {formatCount(last.inputTokens)} input tokens{last.outputTokens !== null ? ` and about ${formatCount(last.outputTokens)} output tokens` : ""} — filled in above.
+            {formatCount(last.inputTokens)} input tokens
+            {last.outputTokens !== null ? ` and about ${formatCount(last.outputTokens)} output tokens` : ""} — filled in above.
           </p>
         )}
-        <Button type="button" variant="secondary" pending={measure.isPending} onClick={() => measure.execute({ programmeSlug, model, system, prompt, sampleResponse })}>
+        <Button
+          type="button"
+          variant="secondary"
+          pending={measure.isPending}
+          onClick={() => measure.execute({ programmeSlug, model, system, prompt, sampleResponse })}
+        >
           Count tokens
         </Button>
       </div>

@@ -4,14 +4,16 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { addPriceAction, updatePriceAction } from "../actions";
-import { formatPerMTok } from "../format";
-import { addPriceSchema, updatePriceSchema } from "../schemas";
+
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 import type { PriceStatus } from "@/domain/prices";
 import { formatDate } from "@/lib/format";
+
+import { addPriceAction, updatePriceAction } from "../actions";
+import { formatPerMTok } from "../format";
+import { addPriceSchema, updatePriceSchema } from "../schemas";
 
 export interface PriceView {
   id: string;
@@ -43,18 +45,36 @@ function PriceInputs({ form, idPrefix }: { form: UseFormReturn<PriceFormValues>;
     <fieldset>
       <legend className="mb-1.5 text-xs text-slate-600">Prices in USD per million tokens</legend>
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-      {PRICE_FIELDS.map(([name, label]) => {
-        const id = `${idPrefix}-${name}`;
-        const error = errors[name]?.message;
-        return (
-          <Field key={name} id={id} label={label} error={error}>
-            <input id={id} type="number" step="any" min={0} inputMode="decimal" className={inputClass(!!error)} aria-invalid={!!error} aria-describedby={describedBy(id, error)} {...form.register(name)} />
-          </Field>
-        );
-      })}
-      <Field id={`${idPrefix}-batch`} label="Batch discount %" error={errors.batchDiscountPct?.message}>
-        <input id={`${idPrefix}-batch`} type="number" step="1" min={0} max={100} className={inputClass(!!errors.batchDiscountPct)} {...form.register("batchDiscountPct")} />
-      </Field>
+        {PRICE_FIELDS.map(([name, label]) => {
+          const id = `${idPrefix}-${name}`;
+          const error = errors[name]?.message;
+          return (
+            <Field key={name} id={id} label={label} error={error}>
+              <input
+                id={id}
+                type="number"
+                step="any"
+                min={0}
+                inputMode="decimal"
+                className={inputClass(!!error)}
+                aria-invalid={!!error}
+                aria-describedby={describedBy(id, error)}
+                {...form.register(name)}
+              />
+            </Field>
+          );
+        })}
+        <Field id={`${idPrefix}-batch`} label="Batch discount %" error={errors.batchDiscountPct?.message}>
+          <input
+            id={`${idPrefix}-batch`}
+            type="number"
+            step="1"
+            min={0}
+            max={100}
+            className={inputClass(!!errors.batchDiscountPct)}
+            {...form.register("batchDiscountPct")}
+          />
+        </Field>
       </div>
     </fieldset>
   );
@@ -86,18 +106,37 @@ export function PriceTableRow({ programmeSlug, price: p, canManage }: { programm
     return (
       <tr>
         <td colSpan={cols} className="py-3">
-          <form method="post" onSubmit={handleSubmitWithAction} noValidate className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={`Price of ${p.model} from ${formatDate(p.effectiveFrom)}`}>
+          <form
+            method="post"
+            onSubmit={handleSubmitWithAction}
+            noValidate
+            className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+            aria-label={`Price of ${p.model} from ${formatDate(p.effectiveFrom)}`}
+          >
             <FormError message={action.result.serverError} />
             <p className="text-sm">
-              <span className="font-mono text-xs">{p.model}</span>, effective from {formatDate(p.effectiveFrom)}. To record a price change from a date, add a new row instead.
+              <span className="font-mono text-xs">{p.model}</span>, effective from {formatDate(p.effectiveFrom)}. To record a price change
+              from a date, add a new row instead.
             </p>
             <Field id={`price-${p.id}-label`} label="Label" error={form.formState.errors.label?.message}>
               <input id={`price-${p.id}-label`} className={inputClass(!!form.formState.errors.label)} {...form.register("label")} />
             </Field>
             <PriceInputs form={form as never} idPrefix={`price-${p.id}`} />
             <div className="flex gap-2">
-              <Button type="submit" pending={action.isPending}>Save price</Button>
-              <Button type="button" variant="ghost" onClick={() => { action.reset(); form.reset(defaults); setEditing(false); }}>Cancel</Button>
+              <Button type="submit" pending={action.isPending}>
+                Save price
+              </Button>
+              <Button
+                type="button"
+                variant="ghost"
+                onClick={() => {
+                  action.reset();
+                  form.reset(defaults);
+                  setEditing(false);
+                }}
+              >
+                Cancel
+              </Button>
             </div>
           </form>
         </td>
@@ -122,7 +161,11 @@ export function PriceTableRow({ programmeSlug, price: p, canManage }: { programm
       </td>
       {canManage && (
         <td className="py-2 text-right">
-          <Button variant="secondary" onClick={() => setEditing(true)} aria-label={`Edit the price of ${p.label} from ${formatDate(p.effectiveFrom)}`}>
+          <Button
+            variant="secondary"
+            onClick={() => setEditing(true)}
+            aria-label={`Edit the price of ${p.label} from ${formatDate(p.effectiveFrom)}`}
+          >
             Edit
           </Button>
         </td>
@@ -132,9 +175,28 @@ export function PriceTableRow({ programmeSlug, price: p, canManage }: { programm
 }
 
 /** The programme manager adds a price from a date (a price change), or a model the table lacks. */
-export function AddPriceForm({ programmeSlug, models, today }: { programmeSlug: string; models: { model: string; label: string }[]; today: string }) {
+export function AddPriceForm({
+  programmeSlug,
+  models,
+  today,
+}: {
+  programmeSlug: string;
+  models: { model: string; label: string }[];
+  today: string;
+}) {
   const [added, setAdded] = useState<string | null>(null);
-  const defaults = { programmeSlug, model: "", label: "", effectiveFrom: today, inputPerMTok: "", cacheWrite5mPerMTok: "", cacheWrite1hPerMTok: "", cacheReadPerMTok: "", outputPerMTok: "", batchDiscountPct: 50 };
+  const defaults = {
+    programmeSlug,
+    model: "",
+    label: "",
+    effectiveFrom: today,
+    inputPerMTok: "",
+    cacheWrite5mPerMTok: "",
+    cacheWrite1hPerMTok: "",
+    cacheReadPerMTok: "",
+    outputPerMTok: "",
+    batchDiscountPct: 50,
+  };
   const { form, action, handleSubmitWithAction } = useHookFormAction(addPriceAction, zodResolver(addPriceSchema), {
     formProps: { defaultValues: defaults },
     actionProps: {
@@ -171,7 +233,9 @@ export function AddPriceForm({ programmeSlug, models, today }: { programmeSlug: 
           />
           <datalist id="add-price-models">
             {models.map((m) => (
-              <option key={m.model} value={m.model}>{m.label}</option>
+              <option key={m.model} value={m.model}>
+                {m.label}
+              </option>
             ))}
           </datalist>
         </Field>
@@ -179,7 +243,13 @@ export function AddPriceForm({ programmeSlug, models, today }: { programmeSlug: 
           <input id="add-price-label" className={inputClass(!!errors.label)} aria-invalid={!!errors.label} {...form.register("label")} />
         </Field>
         <Field id="add-price-effective" label="Effective from" error={errors.effectiveFrom?.message}>
-          <input id="add-price-effective" type="date" className={inputClass(!!errors.effectiveFrom)} aria-invalid={!!errors.effectiveFrom} {...form.register("effectiveFrom")} />
+          <input
+            id="add-price-effective"
+            type="date"
+            className={inputClass(!!errors.effectiveFrom)}
+            aria-invalid={!!errors.effectiveFrom}
+            {...form.register("effectiveFrom")}
+          />
         </Field>
       </div>
       <PriceInputs form={form as never} idPrefix="add-price" />

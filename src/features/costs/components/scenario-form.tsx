@@ -5,14 +5,16 @@ import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hoo
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
-import { createScenarioAction, updateScenarioAction } from "../actions";
-import { formatShare, formatUsd, formatUsdPrecise } from "../format";
-import { createScenarioSchema, updateScenarioSchema, type CreateScenarioInput } from "../schemas";
-import { MeasureTokensPanel } from "./measure-tokens-panel";
+
 import { Button, ButtonLink } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 import { scenarioCost, type ScenarioInput } from "@/domain/costs";
 import type { ModelPriceData } from "@/domain/prices";
+
+import { createScenarioAction, updateScenarioAction } from "../actions";
+import { formatShare, formatUsd, formatUsdPrecise } from "../format";
+import { createScenarioSchema, updateScenarioSchema, type CreateScenarioInput } from "../schemas";
+import { MeasureTokensPanel } from "./measure-tokens-panel";
 
 export interface ScenarioFormProps {
   programmeSlug: string;
@@ -52,11 +54,19 @@ function CreateScenarioForm(props: ScenarioFormProps) {
   const router = useRouter();
   const { form, action, handleSubmitWithAction } = useHookFormAction(createScenarioAction, zodResolver(createScenarioSchema), {
     formProps: { defaultValues: { programmeSlug: props.programmeSlug, ...blank(props.models) } },
-    actionProps: { onSuccess: ({ data }) => data?.scenarioId && router.push(`/programmes/${props.programmeSlug}/costs/scenarios/${data.scenarioId}`) },
+    actionProps: {
+      onSuccess: ({ data }) => data?.scenarioId && router.push(`/programmes/${props.programmeSlug}/costs/scenarios/${data.scenarioId}`),
+    },
   });
   return (
     <form method="post" onSubmit={handleSubmitWithAction} noValidate aria-label="Cost scenario">
-      <ScenarioFields {...props} form={form as never} serverError={action.result.serverError} pending={action.isPending || action.hasSucceeded} submitLabel="Create scenario" />
+      <ScenarioFields
+        {...props}
+        form={form as never}
+        serverError={action.result.serverError}
+        pending={action.isPending || action.hasSucceeded}
+        submitLabel="Create scenario"
+      />
     </form>
   );
 }
@@ -65,12 +75,21 @@ function EditScenarioForm(props: ScenarioFormProps & { scenario: NonNullable<Sce
   const router = useRouter();
   const { id, ...values } = props.scenario;
   const { form, action, handleSubmitWithAction } = useHookFormAction(updateScenarioAction, zodResolver(updateScenarioSchema), {
-    formProps: { defaultValues: { programmeSlug: props.programmeSlug, scenarioId: id, ...values, modelMix: values.modelMix.map((m) => ({ ...m })) } },
+    formProps: {
+      defaultValues: { programmeSlug: props.programmeSlug, scenarioId: id, ...values, modelMix: values.modelMix.map((m) => ({ ...m })) },
+    },
     actionProps: { onSuccess: () => router.push(`/programmes/${props.programmeSlug}/costs/scenarios/${id}`) },
   });
   return (
     <form method="post" onSubmit={handleSubmitWithAction} noValidate aria-label="Cost scenario">
-      <ScenarioFields {...props} form={form as never} serverError={action.result.serverError} pending={action.isPending || action.hasSucceeded} submitLabel="Save scenario" cancelHref={`/programmes/${props.programmeSlug}/costs/scenarios/${id}`} />
+      <ScenarioFields
+        {...props}
+        form={form as never}
+        serverError={action.result.serverError}
+        pending={action.isPending || action.hasSucceeded}
+        submitLabel="Save scenario"
+        cancelHref={`/programmes/${props.programmeSlug}/costs/scenarios/${id}`}
+      />
     </form>
   );
 }
@@ -93,7 +112,11 @@ function ScenarioFields({
   const values = useWatch({ control: form.control }) as Values;
   const measuredWith = values.tokensMeasuredWith;
 
-  const numberField = (name: FieldName, label: string, opts: { hint?: string; step?: string; min?: number; max?: number; onChange?: () => void } = {}) => {
+  const numberField = (
+    name: FieldName,
+    label: string,
+    opts: { hint?: string; step?: string; min?: number; max?: number; onChange?: () => void } = {},
+  ) => {
     const error = (errors[name] as { message?: string } | undefined)?.message;
     const id = `scenario-${name}`;
     return (
@@ -114,7 +137,9 @@ function ScenarioFields({
     );
   };
   const handEntered = () => form.setValue("tokensMeasuredWith", null);
-  const mixError = (errors.modelMix as { message?: string; root?: { message?: string } } | undefined)?.message ?? (errors.modelMix as { root?: { message?: string } } | undefined)?.root?.message;
+  const mixError =
+    (errors.modelMix as { message?: string; root?: { message?: string } } | undefined)?.message ??
+    (errors.modelMix as { root?: { message?: string } } | undefined)?.root?.message;
   const shareTotal = (values.modelMix ?? []).reduce((n, m) => n + (Number(m?.share) || 0), 0);
 
   return (
@@ -122,7 +147,14 @@ function ScenarioFields({
       <div className="space-y-6">
         <FormError message={serverError} />
         <Field id="scenario-name" label="Scenario name" error={errors.name?.message}>
-          <input id="scenario-name" className={inputClass(!!errors.name)} aria-invalid={!!errors.name} aria-describedby={describedBy("scenario-name", errors.name?.message)} autoFocus {...form.register("name")} />
+          <input
+            id="scenario-name"
+            className={inputClass(!!errors.name)}
+            aria-invalid={!!errors.name}
+            aria-describedby={describedBy("scenario-name", errors.name?.message)}
+            autoFocus
+            {...form.register("name")}
+          />
         </Field>
 
         <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -137,8 +169,16 @@ function ScenarioFields({
         <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
           <legend className="px-1 text-sm font-semibold text-slate-900">Tokens per task</legend>
           <div className="grid gap-4 sm:grid-cols-2">
-            {numberField("inputTokensPerTask", "Input tokens per task", { step: "1", hint: "Prompt, context and documents sent with each task.", onChange: handEntered })}
-            {numberField("outputTokensPerTask", "Output tokens per task", { step: "1", hint: "What Claude writes back.", onChange: handEntered })}
+            {numberField("inputTokensPerTask", "Input tokens per task", {
+              step: "1",
+              hint: "Prompt, context and documents sent with each task.",
+              onChange: handEntered,
+            })}
+            {numberField("outputTokensPerTask", "Output tokens per task", {
+              step: "1",
+              hint: "What Claude writes back.",
+              onChange: handEntered,
+            })}
           </div>
           <p className="text-xs text-slate-600" data-testid="tokens-source">
             {measuredWith ? <>Measured: {measuredWith}.</> : "Entered by hand."}
@@ -150,7 +190,8 @@ function ScenarioFields({
               defaultModel={values.modelMix?.[0]?.model || models[0]?.model || ""}
               onMeasured={(r) => {
                 form.setValue("inputTokensPerTask", r.inputTokens, { shouldDirty: true, shouldValidate: true });
-                if (r.outputTokens !== null) form.setValue("outputTokensPerTask", r.outputTokens, { shouldDirty: true, shouldValidate: true });
+                if (r.outputTokens !== null)
+                  form.setValue("outputTokensPerTask", r.outputTokens, { shouldDirty: true, shouldValidate: true });
                 form.setValue("tokensMeasuredWith", r.measuredWith, { shouldDirty: true });
               }}
             />
@@ -170,17 +211,40 @@ function ScenarioFields({
               return (
                 <div key={f.id} className="grid gap-2 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
                   <Field id={`mix-${i}-model`} label={`Model ${i + 1}`} error={modelError}>
-                    <select id={`mix-${i}-model`} className={inputClass(!!modelError)} aria-invalid={!!modelError} {...form.register(`modelMix.${i}.model`)}>
+                    <select
+                      id={`mix-${i}-model`}
+                      className={inputClass(!!modelError)}
+                      aria-invalid={!!modelError}
+                      {...form.register(`modelMix.${i}.model`)}
+                    >
                       <option value="">Choose…</option>
                       {models.map((m) => (
-                        <option key={m.model} value={m.model}>{m.label}</option>
+                        <option key={m.model} value={m.model}>
+                          {m.label}
+                        </option>
                       ))}
                     </select>
                   </Field>
                   <Field id={`mix-${i}-share`} label={`Share of tasks, model ${i + 1}`} error={shareError}>
-                    <input id={`mix-${i}-share`} type="number" step="0.05" min={0} max={1} inputMode="decimal" className={inputClass(!!shareError)} aria-invalid={!!shareError} {...form.register(`modelMix.${i}.share`)} />
+                    <input
+                      id={`mix-${i}-share`}
+                      type="number"
+                      step="0.05"
+                      min={0}
+                      max={1}
+                      inputMode="decimal"
+                      className={inputClass(!!shareError)}
+                      aria-invalid={!!shareError}
+                      {...form.register(`modelMix.${i}.share`)}
+                    />
                   </Field>
-                  <Button type="button" variant="ghost" onClick={() => remove(i)} disabled={fields.length === 1} aria-label={`Remove model ${i + 1}`}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    onClick={() => remove(i)}
+                    disabled={fields.length === 1}
+                    aria-label={`Remove model ${i + 1}`}
+                  >
                     Remove
                   </Button>
                 </div>
@@ -194,13 +258,26 @@ function ScenarioFields({
                 {mixError}
               </p>
             )}
-            <Button type="button" variant="secondary" onClick={() => append({ model: "", share: 0 })} disabled={fields.length >= models.length}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => append({ model: "", share: 0 })}
+              disabled={fields.length >= models.length}
+            >
               Add a model
             </Button>
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
-            {numberField("cacheHitRate", "Cache hit rate", { step: "0.05", max: 1, hint: "Share of input tokens read from the prompt cache, 0–1." })}
-            {numberField("batchShare", "Batch share", { step: "0.05", max: 1, hint: "Share of tasks sent through the Batch API (50% off), 0–1." })}
+            {numberField("cacheHitRate", "Cache hit rate", {
+              step: "0.05",
+              max: 1,
+              hint: "Share of input tokens read from the prompt cache, 0–1.",
+            })}
+            {numberField("batchShare", "Batch share", {
+              step: "0.05",
+              max: 1,
+              hint: "Share of tasks sent through the Batch API (50% off), 0–1.",
+            })}
           </div>
         </fieldset>
 
@@ -273,7 +350,9 @@ function LiveEstimate({ values, prices }: { values: Values; prices: ModelPriceDa
           <dd className="font-medium">{ok && r.costPerTask !== null ? formatUsdPrecise(r.costPerTask) : "—"}</dd>
         </div>
       </dl>
-      <p className="text-xs text-slate-600">Estimated from the price table in force today. Saving computes the same figures on the server.</p>
+      <p className="text-xs text-slate-600">
+        Estimated from the price table in force today. Saving computes the same figures on the server.
+      </p>
     </aside>
   );
 }

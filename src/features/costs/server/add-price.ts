@@ -1,13 +1,15 @@
 import "server-only";
+
 import { isoDateToUtc } from "@/domain/prices";
-import { addPriceSchema, type AddPriceInput } from "../schemas";
-import { priceSelect } from "./cost-data";
-import { ensureDefaultPrices } from "./seed-default-prices";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { ConflictError, isUniqueViolation } from "@/server/errors";
+
+import { addPriceSchema, type AddPriceInput } from "../schemas";
+import { priceSelect } from "./cost-data";
+import { ensureDefaultPrices } from "./seed-default-prices";
 
 /**
  * The programme manager adds a row to the price table: a new price for a model from a date (the row
@@ -19,7 +21,8 @@ export async function addPrice(actor: Actor, raw: AddPriceInput) {
   const programmeId = access.programme.id;
   await ensureDefaultPrices(programmeId);
   const effectiveFrom = isoDateToUtc(input.effectiveFrom);
-  const taken = () => new ConflictError(`${input.model} already has a price effective from ${input.effectiveFrom}; edit that row instead.`, "effectiveFrom");
+  const taken = () =>
+    new ConflictError(`${input.model} already has a price effective from ${input.effectiveFrom}; edit that row instead.`, "effectiveFrom");
   try {
     return await db.$transaction(async (tx) => {
       if (await tx.modelPrice.findFirst({ where: { programmeId, model: input.model, effectiveFrom }, select: { id: true } })) throw taken();
@@ -39,7 +42,14 @@ export async function addPrice(actor: Actor, raw: AddPriceInput) {
         select: priceSelect,
       });
       const { updatedAt: _u, ...after } = created;
-      await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "price.add", entityType: "ModelPrice", entityId: created.id, after });
+      await appendAudit(tx, {
+        programmeId,
+        actor: auditActor(actor),
+        action: "price.add",
+        entityType: "ModelPrice",
+        entityId: created.id,
+        after,
+      });
       return created;
     });
   } catch (e) {

@@ -1,14 +1,16 @@
 import "server-only";
+
 import { sameAmount, scenarioCost } from "@/domain/costs";
+import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
+import { authorize } from "@/server/authorization";
+import { db } from "@/server/db";
+import { NotFoundError, RuleError } from "@/server/errors";
+
 import { formatUsd, roundCents } from "../format";
 import { approveBudgetSchema, type ApproveBudgetInput } from "../schemas";
 import { loadPriceTable, scenarioSelect, toScenarioInput } from "./cost-data";
 import { ensureDefaultPrices } from "./seed-default-prices";
-import { auditActor, type Actor } from "@/server/auth/actor";
-import { appendAudit } from "@/server/audit";
-import { authorize } from "@/server/authorization";
-import { db } from "@/server/db";
-import { NotFoundError, RuleError } from "@/server/errors";
 
 /**
  * The sponsor approves the budget of a scenario: the monthly and 90-day amounts are computed here,
@@ -22,15 +24,21 @@ export async function approveBudget(actor: Actor, raw: ApproveBudgetInput, now =
   const programmeId = access.programme.id;
   await ensureDefaultPrices(programmeId);
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "CostScenario" WHERE id = ${input.scenarioId}::uuid AND "programmeId" = ${programmeId}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "CostScenario" WHERE id = ${input.scenarioId}::uuid AND "programmeId" = ${programmeId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw new NotFoundError("Scenario not found.");
     const scenario = await tx.costScenario.findUniqueOrThrow({ where: { id: input.scenarioId }, select: scenarioSelect });
     const prices = await loadPriceTable(tx, programmeId, now);
     const result = scenarioCost(toScenarioInput(scenario), prices.current);
     if (result.unpricedModels.length > 0)
-      throw new RuleError(`"${scenario.name}" uses models without a price in the price table (${result.unpricedModels.join(", ")}); the programme manager must fix that before the budget can be approved.`);
+      throw new RuleError(
+        `"${scenario.name}" uses models without a price in the price table (${result.unpricedModels.join(", ")}); the programme manager must fix that before the budget can be approved.`,
+      );
     if (!sameAmount(result.monthlyTotal, input.expectedMonthly))
-      throw new RuleError(`"${scenario.name}" changed since you opened it: it now costs ${formatUsd(result.monthlyTotal)} a month. Review it and approve again.`);
+      throw new RuleError(
+        `"${scenario.name}" changed since you opened it: it now costs ${formatUsd(result.monthlyTotal)} a month. Review it and approve again.`,
+      );
     const approval = await tx.budgetApproval.create({
       data: {
         programmeId,
@@ -51,7 +59,14 @@ export async function approveBudget(actor: Actor, raw: ApproveBudgetInput, now =
       action: "budget.approve",
       entityType: "BudgetApproval",
       entityId: approval.id,
-      after: { scenarioId: scenario.id, scenario: scenario.name, monthlyAmount: approval.monthlyAmount, ninetyDayAmount: approval.ninetyDayAmount, note: approval.note, figures },
+      after: {
+        scenarioId: scenario.id,
+        scenario: scenario.name,
+        monthlyAmount: approval.monthlyAmount,
+        ninetyDayAmount: approval.ninetyDayAmount,
+        note: approval.note,
+        figures,
+      },
     });
     return approval;
   });

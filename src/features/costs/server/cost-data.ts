@@ -1,9 +1,11 @@
 import "server-only";
+
 import { modelMixProblems, type ScenarioInput } from "@/domain/costs";
 import { currentPrices, isTierModel } from "@/domain/prices";
-import { storedModelMixSchema } from "../schemas";
 import type { Tx } from "@/server/db";
 import { RuleError } from "@/server/errors";
+
+import { storedModelMixSchema } from "../schemas";
 
 /** What leaves the server of a price row. */
 export const priceSelect = {
@@ -45,7 +47,11 @@ type Client = Pick<Tx, "modelPrice">;
 
 /** The programme's price table, every row, and the prices in force on `asOf`. */
 export async function loadPriceTable(client: Client, programmeId: string, asOf: Date) {
-  const rows = await client.modelPrice.findMany({ where: { programmeId }, select: priceSelect, orderBy: [{ model: "asc" }, { effectiveFrom: "desc" }] });
+  const rows = await client.modelPrice.findMany({
+    where: { programmeId },
+    select: priceSelect,
+    orderBy: [{ model: "asc" }, { effectiveFrom: "desc" }],
+  });
   const current = currentPrices(rows, asOf);
   return {
     rows,

@@ -1,13 +1,15 @@
 import "server-only";
+
 import { scenarioCost } from "@/domain/costs";
-import { createScenarioSchema, type CreateScenarioInput } from "../schemas";
-import { assertModelsPriced, loadPriceTable, scenarioData } from "./cost-data";
-import { ensureDefaultPrices } from "./seed-default-prices";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { ConflictError, isUniqueViolation } from "@/server/errors";
+
+import { createScenarioSchema, type CreateScenarioInput } from "../schemas";
+import { assertModelsPriced, loadPriceTable, scenarioData } from "./cost-data";
+import { ensureDefaultPrices } from "./seed-default-prices";
 
 const nameTaken = (name: string) => new ConflictError(`There is already a scenario called "${name}" in this programme.`, "name");
 

@@ -1,12 +1,14 @@
 import "server-only";
+
 import { departmentAllocation, sameAmount, scenarioCost } from "@/domain/costs";
 import { PUBLISHED_PRICES_EFFECTIVE } from "@/domain/prices";
-import { loadPriceTable, scenarioSelect, toScenarioInput } from "./cost-data";
-import { ensureDefaultPrices } from "./seed-default-prices";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { claudeConfigured } from "@/server/claude/client";
 import { db } from "@/server/db";
+
+import { loadPriceTable, scenarioSelect, toScenarioInput } from "./cost-data";
+import { ensureDefaultPrices } from "./seed-default-prices";
 
 export const approvalSelect = {
   id: true,
@@ -33,7 +35,11 @@ export async function getCostModel(actor: Actor, programmeSlug: string, now = ne
       select: { id: true, department: true, monthlyAmount: true, ownerId: true, owner: { select: { user: { select: { name: true } } } } },
       orderBy: { department: "asc" },
     }),
-    db.membership.findMany({ where: { programmeId }, select: { id: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.membership.findMany({
+      where: { programmeId },
+      select: { id: true, user: { select: { name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
   ]);
   const latestApproval = approvals[0] ?? null;
   const rows = scenarios.map((s) => {
@@ -53,7 +59,13 @@ export async function getCostModel(actor: Actor, programmeSlug: string, now = ne
       costPerTask: r.costPerTask,
       unpricedModels: r.unpricedModels,
       isApprovedBudget: latestApproval?.scenarioId === s.id,
-      lastApproval: approval ? { approvedAt: approval.approvedAt, monthlyAmount: approval.monthlyAmount, stillMatches: sameAmount(approval.monthlyAmount, r.monthlyTotal) } : null,
+      lastApproval: approval
+        ? {
+            approvedAt: approval.approvedAt,
+            monthlyAmount: approval.monthlyAmount,
+            stillMatches: sameAmount(approval.monthlyAmount, r.monthlyTotal),
+          }
+        : null,
     };
   });
   const departmentBudgets = budgets.map(({ owner, ...b }) => ({ ...b, ownerName: owner?.user.name ?? null }));
@@ -67,11 +79,15 @@ export async function getCostModel(actor: Actor, programmeSlug: string, now = ne
     latestApproval: latestApproval ? { ...latestApproval, scenarioName: latestApproval.scenario.name } : null,
     departmentBudgets,
     unownedBudgets: departmentBudgets.filter((b) => !b.ownerId).length,
-    allocation: departmentAllocation(budgets.map((b) => b.monthlyAmount), latestApproval?.monthlyAmount ?? null),
+    allocation: departmentAllocation(
+      budgets.map((b) => b.monthlyAmount),
+      latestApproval?.monthlyAmount ?? null,
+    ),
     members: members.map((m) => ({ id: m.id, name: m.user.name })),
     prices: {
       models: prices.current.size,
-      latestEffective: effectiveDates.length > 0 ? new Date(Math.max(...effectiveDates)) : new Date(`${PUBLISHED_PRICES_EFFECTIVE}T00:00:00Z`),
+      latestEffective:
+        effectiveDates.length > 0 ? new Date(Math.max(...effectiveDates)) : new Date(`${PUBLISHED_PRICES_EFFECTIVE}T00:00:00Z`),
     },
     claudeConfigured: claudeConfigured(),
   };

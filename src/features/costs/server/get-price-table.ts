@@ -1,10 +1,12 @@
 import "server-only";
+
 import { isTierModel, priceStatus } from "@/domain/prices";
-import { loadPriceTable } from "./cost-data";
-import { ensureDefaultPrices } from "./seed-default-prices";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
+
+import { loadPriceTable } from "./cost-data";
+import { ensureDefaultPrices } from "./seed-default-prices";
 
 /** The programme's price table, every row with whether it is current, scheduled or superseded. */
 export async function getPriceTable(actor: Actor, programmeSlug: string, now = new Date()) {

@@ -1,14 +1,17 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { baseLabel } from "@/domain/costs";
 import { selectableModels } from "@/domain/prices";
-import { loadPriceTable, scenarioSelect, toScenarioInput } from "./cost-data";
-import { ensureDefaultPrices } from "./seed-default-prices";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { claudeConfigured } from "@/server/claude/client";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
+
+import { loadPriceTable, scenarioSelect, toScenarioInput } from "./cost-data";
+import { ensureDefaultPrices } from "./seed-default-prices";
 
 /**
  * What the scenario form needs: the models it may use, today's prices (for the live estimate), whether

@@ -1,14 +1,17 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { baseLabel, compareModels, costBreakdown, sameAmount, scenarioCost } from "@/domain/costs";
 import { selectableModels } from "@/domain/prices";
-import { approvalSelect } from "./get-cost-model";
-import { loadPriceTable, scenarioSelect, toScenarioInput } from "./cost-data";
-import { ensureDefaultPrices } from "./seed-default-prices";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
+
+import { loadPriceTable, scenarioSelect, toScenarioInput } from "./cost-data";
+import { approvalSelect } from "./get-cost-model";
+import { ensureDefaultPrices } from "./seed-default-prices";
 
 /** At most this many models side by side. */
 export const MAX_COMPARED_MODELS = 6;
@@ -17,7 +20,13 @@ export const MAX_COMPARED_MODELS = 6;
  * One scenario: its results (monthly, 90-day, per task, per model, by component), its approvals, and
  * the same scenario priced as if every task ran on each of `compare` (models in the price table).
  */
-export async function getScenario(actor: Actor, programmeSlug: string, scenarioId: string, compare: readonly string[] = [], now = new Date()) {
+export async function getScenario(
+  actor: Actor,
+  programmeSlug: string,
+  scenarioId: string,
+  compare: readonly string[] = [],
+  now = new Date(),
+) {
   const access = await authorize(actor, programmeSlug, "programme.read");
   const programmeId = access.programme.id;
   if (!z.string().uuid().safeParse(scenarioId).success) throw new NotFoundError("Scenario not found.");

@@ -1,7 +1,5 @@
 import "server-only";
-import { measureTokensSchema, type MeasureTokensInput } from "../schemas";
-import { loadPriceTable } from "./cost-data";
-import { ensureDefaultPrices } from "./seed-default-prices";
+
 import { formatDate } from "@/lib/format";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
@@ -9,13 +7,22 @@ import { claudeConfigFromEnv, countTokens, NO_API_KEY_MESSAGE, type ClaudeConfig
 import { db } from "@/server/db";
 import { RuleError } from "@/server/errors";
 
+import { measureTokensSchema, type MeasureTokensInput } from "../schemas";
+import { loadPriceTable } from "./cost-data";
+import { ensureDefaultPrices } from "./seed-default-prices";
+
 /**
  * Measures tokens per task with Anthropic's token counting (messages.countTokens) on a sample: the
  * prompt (with its system prompt) gives the input tokens; a sample response, when given, is counted
  * the same way as an estimate of the output tokens (it includes a few tokens of message framing).
  * Changes nothing: the numbers go into the scenario form. Without an API key it says so.
  */
-export async function measureTokens(actor: Actor, raw: MeasureTokensInput, config: ClaudeConfig | null = claudeConfigFromEnv(), now = new Date()) {
+export async function measureTokens(
+  actor: Actor,
+  raw: MeasureTokensInput,
+  config: ClaudeConfig | null = claudeConfigFromEnv(),
+  now = new Date(),
+) {
   const input = measureTokensSchema.parse(raw);
   const access = await authorize(actor, input.programmeSlug, "costs.manage");
   if (!config) throw new RuleError(NO_API_KEY_MESSAGE);

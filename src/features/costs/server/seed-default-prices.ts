@@ -1,5 +1,6 @@
 import "server-only";
-import { PUBLISHED_PRICES_EFFECTIVE, PUBLISHED_PRICES_SOURCE, priceTableSeed } from "@/domain/prices";
+
+import { priceTableSeed, PUBLISHED_PRICES_EFFECTIVE, PUBLISHED_PRICES_SOURCE } from "@/domain/prices";
 import { appendAudit, type AuditActor } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 

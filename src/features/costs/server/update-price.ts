@@ -1,12 +1,14 @@
 import "server-only";
-import { updatePriceSchema, type UpdatePriceInput } from "../schemas";
-import { priceSelect } from "./cost-data";
-import { ensureDefaultPrices } from "./seed-default-prices";
-import { auditActor, type Actor } from "@/server/auth/actor";
+
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
+
+import { updatePriceSchema, type UpdatePriceInput } from "../schemas";
+import { priceSelect } from "./cost-data";
+import { ensureDefaultPrices } from "./seed-default-prices";
 
 /**
  * The programme manager corrects a row of the price table (its label and prices; the model and the
@@ -35,7 +37,15 @@ export async function updatePrice(actor: Actor, raw: UpdatePriceInput) {
     });
     const { updatedAt: _b, ...b } = before;
     const { updatedAt: _a, ...a } = after;
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "price.update", entityType: "ModelPrice", entityId: after.id, before: b, after: a });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "price.update",
+      entityType: "ModelPrice",
+      entityId: after.id,
+      before: b,
+      after: a,
+    });
     return after;
   });
 }

@@ -4,10 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useRouter } from "next/navigation";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
-import { createDecisionAction, updateDecisionAction } from "../actions";
-import { createDecisionSchema, updateDecisionSchema } from "../schemas";
+
 import { Button, ButtonLink } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
+
+import { createDecisionAction, updateDecisionAction } from "../actions";
+import { createDecisionSchema, updateDecisionSchema } from "../schemas";
 
 export interface DecisionValues {
   title: string;
@@ -22,9 +24,24 @@ type FieldsProps = { register: UseFormRegister<DecisionValues>; errors: FieldErr
 
 const AREAS: { name: Exclude<keyof DecisionValues, "title" | "claudeProduct">; label: string; hint: string; rows: number }[] = [
   { name: "models", label: "Models per use case", hint: "Opus, Sonnet or Haiku for each use case, and why.", rows: 3 },
-  { name: "dataFlows", label: "Data flows", hint: "Where data comes from, where it goes, what leaves your environment, and where it is stored.", rows: 4 },
-  { name: "integrationPoints", label: "Integration points and MCP connectors", hint: "Systems Claude reads or writes, MCP connectors (Salesforce, Jira, SharePoint…), identity and provisioning.", rows: 4 },
-  { name: "failureModes", label: "Failure modes", hint: "What breaks (auth token expiry, outages, rate limits, bad output) and what happens then.", rows: 4 },
+  {
+    name: "dataFlows",
+    label: "Data flows",
+    hint: "Where data comes from, where it goes, what leaves your environment, and where it is stored.",
+    rows: 4,
+  },
+  {
+    name: "integrationPoints",
+    label: "Integration points and MCP connectors",
+    hint: "Systems Claude reads or writes, MCP connectors (Salesforce, Jira, SharePoint…), identity and provisioning.",
+    rows: 4,
+  },
+  {
+    name: "failureModes",
+    label: "Failure modes",
+    hint: "What breaks (auth token expiry, outages, rate limits, bad output) and what happens then.",
+    rows: 4,
+  },
 ];
 
 function DecisionFields({ register, errors, idPrefix }: FieldsProps) {
@@ -32,10 +49,28 @@ function DecisionFields({ register, errors, idPrefix }: FieldsProps) {
   return (
     <div className="space-y-4">
       <Field id={id("title")} label="Decision" error={errors.title?.message}>
-        <input id={id("title")} className={inputClass(!!errors.title)} aria-invalid={!!errors.title} aria-describedby={describedBy(id("title"), errors.title?.message)} {...register("title")} />
+        <input
+          id={id("title")}
+          className={inputClass(!!errors.title)}
+          aria-invalid={!!errors.title}
+          aria-describedby={describedBy(id("title"), errors.title?.message)}
+          {...register("title")}
+        />
       </Field>
-      <Field id={id("product")} label="Claude product" hint="API, Cowork, Claude Code, or a combination." error={errors.claudeProduct?.message}>
-        <input id={id("product")} list={id("products")} className={inputClass(!!errors.claudeProduct)} aria-invalid={!!errors.claudeProduct} aria-describedby={describedBy(id("product"), errors.claudeProduct?.message, true)} {...register("claudeProduct")} />
+      <Field
+        id={id("product")}
+        label="Claude product"
+        hint="API, Cowork, Claude Code, or a combination."
+        error={errors.claudeProduct?.message}
+      >
+        <input
+          id={id("product")}
+          list={id("products")}
+          className={inputClass(!!errors.claudeProduct)}
+          aria-invalid={!!errors.claudeProduct}
+          aria-describedby={describedBy(id("product"), errors.claudeProduct?.message, true)}
+          {...register("claudeProduct")}
+        />
         <datalist id={id("products")}>
           <option value="API" />
           <option value="Cowork" />
@@ -45,7 +80,14 @@ function DecisionFields({ register, errors, idPrefix }: FieldsProps) {
       </Field>
       {AREAS.map((a) => (
         <Field key={a.name} id={id(a.name)} label={a.label} hint={a.hint} error={errors[a.name]?.message}>
-          <textarea id={id(a.name)} rows={a.rows} className={inputClass(!!errors[a.name])} aria-invalid={!!errors[a.name]} aria-describedby={describedBy(id(a.name), errors[a.name]?.message, true)} {...register(a.name)} />
+          <textarea
+            id={id(a.name)}
+            rows={a.rows}
+            className={inputClass(!!errors[a.name])}
+            aria-invalid={!!errors[a.name]}
+            aria-describedby={describedBy(id(a.name), errors[a.name]?.message, true)}
+            {...register(a.name)}
+          />
         </Field>
       ))}
     </div>
@@ -62,17 +104,33 @@ export function NewDecisionForm({ programmeSlug, values }: { programmeSlug: stri
   return (
     <form method="post" onSubmit={handleSubmitWithAction} noValidate className="space-y-5" aria-label="New decision record">
       <FormError message={action.result.serverError} />
-      <DecisionFields register={form.register as unknown as UseFormRegister<DecisionValues>} errors={form.formState.errors as FieldErrors<DecisionValues>} idPrefix="new-adr" />
+      <DecisionFields
+        register={form.register as unknown as UseFormRegister<DecisionValues>}
+        errors={form.formState.errors as FieldErrors<DecisionValues>}
+        idPrefix="new-adr"
+      />
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={action.isPending || action.hasSucceeded}>Propose decision</Button>
-        <ButtonLink href={`/programmes/${programmeSlug}/decisions`} variant="ghost">Cancel</ButtonLink>
+        <Button type="submit" pending={action.isPending || action.hasSucceeded}>
+          Propose decision
+        </Button>
+        <ButtonLink href={`/programmes/${programmeSlug}/decisions`} variant="ghost">
+          Cancel
+        </ButtonLink>
       </div>
     </form>
   );
 }
 
 /** Revises a proposed record and goes back to its page. */
-export function EditDecisionForm({ programmeSlug, decisionId, values }: { programmeSlug: string; decisionId: string; values: DecisionValues }) {
+export function EditDecisionForm({
+  programmeSlug,
+  decisionId,
+  values,
+}: {
+  programmeSlug: string;
+  decisionId: string;
+  values: DecisionValues;
+}) {
   const router = useRouter();
   const back = `/programmes/${programmeSlug}/decisions/${decisionId}`;
   const { form, action, handleSubmitWithAction } = useHookFormAction(updateDecisionAction, zodResolver(updateDecisionSchema), {
@@ -82,10 +140,18 @@ export function EditDecisionForm({ programmeSlug, decisionId, values }: { progra
   return (
     <form method="post" onSubmit={handleSubmitWithAction} noValidate className="space-y-5" aria-label="Edit decision record">
       <FormError message={action.result.serverError} />
-      <DecisionFields register={form.register as unknown as UseFormRegister<DecisionValues>} errors={form.formState.errors as FieldErrors<DecisionValues>} idPrefix={`adr-${decisionId}`} />
+      <DecisionFields
+        register={form.register as unknown as UseFormRegister<DecisionValues>}
+        errors={form.formState.errors as FieldErrors<DecisionValues>}
+        idPrefix={`adr-${decisionId}`}
+      />
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={action.isPending || action.hasSucceeded}>Save decision</Button>
-        <ButtonLink href={back} variant="ghost">Cancel</ButtonLink>
+        <Button type="submit" pending={action.isPending || action.hasSucceeded}>
+          Save decision
+        </Button>
+        <ButtonLink href={back} variant="ghost">
+          Cancel
+        </ButtonLink>
       </div>
     </form>
   );

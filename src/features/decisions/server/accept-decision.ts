@@ -1,12 +1,14 @@
 import "server-only";
+
 import { decisionTransitionProblems } from "@/domain/decisions";
-import { acceptDecisionSchema, type AcceptDecisionInput } from "../schemas";
-import { decisionAuditSelect, lockDecisions } from "./decision-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { RuleError } from "@/server/errors";
+
+import { acceptDecisionSchema, type AcceptDecisionInput } from "../schemas";
+import { decisionAuditSelect, lockDecisions } from "./decision-state";
 
 /** The programme manager accepts a proposed record; an accepted record is evidence for the Architecture Review. */
 export async function acceptDecision(actor: Actor, raw: AcceptDecisionInput, now = new Date()) {
@@ -18,7 +20,11 @@ export async function acceptDecision(actor: Actor, raw: AcceptDecisionInput, now
     const problems = decisionTransitionProblems(record, "ACCEPTED");
     if (problems.length > 0) throw new RuleError(problems.join(" "));
     const before = await tx.decisionRecord.findUniqueOrThrow({ where: { id: record.id }, select: decisionAuditSelect });
-    const after = await tx.decisionRecord.update({ where: { id: record.id }, data: { status: "ACCEPTED", acceptedAt: now }, select: decisionAuditSelect });
+    const after = await tx.decisionRecord.update({
+      where: { id: record.id },
+      data: { status: "ACCEPTED", acceptedAt: now },
+      select: decisionAuditSelect,
+    });
     await appendAudit(tx, {
       programmeId,
       actor: auditActor(actor),

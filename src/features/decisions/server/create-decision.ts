@@ -1,10 +1,12 @@
 import "server-only";
-import { createDecisionSchema, type CreateDecisionInput } from "../schemas";
-import { decisionAuditSelect } from "./decision-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
+
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
+
+import { createDecisionSchema, type CreateDecisionInput } from "../schemas";
+import { decisionAuditSelect } from "./decision-state";
 
 /**
  * The programme manager proposes an Architecture Decision Record. Records are numbered per programme
@@ -33,7 +35,14 @@ export async function createDecision(actor: Actor, raw: CreateDecisionInput) {
       },
       select: decisionAuditSelect,
     });
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "decision.create", entityType: "DecisionRecord", entityId: record.id, after: record });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "decision.create",
+      entityType: "DecisionRecord",
+      entityId: record.id,
+      after: record,
+    });
     return record;
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { DecisionRef } from "@/domain/decisions";
 import type { DecisionStatus } from "@/domain/enums";
 import type { Tx } from "@/server/db";

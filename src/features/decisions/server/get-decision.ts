@@ -1,5 +1,7 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { isDecisionEditable, possibleSuccessors } from "@/domain/decisions";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
@@ -7,8 +9,17 @@ import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
 
 const decisionDetailSelect = {
-  id: true, number: true, title: true, claudeProduct: true, models: true, dataFlows: true, integrationPoints: true, failureModes: true,
-  status: true, acceptedAt: true, createdAt: true,
+  id: true,
+  number: true,
+  title: true,
+  claudeProduct: true,
+  models: true,
+  dataFlows: true,
+  integrationPoints: true,
+  failureModes: true,
+  status: true,
+  acceptedAt: true,
+  createdAt: true,
   supersededBy: { select: { id: true, number: true, title: true } },
   supersedes: { select: { id: true, number: true, title: true }, orderBy: { number: "asc" } },
 } as const;
@@ -29,7 +40,13 @@ export async function getDecision(actor: Actor, programmeSlug: string, decisionI
   const programmeId = access.programme.id;
   const record = await findDecision(programmeId, decisionId);
   const canManage = access.can("decisions.manage");
-  const all = canManage ? await db.decisionRecord.findMany({ where: { programmeId }, orderBy: { number: "asc" }, select: { id: true, number: true, title: true, status: true } }) : [];
+  const all = canManage
+    ? await db.decisionRecord.findMany({
+        where: { programmeId },
+        orderBy: { number: "asc" },
+        select: { id: true, number: true, title: true, status: true },
+      })
+    : [];
   return {
     access,
     record,
@@ -47,10 +64,13 @@ export async function getDecision(actor: Actor, programmeSlug: string, decisionI
 export async function getDecisionDraft(actor: Actor, programmeSlug: string, fromId?: string) {
   const access = await authorize(actor, programmeSlug, "programme.read");
   const canManage = access.can("decisions.manage");
-  const from = canManage && fromId ? await findDecision(access.programme.id, fromId).catch((e: unknown) => {
+  const from =
+    canManage && fromId
+      ? await findDecision(access.programme.id, fromId).catch((e: unknown) => {
           if (e instanceof NotFoundError) return null;
           throw e;
-        }) : null;
+        })
+      : null;
   return {
     access,
     canManage,

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
@@ -10,7 +11,13 @@ export async function listDecisions(actor: Actor, programmeSlug: string) {
     where: { programmeId: access.programme.id },
     orderBy: { number: "asc" },
     select: {
-      id: true, number: true, title: true, claudeProduct: true, status: true, acceptedAt: true, createdAt: true,
+      id: true,
+      number: true,
+      title: true,
+      claudeProduct: true,
+      status: true,
+      acceptedAt: true,
+      createdAt: true,
       supersededBy: { select: { id: true, number: true } },
     },
   });

@@ -1,12 +1,14 @@
 import "server-only";
+
 import { adrLabel, decisionTransitionProblems } from "@/domain/decisions";
-import { supersedeDecisionSchema, type SupersedeDecisionInput } from "../schemas";
-import { decisionAuditSelect, lockDecisions } from "./decision-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { RuleError } from "@/server/errors";
+
+import { supersedeDecisionSchema, type SupersedeDecisionInput } from "../schemas";
+import { decisionAuditSelect, lockDecisions } from "./decision-state";
 
 /**
  * The programme manager marks a proposed or accepted record superseded by an accepted successor of the
@@ -23,7 +25,11 @@ export async function supersedeDecision(actor: Actor, raw: SupersedeDecisionInpu
     const problems = decisionTransitionProblems(record, "SUPERSEDED", successor);
     if (problems.length > 0) throw new RuleError(problems.join(" "), "successorId");
     const before = await tx.decisionRecord.findUniqueOrThrow({ where: { id: record.id }, select: decisionAuditSelect });
-    const after = await tx.decisionRecord.update({ where: { id: record.id }, data: { status: "SUPERSEDED", supersededById: successor.id }, select: decisionAuditSelect });
+    const after = await tx.decisionRecord.update({
+      where: { id: record.id },
+      data: { status: "SUPERSEDED", supersededById: successor.id },
+      select: decisionAuditSelect,
+    });
     await appendAudit(tx, {
       programmeId,
       actor: auditActor(actor),

@@ -3,12 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useState } from "react";
-import { updateCriterionAction } from "../actions";
-import { updateCriterionSchema } from "../schemas";
+
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 import { CRITERION_STATUS_LABELS, CRITERION_STATUSES, type CriterionStatus } from "@/domain/enums";
+
+import { updateCriterionAction } from "../actions";
+import { updateCriterionSchema } from "../schemas";
 
 export interface CriterionView {
   id: string;
@@ -25,10 +27,28 @@ export interface CriterionView {
 
 const TONE = { OPEN: "neutral", MET: "success", WAIVED: "warning" } as const;
 
-export function CriterionRow({ programmeSlug, criterion: c, members, editable }: { programmeSlug: string; criterion: CriterionView; members: { id: string; name: string }[]; editable: boolean }) {
+export function CriterionRow({
+  programmeSlug,
+  criterion: c,
+  members,
+  editable,
+}: {
+  programmeSlug: string;
+  criterion: CriterionView;
+  members: { id: string; name: string }[];
+  editable: boolean;
+}) {
   const [editing, setEditing] = useState(false);
   const [voided, setVoided] = useState<string[]>([]);
-  const defaults = { programmeSlug, criterionId: c.id, status: c.status, ownerId: c.ownerId, evidenceUrl: c.evidenceUrl ?? "", evidenceNote: c.evidenceNote ?? "", waiverReason: c.waiverReason ?? "" };
+  const defaults = {
+    programmeSlug,
+    criterionId: c.id,
+    status: c.status,
+    ownerId: c.ownerId,
+    evidenceUrl: c.evidenceUrl ?? "",
+    evidenceNote: c.evidenceNote ?? "",
+    waiverReason: c.waiverReason ?? "",
+  };
   const { form, action, handleSubmitWithAction } = useHookFormAction(updateCriterionAction, zodResolver(updateCriterionSchema), {
     formProps: { defaultValues: defaults },
     actionProps: {
@@ -56,7 +76,12 @@ export function CriterionRow({ programmeSlug, criterion: c, members, editable }:
             {c.evidenceUrl && (
               <>
                 {" · "}
-                <a href={c.evidenceUrl} className="text-brand-700 underline" target={c.evidenceUrl.startsWith("/") ? undefined : "_blank"} rel="noreferrer">
+                <a
+                  href={c.evidenceUrl}
+                  className="text-brand-700 underline"
+                  target={c.evidenceUrl.startsWith("/") ? undefined : "_blank"}
+                  rel="noreferrer"
+                >
                   evidence
                 </a>
               </>
@@ -77,47 +102,106 @@ export function CriterionRow({ programmeSlug, criterion: c, members, editable }:
         <div className="flex items-center gap-2">
           <Badge tone={TONE[c.status]}>{CRITERION_STATUS_LABELS[c.status]}</Badge>
           {editable && !editing && (
-            <Button variant="secondary" onClick={() => { form.reset(defaults); setEditing(true); }} aria-label={`Edit criterion: ${c.title}`}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                form.reset(defaults);
+                setEditing(true);
+              }}
+              aria-label={`Edit criterion: ${c.title}`}
+            >
               Edit
             </Button>
           )}
         </div>
       </div>
       {editing && (
-        <form method="post" onSubmit={handleSubmitWithAction} noValidate className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={`Criterion: ${c.title}`}>
+        <form
+          method="post"
+          onSubmit={handleSubmitWithAction}
+          noValidate
+          className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+          aria-label={`Criterion: ${c.title}`}
+        >
           <FormError message={action.result.serverError} />
           <div className="grid gap-3 sm:grid-cols-2">
             <Field id={id("status")} label="Status">
               <select id={id("status")} className={inputClass()} {...form.register("status")}>
                 {CRITERION_STATUSES.map((s) => (
-                  <option key={s} value={s}>{CRITERION_STATUS_LABELS[s]}</option>
+                  <option key={s} value={s}>
+                    {CRITERION_STATUS_LABELS[s]}
+                  </option>
                 ))}
               </select>
             </Field>
             <Field id={id("owner")} label="Owner" error={errors.ownerId?.message}>
-              <select id={id("owner")} className={inputClass(!!errors.ownerId)} {...form.register("ownerId", { setValueAs: (v: string) => v || null })}>
+              <select
+                id={id("owner")}
+                className={inputClass(!!errors.ownerId)}
+                {...form.register("ownerId", { setValueAs: (v: string) => v || null })}
+              >
                 <option value="">No owner</option>
                 {members.map((m) => (
-                  <option key={m.id} value={m.id}>{m.name}</option>
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
                 ))}
               </select>
             </Field>
           </div>
-          <Field id={id("url")} label="Evidence link" hint="A web address, or a page in Gatehouse (/programmes/…)." error={errors.evidenceUrl?.message}>
-            <input id={id("url")} className={inputClass(!!errors.evidenceUrl)} aria-invalid={!!errors.evidenceUrl} aria-describedby={describedBy(id("url"), errors.evidenceUrl?.message, true)} {...form.register("evidenceUrl")} />
+          <Field
+            id={id("url")}
+            label="Evidence link"
+            hint="A web address, or a page in Gatehouse (/programmes/…)."
+            error={errors.evidenceUrl?.message}
+          >
+            <input
+              id={id("url")}
+              className={inputClass(!!errors.evidenceUrl)}
+              aria-invalid={!!errors.evidenceUrl}
+              aria-describedby={describedBy(id("url"), errors.evidenceUrl?.message, true)}
+              {...form.register("evidenceUrl")}
+            />
           </Field>
           <Field id={id("note")} label="Evidence note" error={errors.evidenceNote?.message}>
-            <textarea id={id("note")} rows={2} className={inputClass(!!errors.evidenceNote)} aria-invalid={!!errors.evidenceNote} aria-describedby={describedBy(id("note"), errors.evidenceNote?.message)} {...form.register("evidenceNote")} />
+            <textarea
+              id={id("note")}
+              rows={2}
+              className={inputClass(!!errors.evidenceNote)}
+              aria-invalid={!!errors.evidenceNote}
+              aria-describedby={describedBy(id("note"), errors.evidenceNote?.message)}
+              {...form.register("evidenceNote")}
+            />
           </Field>
           {status === "WAIVED" && (
             <Field id={id("waiver")} label="Reason for waiving" error={errors.waiverReason?.message}>
-              <textarea id={id("waiver")} rows={2} className={inputClass(!!errors.waiverReason)} aria-invalid={!!errors.waiverReason} aria-describedby={describedBy(id("waiver"), errors.waiverReason?.message)} {...form.register("waiverReason")} />
+              <textarea
+                id={id("waiver")}
+                rows={2}
+                className={inputClass(!!errors.waiverReason)}
+                aria-invalid={!!errors.waiverReason}
+                aria-describedby={describedBy(id("waiver"), errors.waiverReason?.message)}
+                {...form.register("waiverReason")}
+              />
             </Field>
           )}
-          <p className="text-xs text-slate-500">Reviewers sign the evidence: changing it during a review voids the signatures given so far.</p>
+          <p className="text-xs text-slate-500">
+            Reviewers sign the evidence: changing it during a review voids the signatures given so far.
+          </p>
           <div className="flex gap-2">
-            <Button type="submit" pending={action.isPending}>Save criterion</Button>
-            <Button type="button" variant="ghost" onClick={() => { action.reset(); setEditing(false); }}>Cancel</Button>
+            <Button type="submit" pending={action.isPending}>
+              Save criterion
+            </Button>
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => {
+                action.reset();
+                setEditing(false);
+              }}
+            >
+              Cancel
+            </Button>
           </div>
         </form>
       )}

@@ -1,10 +1,12 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { openGateReviewAction, openNewRoundAction } from "../actions";
+
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { GateKey, GateStatus } from "@/domain/enums";
+
+import { openGateReviewAction, openNewRoundAction } from "../actions";
 
 /** The programme manager's gate controls: open it for review, or open a new round after a rejection. */
 export function GateActions({ programmeSlug, gateKey, status }: { programmeSlug: string; gateKey: GateKey; status: GateStatus }) {

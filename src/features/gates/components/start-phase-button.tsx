@@ -1,10 +1,12 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { startPhaseAction } from "../actions";
+
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { PhaseKey } from "@/domain/enums";
+
+import { startPhaseAction } from "../actions";
 
 /** Starts the next phase. The server decides; a refusal says exactly what is missing. */
 export function StartPhaseButton({ programmeSlug, phase, label }: { programmeSlug: string; phase: PhaseKey; label: string }) {

@@ -1,12 +1,14 @@
 import "server-only";
+
 import { pilotDecisionProblems } from "@/domain/gates";
-import { decidePilotDebriefSchema, type DecidePilotDebriefInput } from "../schemas";
-import { lockGate } from "./gate-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { RuleError } from "@/server/errors";
+
+import { decidePilotDebriefSchema, type DecidePilotDebriefInput } from "../schemas";
+import { lockGate } from "./gate-state";
 
 /**
  * The Pilot Debrief's formal decision, recorded by the programme manager once the round is closed:
@@ -19,7 +21,12 @@ export async function decidePilotDebrief(actor: Actor, raw: DecidePilotDebriefIn
   const programmeId = access.programme.id;
   return db.$transaction(async (tx) => {
     const { gate } = await lockGate(tx, programmeId, "PILOT_DEBRIEF");
-    const problems = pilotDecisionProblems({ gateStatus: gate.status, existing: gate.decision, decision: input.decision, conditions: input.conditions });
+    const problems = pilotDecisionProblems({
+      gateStatus: gate.status,
+      existing: gate.decision,
+      decision: input.decision,
+      conditions: input.conditions,
+    });
     if (problems.length > 0) throw new RuleError(problems.join(" "));
     const owners = new Set(input.conditions.map((c) => c.ownerId));
     if ((await tx.membership.count({ where: { programmeId, id: { in: [...owners] } } })) !== owners.size)
@@ -30,8 +37,11 @@ export async function decidePilotDebrief(actor: Actor, raw: DecidePilotDebriefIn
       data: { decision: input.decision, decidedAt: now, ...(input.decision === "NO_GO" ? { status: "REJECTED" } : {}) },
     });
     for (const c of input.conditions)
-      await tx.gateCondition.create({ data: { programmeId, gateId: gate.id, title: c.title, ownerId: c.ownerId, dueDate: new Date(`${c.dueDate}T00:00:00Z`) } });
-    if (input.decision === "NO_GO" && input.noGoOutcome === "STOP") await tx.programme.update({ where: { id: programmeId }, data: { status: "STOPPED" } });
+      await tx.gateCondition.create({
+        data: { programmeId, gateId: gate.id, title: c.title, ownerId: c.ownerId, dueDate: new Date(`${c.dueDate}T00:00:00Z`) },
+      });
+    if (input.decision === "NO_GO" && input.noGoOutcome === "STOP")
+      await tx.programme.update({ where: { id: programmeId }, data: { status: "STOPPED" } });
     await appendAudit(tx, {
       programmeId,
       actor: auditActor(actor),

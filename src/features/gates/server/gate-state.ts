@@ -1,6 +1,5 @@
-import type { GateEvidenceSnapshot } from "@/domain/gate-evidence";
-import { gateEvidenceHash } from "@/domain/gate-evidence";
 import type { GateKey, ReviewFunction } from "@/domain/enums";
+import { gateEvidenceHash, type GateEvidenceSnapshot } from "@/domain/gate-evidence";
 import type { GateState } from "@/domain/gates";
 import type { Tx } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
@@ -21,8 +20,20 @@ export async function loadGate(tx: Tx, gateId: string) {
   const gate = await tx.gate.findUniqueOrThrow({
     where: { id: gateId },
     select: {
-      id: true, key: true, name: true, status: true, round: true, requiredFunctions: true, plannedDate: true, decision: true, decidedAt: true, programmeId: true,
-      criteria: { orderBy: { ordinal: "asc" }, select: { id: true, title: true, status: true, ownerId: true, evidenceUrl: true, evidenceNote: true, waiverReason: true } },
+      id: true,
+      key: true,
+      name: true,
+      status: true,
+      round: true,
+      requiredFunctions: true,
+      plannedDate: true,
+      decision: true,
+      decidedAt: true,
+      programmeId: true,
+      criteria: {
+        orderBy: { ordinal: "asc" },
+        select: { id: true, title: true, status: true, ownerId: true, evidenceUrl: true, evidenceNote: true, waiverReason: true },
+      },
     },
   });
   const signOffs = await tx.signOff.findMany({
@@ -33,7 +44,11 @@ export async function loadGate(tx: Tx, gateId: string) {
   // Production readiness also waits for the Pilot Debrief's open conditions.
   const openConditions =
     gate.key === "PRODUCTION_READINESS"
-      ? await tx.gateCondition.findMany({ where: { programmeId: gate.programmeId, closedAt: null, gate: { key: "PILOT_DEBRIEF" } }, orderBy: { dueDate: "asc" }, select: { title: true } })
+      ? await tx.gateCondition.findMany({
+          where: { programmeId: gate.programmeId, closedAt: null, gate: { key: "PILOT_DEBRIEF" } },
+          orderBy: { dueDate: "asc" },
+          select: { title: true },
+        })
       : [];
   const snapshot: GateEvidenceSnapshot = { gateKey: gate.key, round: gate.round, criteria: gate.criteria };
   const state: GateState = {
@@ -42,7 +57,13 @@ export async function loadGate(tx: Tx, gateId: string) {
     round: gate.round,
     requiredFunctions: gate.requiredFunctions as ReviewFunction[],
     criteria: gate.criteria,
-    signOffs: signOffs.map((s) => ({ id: s.id, function: s.function, decision: s.decision, reviewerId: s.reviewerId, voided: s.voidedAt !== null })),
+    signOffs: signOffs.map((s) => ({
+      id: s.id,
+      function: s.function,
+      decision: s.decision,
+      reviewerId: s.reviewerId,
+      voided: s.voidedAt !== null,
+    })),
     openConditions,
   };
   return { gate, signOffs, state, snapshot, evidenceHash: gateEvidenceHash(snapshot) };

@@ -1,11 +1,13 @@
 import "server-only";
-import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
+
 import type { GateKey } from "@/domain/enums";
-import { loadGate } from "./gate-state";
+import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
+
+import { loadGate } from "./gate-state";
 
 /**
  * One gate round as a record: its signature manifests, the evidence snapshots they signed (each with
@@ -25,7 +27,21 @@ export async function getGateRecord(actor: Actor, programmeSlug: string, key: Ga
   const signOffs = await db.signOff.findMany({
     where: { gateId: row.id, round },
     orderBy: { signedAt: "asc" },
-    select: { id: true, function: true, decision: true, meaning: true, reason: true, printedName: true, signedAt: true, ipAddress: true, userAgent: true, evidenceHash: true, evidenceSnapshot: true, voidedAt: true, voidReason: true },
+    select: {
+      id: true,
+      function: true,
+      decision: true,
+      meaning: true,
+      reason: true,
+      printedName: true,
+      signedAt: true,
+      ipAddress: true,
+      userAgent: true,
+      evidenceHash: true,
+      evidenceSnapshot: true,
+      voidedAt: true,
+      voidReason: true,
+    },
   });
   const snapshots = new Map<string, { hash: string; snapshot: unknown; signatures: string[] }>();
   for (const s of signOffs) {

@@ -1,11 +1,13 @@
 import "server-only";
-import { gateReadiness } from "@/domain/gates";
+
 import type { GateKey, ReviewFunction } from "@/domain/enums";
-import { loadGate } from "./gate-state";
+import { gateReadiness } from "@/domain/gates";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
+
+import { loadGate } from "./gate-state";
 
 /** Everything the gate review page shows: checklist, readiness, signatures of every round, and what this user may do. */
 export async function getGateReview(actor: Actor, programmeSlug: string, key: GateKey) {
@@ -18,20 +20,57 @@ export async function getGateReview(actor: Actor, programmeSlug: string, key: Ga
     db.gateCriterion.findMany({
       where: { gateId: gate.id },
       orderBy: { ordinal: "asc" },
-      select: { id: true, ordinal: true, title: true, guidance: true, status: true, ownerId: true, evidenceUrl: true, evidenceNote: true, waiverReason: true, owner: { select: { user: { select: { name: true } } } } },
+      select: {
+        id: true,
+        ordinal: true,
+        title: true,
+        guidance: true,
+        status: true,
+        ownerId: true,
+        evidenceUrl: true,
+        evidenceNote: true,
+        waiverReason: true,
+        owner: { select: { user: { select: { name: true } } } },
+      },
     }),
     db.signOff.findMany({
       where: { gateId: gate.id },
       orderBy: [{ round: "desc" }, { signedAt: "asc" }],
-      select: { id: true, round: true, function: true, decision: true, meaning: true, reason: true, printedName: true, signedAt: true, ipAddress: true, userAgent: true, evidenceHash: true, voidedAt: true, voidReason: true },
+      select: {
+        id: true,
+        round: true,
+        function: true,
+        decision: true,
+        meaning: true,
+        reason: true,
+        printedName: true,
+        signedAt: true,
+        ipAddress: true,
+        userAgent: true,
+        evidenceHash: true,
+        voidedAt: true,
+        voidReason: true,
+      },
     }),
-    db.membership.findMany({ where: { programmeId }, select: { id: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.membership.findMany({
+      where: { programmeId },
+      select: { id: true, user: { select: { name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
     db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } }),
   ]);
   const conditions = await db.gateCondition.findMany({
     where: { programmeId, gate: { key: "PILOT_DEBRIEF" } },
     orderBy: [{ closedAt: { sort: "asc", nulls: "first" } }, { dueDate: "asc" }],
-    select: { id: true, title: true, dueDate: true, closedAt: true, closedNote: true, ownerId: true, owner: { select: { user: { select: { name: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      dueDate: true,
+      closedAt: true,
+      closedNote: true,
+      ownerId: true,
+      owner: { select: { user: { select: { name: true } } } },
+    },
   });
   const readiness = gateReadiness(state);
   const myFunctions = access.membership.roles.includes("GATE_REVIEWER") ? access.membership.functions : [];
@@ -52,7 +91,11 @@ export async function getGateReview(actor: Actor, programmeSlug: string, key: Ga
     canManage: access.can("gates.manage"),
     signable,
     signsWithPassword: me.passwordHash !== null,
-    conditions: conditions.map(({ owner, ...c }) => ({ ...c, ownerName: owner?.user.name ?? null, canClose: !c.closedAt && (access.can("gates.manage") || c.ownerId === access.membership.id) })),
+    conditions: conditions.map(({ owner, ...c }) => ({
+      ...c,
+      ownerName: owner?.user.name ?? null,
+      canClose: !c.closedAt && (access.can("gates.manage") || c.ownerId === access.membership.id),
+    })),
   };
 }
 export type GateReview = Awaited<ReturnType<typeof getGateReview>>;

@@ -1,8 +1,10 @@
 import "server-only";
+
 import { gateReadiness } from "@/domain/gates";
-import { loadGate } from "./gate-state";
 import { authorizeApiToken } from "@/server/authorization";
 import { db } from "@/server/db";
+
+import { loadGate } from "./gate-state";
 
 /** GET /api/v1/programmes/{slug}/gates: each gate's status, readiness and the sign-offs of its current round. */
 export async function listGatesForApi(authorization: string | null, programmeSlug: string) {
@@ -15,7 +17,16 @@ export async function listGatesForApi(authorization: string | null, programmeSlu
     const signOffs = await db.signOff.findMany({
       where: { gateId: id, round: gate.round },
       orderBy: { signedAt: "asc" },
-      select: { function: true, decision: true, meaning: true, reason: true, printedName: true, signedAt: true, evidenceHash: true, voidedAt: true },
+      select: {
+        function: true,
+        decision: true,
+        meaning: true,
+        reason: true,
+        printedName: true,
+        signedAt: true,
+        evidenceHash: true,
+        voidedAt: true,
+      },
     });
     out.push({
       key: gate.key,
@@ -36,7 +47,12 @@ export async function listGatesForApi(authorization: string | null, programmeSlu
         resignRequired: r.resignRequired,
         complete: r.complete,
       },
-      signOffs: signOffs.map((s) => ({ ...s, signedAt: s.signedAt.toISOString(), void: s.voidedAt !== null, voidedAt: s.voidedAt?.toISOString() ?? null })),
+      signOffs: signOffs.map((s) => ({
+        ...s,
+        signedAt: s.signedAt.toISOString(),
+        void: s.voidedAt !== null,
+        voidedAt: s.voidedAt?.toISOString() ?? null,
+      })),
     });
   }
   return { programme: { slug: programme.slug, name: programme.name, currentPhase: programme.currentPhase }, gates: out };

@@ -1,9 +1,11 @@
 import "server-only";
-import { gateReadiness } from "@/domain/gates";
+
 import type { ReviewFunction } from "@/domain/enums";
-import { loadGate } from "./gate-state";
+import { gateReadiness } from "@/domain/gates";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
+
+import { loadGate } from "./gate-state";
 
 /**
  * A reviewer's inbox: gates in review, across every programme they belong to, that wait for a function
@@ -16,7 +18,11 @@ export async function listMyReviews(actor: Actor) {
   });
   const items = [];
   for (const m of memberships) {
-    const gates = await db.gate.findMany({ where: { programme: { slug: m.programme.slug }, status: "IN_REVIEW" }, orderBy: { ordinal: "asc" }, select: { id: true } });
+    const gates = await db.gate.findMany({
+      where: { programme: { slug: m.programme.slug }, status: "IN_REVIEW" },
+      orderBy: { ordinal: "asc" },
+      select: { id: true },
+    });
     for (const { id } of gates) {
       const { gate, state } = await loadGate(db, id);
       const r = gateReadiness(state);

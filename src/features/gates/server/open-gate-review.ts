@@ -1,12 +1,15 @@
 import "server-only";
-import { openGateReviewSchema } from "../schemas";
-import { lockGate } from "./gate-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
+
+import type { z } from "zod";
+
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { RuleError } from "@/server/errors";
-import type { z } from "zod";
+
+import { openGateReviewSchema } from "../schemas";
+import { lockGate } from "./gate-state";
 
 /** The programme manager opens a gate for review; reviewers can sign from then on. */
 export async function openGateReview(actor: Actor, raw: z.input<typeof openGateReviewSchema>) {
@@ -14,9 +17,18 @@ export async function openGateReview(actor: Actor, raw: z.input<typeof openGateR
   const access = await authorize(actor, input.programmeSlug, "gates.manage");
   return db.$transaction(async (tx) => {
     const { gate } = await lockGate(tx, access.programme.id, input.gateKey);
-    if (gate.status !== "NOT_STARTED") throw new RuleError(`${gate.name} is already ${gate.status === "IN_REVIEW" ? "in review" : gate.status.toLowerCase()}.`);
+    if (gate.status !== "NOT_STARTED")
+      throw new RuleError(`${gate.name} is already ${gate.status === "IN_REVIEW" ? "in review" : gate.status.toLowerCase()}.`);
     await tx.gate.update({ where: { id: gate.id }, data: { status: "IN_REVIEW" } });
-    await appendAudit(tx, { programmeId: access.programme.id, actor: auditActor(actor), action: "gate.open", entityType: "Gate", entityId: gate.id, before: { status: gate.status }, after: { status: "IN_REVIEW", round: gate.round } });
+    await appendAudit(tx, {
+      programmeId: access.programme.id,
+      actor: auditActor(actor),
+      action: "gate.open",
+      entityType: "Gate",
+      entityId: gate.id,
+      before: { status: gate.status },
+      after: { status: "IN_REVIEW", round: gate.round },
+    });
     return { gateId: gate.id };
   });
 }

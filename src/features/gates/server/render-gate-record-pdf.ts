@@ -1,6 +1,8 @@
 import "server-only";
-import { newPdf } from "@/server/pdf";
+
 import { REVIEW_FUNCTION_LABELS, type ReviewFunction } from "@/domain/enums";
+import { newPdf } from "@/server/pdf";
+
 import type { GateRecord } from "./get-gate-record";
 
 export async function renderGateRecordPdf(r: GateRecord): Promise<Uint8Array> {
@@ -9,7 +11,9 @@ export async function renderGateRecordPdf(r: GateRecord): Promise<Uint8Array> {
 
   w.text(`${r.programme.organisation} · ${r.programme.name}`, { color: grey });
   w.text(`Gate record: ${r.gate.name}, round ${r.gate.round} of ${r.gate.rounds}`, { size: 16, bold: true, gap: 4 });
-  w.text(`Status: ${r.gate.status.replace("_", " ").toLowerCase()}${r.gate.decision ? ` · decision: ${r.gate.decision.replace("_", " ").toLowerCase()}` : ""}${r.gate.decidedAt ? ` · decided ${r.gate.decidedAt.toISOString()}` : ""}`);
+  w.text(
+    `Status: ${r.gate.status.replace("_", " ").toLowerCase()}${r.gate.decision ? ` · decision: ${r.gate.decision.replace("_", " ").toLowerCase()}` : ""}${r.gate.decidedAt ? ` · decided ${r.gate.decidedAt.toISOString()}` : ""}`,
+  );
   w.text(`Required sign-offs: ${(r.gate.requiredFunctions as ReviewFunction[]).map((f) => REVIEW_FUNCTION_LABELS[f]).join(", ")}`);
   w.text(`Generated ${r.generatedAt.toISOString()} (UTC)`, { color: grey });
   w.space();
@@ -23,7 +27,8 @@ export async function renderGateRecordPdf(r: GateRecord): Promise<Uint8Array> {
     w.text(`User agent: ${s.userAgent ?? "unknown"}`, { indent: 10 });
     if (s.reason) w.text(`Reason / conditions: ${s.reason}`, { indent: 10 });
     w.text(`Evidence SHA-256: ${s.evidenceHash}`, { indent: 10, mono: true, size: 8 });
-    if (s.voidedAt) w.text(`Void since ${s.voidedAt.toISOString()}: ${s.voidReason ?? "evidence changed"}`, { indent: 10, color: [0.6, 0.35, 0] });
+    if (s.voidedAt)
+      w.text(`Void since ${s.voidedAt.toISOString()}: ${s.voidReason ?? "evidence changed"}`, { indent: 10, color: [0.6, 0.35, 0] });
     w.space(4);
   }
   w.space();
@@ -33,16 +38,31 @@ export async function renderGateRecordPdf(r: GateRecord): Promise<Uint8Array> {
   for (const snap of r.snapshots) {
     w.text(`SHA-256 ${snap.hash}`, { mono: true, size: 8, bold: true });
     w.text(`Signed by: ${snap.signatures.join("; ")}`, { indent: 10 });
-    const criteria = (snap.snapshot as { criteria?: { title: string; status: string; evidenceUrl: string | null; evidenceNote: string | null; waiverReason: string | null }[] } | null)?.criteria ?? [];
+    const criteria =
+      (
+        snap.snapshot as {
+          criteria?: {
+            title: string;
+            status: string;
+            evidenceUrl: string | null;
+            evidenceNote: string | null;
+            waiverReason: string | null;
+          }[];
+        } | null
+      )?.criteria ?? [];
     for (const c of criteria) {
-      w.text(`[${c.status}] ${c.title}${c.evidenceUrl ? ` — ${c.evidenceUrl}` : ""}${c.evidenceNote ? ` — ${c.evidenceNote}` : ""}${c.waiverReason ? ` — waived: ${c.waiverReason}` : ""}`, { indent: 10, size: 8.5 });
+      w.text(
+        `[${c.status}] ${c.title}${c.evidenceUrl ? ` — ${c.evidenceUrl}` : ""}${c.evidenceNote ? ` — ${c.evidenceNote}` : ""}${c.waiverReason ? ` — waived: ${c.waiverReason}` : ""}`,
+        { indent: 10, size: 8.5 },
+      );
     }
     w.space(4);
   }
   w.space();
 
   w.text("Audit events of this gate", { size: 12, bold: true, gap: 4 });
-  for (const e of r.events) w.text(`#${e.seq} ${e.createdAt.toISOString()} ${e.action} by ${e.actorLabel} · ${e.hash.slice(0, 16)}…`, { size: 8.5 });
+  for (const e of r.events)
+    w.text(`#${e.seq} ${e.createdAt.toISOString()} ${e.action} by ${e.actorLabel} · ${e.hash.slice(0, 16)}…`, { size: 8.5 });
   w.space();
   w.text("Verification", { size: 12, bold: true, gap: 4 });
   w.text(

@@ -1,18 +1,20 @@
 import "server-only";
-import { pilotDaysRun, settleGate, signatureMeaning, signOffProblems, SSO_SIGN_MAX_AGE_MS } from "@/domain/gates";
-import { utcDateOf } from "@/domain/template";
-import { canonicalSnapshot } from "@/domain/gate-evidence";
+
 import { toJsonSnapshot } from "@/domain/audit-chain";
 import type { ReviewFunction } from "@/domain/enums";
-import { signGateSchema, type SignGateInput } from "../schemas";
-import { activeFunctionKey, activeReviewerKey, loadGate, lockGate } from "./gate-state";
+import { canonicalSnapshot } from "@/domain/gate-evidence";
+import { pilotDaysRun, settleGate, signatureMeaning, signOffProblems, SSO_SIGN_MAX_AGE_MS } from "@/domain/gates";
+import { utcDateOf } from "@/domain/template";
+import { appendAudit } from "@/server/audit";
 import { auditActor, type Actor } from "@/server/auth/actor";
 import { verifyPassword } from "@/server/auth/password";
 import { assertSignInAllowed, recordSignInFailure } from "@/server/auth/rate-limit";
-import { appendAudit } from "@/server/audit";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { ConflictError, isUniqueViolation, RuleError, UnauthenticatedError } from "@/server/errors";
+
+import { signGateSchema, type SignGateInput } from "../schemas";
+import { activeFunctionKey, activeReviewerKey, loadGate, lockGate } from "./gate-state";
 
 export interface SigningContext {
   ipAddress: string | null;
@@ -64,7 +66,10 @@ export async function signGate(actor: Actor, raw: SignGateInput, ctx: SigningCon
   try {
     return await db.$transaction(async (tx) => {
       // Membership re-read under the transaction: a role removed a moment ago counts.
-      const reviewer = await tx.membership.findUniqueOrThrow({ where: { id: access.membership.id }, select: { id: true, roles: true, functions: true } });
+      const reviewer = await tx.membership.findUniqueOrThrow({
+        where: { id: access.membership.id },
+        select: { id: true, roles: true, functions: true },
+      });
       const { gate, state, evidenceHash, snapshot } = await lockGate(tx, programmeId, input.gateKey);
       const pilotPhase = await tx.phase.findFirst({ where: { programmeId, key: "PILOT" }, select: { actualStart: true } });
       const programme = await tx.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { pilotMinDays: true } });
@@ -74,7 +79,10 @@ export async function signGate(actor: Actor, raw: SignGateInput, ctx: SigningCon
         fn,
         decision: input.decision,
         reason: input.reason,
-        pilot: { daysRun: pilotDaysRun(pilotPhase?.actualStart ?? null, utcDateOf(ctx.now ?? new Date())), minDays: programme.pilotMinDays },
+        pilot: {
+          daysRun: pilotDaysRun(pilotPhase?.actualStart ?? null, utcDateOf(ctx.now ?? new Date())),
+          minDays: programme.pilotMinDays,
+        },
       });
       if (problems.length > 0) throw new RuleError(problems.join(" "));
       const signOff = await tx.signOff.create({
@@ -96,9 +104,28 @@ export async function signGate(actor: Actor, raw: SignGateInput, ctx: SigningCon
           activeFunctionKey: activeFunctionKey(gate.id, gate.round, fn),
           activeReviewerKey: activeReviewerKey(gate.id, gate.round, reviewer.id),
         },
-        select: { id: true, function: true, decision: true, meaning: true, reason: true, printedName: true, signedAt: true, ipAddress: true, userAgent: true, evidenceHash: true, round: true },
+        select: {
+          id: true,
+          function: true,
+          decision: true,
+          meaning: true,
+          reason: true,
+          printedName: true,
+          signedAt: true,
+          ipAddress: true,
+          userAgent: true,
+          evidenceHash: true,
+          round: true,
+        },
       });
-      await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "gate.sign", entityType: "SignOff", entityId: signOff.id, after: { gate: gate.key, ...signOff } });
+      await appendAudit(tx, {
+        programmeId,
+        actor: auditActor(actor),
+        action: "gate.sign",
+        entityType: "SignOff",
+        entityId: signOff.id,
+        after: { gate: gate.key, ...signOff },
+      });
 
       const { state: after } = await loadGate(tx, gate.id);
       const status = settleGate(after);

@@ -3,11 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
+
 import { addMemberAction } from "../actions";
 import { addMemberSchema } from "../schemas";
 import { RoleFields } from "./role-fields";
-import { Button } from "@/components/ui/button";
-import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 
 export function AddMemberForm({ programmeSlug }: { programmeSlug: string }) {
   const [added, setAdded] = useState<string | null>(null);
@@ -32,7 +34,14 @@ export function AddMemberForm({ programmeSlug }: { programmeSlug: string }) {
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="member-email" label="Email" error={errors.email?.message}>
-          <input id="member-email" type="email" className={inputClass(!!errors.email)} aria-invalid={!!errors.email} aria-describedby={describedBy("member-email", errors.email?.message)} {...form.register("email")} />
+          <input
+            id="member-email"
+            type="email"
+            className={inputClass(!!errors.email)}
+            aria-invalid={!!errors.email}
+            aria-describedby={describedBy("member-email", errors.email?.message)}
+            {...form.register("email")}
+          />
         </Field>
         <Field id="member-name" label="Name (if new to Gatehouse)" error={errors.name?.message}>
           <input id="member-name" className={inputClass(!!errors.name)} {...form.register("name")} />

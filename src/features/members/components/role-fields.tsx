@@ -1,6 +1,7 @@
 "use client";
 
 import type { UseFormReturn } from "react-hook-form";
+
 import { REVIEW_FUNCTION_LABELS, REVIEW_FUNCTIONS, ROLE_LABELS, ROLES } from "@/domain/enums";
 
 type RoleForm = UseFormReturn<{ roles: string[]; functions: string[] } & Record<string, unknown>>;
@@ -31,7 +32,11 @@ export function RoleFields({ form, idPrefix }: { form: RoleForm; idPrefix: strin
             </label>
           ))}
         </div>
-        {errors.roles?.message && <p className="mt-1 text-xs font-medium text-red-700" role="alert">{errors.roles.message}</p>}
+        {errors.roles?.message && (
+          <p className="mt-1 text-xs font-medium text-red-700" role="alert">
+            {errors.roles.message}
+          </p>
+        )}
       </fieldset>
       {(roles.includes("GATE_REVIEWER") || errors.functions) && (
         <fieldset>
@@ -44,7 +49,11 @@ export function RoleFields({ form, idPrefix }: { form: RoleForm; idPrefix: strin
               </label>
             ))}
           </div>
-          {errors.functions?.message && <p className="mt-1 text-xs font-medium text-red-700" role="alert">{errors.functions.message}</p>}
+          {errors.functions?.message && (
+            <p className="mt-1 text-xs font-medium text-red-700" role="alert">
+              {errors.functions.message}
+            </p>
+          )}
         </fieldset>
       )}
     </div>

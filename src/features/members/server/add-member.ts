@@ -1,10 +1,12 @@
 import "server-only";
-import { addMemberSchema, type AddMemberInput } from "../schemas";
-import { auditActor, type Actor } from "@/server/auth/actor";
+
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { ConflictError, isUniqueViolation } from "@/server/errors";
+
+import { addMemberSchema, type AddMemberInput } from "../schemas";
 
 /**
  * Adds a person to a programme by email. Someone without a Gatehouse account gets one with no

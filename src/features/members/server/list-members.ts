@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";

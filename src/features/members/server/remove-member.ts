@@ -1,12 +1,14 @@
 import "server-only";
+
 import { wouldRemoveLastManager } from "@/domain/permissions";
-import { removeMemberSchema, type RemoveMemberInput } from "../schemas";
-import { lockMemberships } from "./update-member";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError, RuleError } from "@/server/errors";
+
+import { removeMemberSchema, type RemoveMemberInput } from "../schemas";
+import { lockMemberships } from "./update-member";
 
 /**
  * Removes a member. Their access ends on their next request: roles are read from the database, not
@@ -23,8 +25,7 @@ export async function removeMember(actor: Actor, raw: RemoveMemberInput) {
     if (wouldRemoveLastManager(managers, member.roles.includes("PROGRAMME_MANAGER"), false))
       throw new RuleError("A programme needs at least one programme manager. Make someone else programme manager first.");
     const signed = await tx.signOff.count({ where: { reviewerId: member.id } });
-    if (signed > 0)
-      throw new RuleError("This member has signed gate reviews, which must keep their signer. Make them a viewer instead.");
+    if (signed > 0) throw new RuleError("This member has signed gate reviews, which must keep their signer. Make them a viewer instead.");
     await tx.membership.delete({ where: { id: member.id } });
     await appendAudit(tx, {
       programmeId: access.programme.id,

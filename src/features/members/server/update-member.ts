@@ -1,16 +1,21 @@
 import "server-only";
+
 import { wouldRemoveLastManager } from "@/domain/permissions";
-import { updateMemberSchema, type UpdateMemberInput } from "../schemas";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db, type Tx } from "@/server/db";
 import { NotFoundError, RuleError } from "@/server/errors";
 
+import { updateMemberSchema, type UpdateMemberInput } from "../schemas";
+
 /** Locks the programme's memberships so concurrent role changes cannot both remove "the other" manager. */
 export async function lockMemberships(tx: Tx, programmeId: string) {
   await tx.$queryRaw`SELECT id FROM "Membership" WHERE "programmeId" = ${programmeId}::uuid FOR UPDATE`;
-  return tx.membership.findMany({ where: { programmeId }, select: { id: true, roles: true, functions: true, user: { select: { email: true } } } });
+  return tx.membership.findMany({
+    where: { programmeId },
+    select: { id: true, roles: true, functions: true, user: { select: { email: true } } },
+  });
 }
 
 export async function updateMember(actor: Actor, raw: UpdateMemberInput) {

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { daysLate, isSlipped, projectProductionDate } from "@/domain/milestones";
 import { utcDateOf } from "@/domain/template";
 import type { Actor } from "@/server/auth/actor";
@@ -14,14 +15,36 @@ export async function getMilestoneMap(actor: Actor, programmeSlug: string, now =
     db.milestone.findMany({
       where: { programmeId },
       orderBy: [{ week: "asc" }, { dueDate: "asc" }, { title: "asc" }],
-      select: { id: true, week: true, phase: true, title: true, deliverable: true, dueDate: true, status: true, completedAt: true, ownerId: true, owner: { select: { user: { select: { name: true } } } } },
+      select: {
+        id: true,
+        week: true,
+        phase: true,
+        title: true,
+        deliverable: true,
+        dueDate: true,
+        status: true,
+        completedAt: true,
+        ownerId: true,
+        owner: { select: { user: { select: { name: true } } } },
+      },
     }),
     db.phase.findFirst({ where: { programmeId, key: "ROLLOUT" }, select: { plannedEnd: true } }),
-    db.membership.findMany({ where: { programmeId }, select: { id: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.membership.findMany({
+      where: { programmeId },
+      select: { id: true, user: { select: { name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
   ]);
-  const rows = milestones.map(({ owner, ...m }) => ({ ...m, ownerName: owner?.user.name ?? null, slipped: isSlipped(m, today), daysLate: daysLate(m, today) }));
+  const rows = milestones.map(({ owner, ...m }) => ({
+    ...m,
+    ownerName: owner?.user.name ?? null,
+    slipped: isSlipped(m, today),
+    daysLate: daysLate(m, today),
+  }));
   const weeks = Array.from({ length: 13 }, (_, i) => ({ week: i + 1, milestones: rows.filter((m) => m.week === i + 1) }));
-  const production = rollout?.plannedEnd ? { planned: rollout.plannedEnd, ...projectProductionDate(milestones, rollout.plannedEnd, today) } : null;
+  const production = rollout?.plannedEnd
+    ? { planned: rollout.plannedEnd, ...projectProductionDate(milestones, rollout.plannedEnd, today) }
+    : null;
   return {
     access,
     weeks,

@@ -1,9 +1,11 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { createPolicyDraftAction } from "../actions";
+
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
+
+import { createPolicyDraftAction } from "../actions";
 
 /** Starts the next version as a draft, from the latest version's text. */
 export function NewDraftButton({ programmeSlug, first }: { programmeSlug: string; first: boolean }) {

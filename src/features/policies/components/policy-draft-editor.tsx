@@ -4,13 +4,27 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
-import { publishPolicyVersionAction, updatePolicyDraftAction } from "../actions";
-import { updatePolicyDraftSchema } from "../schemas";
+
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 
+import { publishPolicyVersionAction, updatePolicyDraftAction } from "../actions";
+import { updatePolicyDraftSchema } from "../schemas";
+
 /** The draft's Markdown, saved on request; publishing (after confirming) publishes the saved text. */
-export function PolicyDraftEditor({ programmeSlug, versionId, version, body, hasPublished }: { programmeSlug: string; versionId: string; version: number; body: string; hasPublished: boolean }) {
+export function PolicyDraftEditor({
+  programmeSlug,
+  versionId,
+  version,
+  body,
+  hasPublished,
+}: {
+  programmeSlug: string;
+  versionId: string;
+  version: number;
+  body: string;
+  hasPublished: boolean;
+}) {
   const [saved, setSaved] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const { form, action, handleSubmitWithAction } = useHookFormAction(updatePolicyDraftAction, zodResolver(updatePolicyDraftSchema), {
@@ -37,8 +51,20 @@ export function PolicyDraftEditor({ programmeSlug, versionId, version, body, has
             Draft saved.
           </p>
         )}
-        <Field id={id} label={`Version ${version} (Markdown)`} hint="Headings (#), lists (-), **bold**, links [text](https://…) and tables. HTML is not allowed and is removed." error={error}>
-          <textarea id={id} rows={18} className={`${inputClass(!!error)} font-mono text-xs`} aria-invalid={!!error} aria-describedby={describedBy(id, error, true)} {...form.register("body")} />
+        <Field
+          id={id}
+          label={`Version ${version} (Markdown)`}
+          hint="Headings (#), lists (-), **bold**, links [text](https://…) and tables. HTML is not allowed and is removed."
+          error={error}
+        >
+          <textarea
+            id={id}
+            rows={18}
+            className={`${inputClass(!!error)} font-mono text-xs`}
+            aria-invalid={!!error}
+            aria-describedby={describedBy(id, error, true)}
+            {...form.register("body")}
+          />
         </Field>
         <Button type="submit" variant="secondary" pending={action.isPending}>
           Save draft
@@ -53,17 +79,29 @@ export function PolicyDraftEditor({ programmeSlug, versionId, version, body, has
             {dirty && <p className="text-xs text-slate-600">Save your changes before publishing.</p>}
           </div>
         ) : (
-          <div role="alertdialog" aria-label={`Publish version ${version}?`} className="space-y-2 rounded-md border border-brand-100 bg-brand-50 p-3 text-sm">
+          <div
+            role="alertdialog"
+            aria-label={`Publish version ${version}?`}
+            className="space-y-2 rounded-md border border-brand-100 bg-brand-50 p-3 text-sm"
+          >
             <p>
-              Publish version {version}? {hasPublished ? "The version published now is retired. " : ""}A published version no longer changes; it is what users
-              are trained on and the evidence for the Architecture Review.
+              Publish version {version}? {hasPublished ? "The version published now is retired. " : ""}A published version no longer
+              changes; it is what users are trained on and the evidence for the Architecture Review.
             </p>
             <FormError message={publish.result.serverError} />
             <div className="flex gap-2">
               <Button pending={publish.isPending} onClick={() => publish.execute({ programmeSlug, versionId })} autoFocus>
                 Publish
               </Button>
-              <Button variant="ghost" onClick={() => { publish.reset(); setConfirming(false); }}>Cancel</Button>
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  publish.reset();
+                  setConfirming(false);
+                }}
+              >
+                Cancel
+              </Button>
             </div>
           </div>
         )}

@@ -1,12 +1,14 @@
 import "server-only";
+
 import { newDraftProblems, nextDraftBody, nextVersionNumber } from "@/domain/policies";
-import { createPolicyDraftSchema, type CreatePolicyDraftInput } from "../schemas";
-import { ACCEPTABLE_USE, lockAcceptableUsePolicy, policyVersionAuditSelect } from "./policy-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { RuleError } from "@/server/errors";
+
+import { createPolicyDraftSchema, type CreatePolicyDraftInput } from "../schemas";
+import { ACCEPTABLE_USE, lockAcceptableUsePolicy, policyVersionAuditSelect } from "./policy-state";
 
 /**
  * The programme manager starts the next version of the acceptable use policy as a draft, from the
@@ -20,8 +22,18 @@ export async function createPolicyDraft(actor: Actor, raw: CreatePolicyDraftInpu
   return db.$transaction(async (tx) => {
     let policy = await lockAcceptableUsePolicy(tx, programmeId);
     if (!policy) {
-      const created = await tx.policy.create({ data: { programmeId, kind: ACCEPTABLE_USE, title: "Acceptable use policy" }, select: { id: true, title: true, kind: true } });
-      await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "policy.create", entityType: "Policy", entityId: created.id, after: created });
+      const created = await tx.policy.create({
+        data: { programmeId, kind: ACCEPTABLE_USE, title: "Acceptable use policy" },
+        select: { id: true, title: true, kind: true },
+      });
+      await appendAudit(tx, {
+        programmeId,
+        actor: auditActor(actor),
+        action: "policy.create",
+        entityType: "Policy",
+        entityId: created.id,
+        after: created,
+      });
       policy = { id: created.id, title: created.title, versions: [] };
     }
     const problems = newDraftProblems(policy.versions);
@@ -36,7 +48,14 @@ export async function createPolicyDraft(actor: Actor, raw: CreatePolicyDraftInpu
       },
       select: policyVersionAuditSelect,
     });
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "policy.draft", entityType: "PolicyVersion", entityId: draft.id, after: draft });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "policy.draft",
+      entityType: "PolicyVersion",
+      entityId: draft.id,
+      after: draft,
+    });
     return draft;
   });
 }

@@ -1,10 +1,12 @@
 import "server-only";
+
 import { renderPolicyMarkdown } from "@/domain/policies";
-import { ACCEPTABLE_USE } from "./policy-state";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
+
+import { ACCEPTABLE_USE } from "./policy-state";
 
 const versionSelect = { id: true, version: true, status: true, body: true, publishedAt: true, createdAt: true } as const;
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Tx } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
 

@@ -1,11 +1,13 @@
 import "server-only";
+
 import { priceTableSeed } from "@/domain/prices";
 import { CURRENT_TEMPLATE, planProgramme } from "@/domain/template";
-import { createProgrammeSchema, type CreateProgrammeInput } from "../schemas";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { ConflictError, isUniqueViolation } from "@/server/errors";
+
+import { createProgrammeSchema, type CreateProgrammeInput } from "../schemas";
 
 /**
  * Creates a programme from the current 90-day template: its phases, gates with their criteria and
@@ -33,7 +35,16 @@ export async function createProgramme(actor: Actor, raw: CreateProgrammeInput) {
             templateVersion: template.version,
             currentPhase: plan.phases[0]!.key,
           },
-          select: { id: true, slug: true, name: true, organisation: true, startDate: true, licensedSeats: true, deploymentKind: true, templateVersion: true },
+          select: {
+            id: true,
+            slug: true,
+            name: true,
+            organisation: true,
+            startDate: true,
+            licensedSeats: true,
+            deploymentKind: true,
+            templateVersion: true,
+          },
         });
         const programmeId = programme.id;
         const membership = await tx.membership.create({

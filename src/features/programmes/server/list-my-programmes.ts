@@ -1,4 +1,5 @@
 import "server-only";
+
 import { describeDay } from "@/domain/overview";
 import { CURRENT_TEMPLATE, programmeDay, utcDateOf } from "@/domain/template";
 import type { Actor } from "@/server/auth/actor";
@@ -12,7 +13,17 @@ export async function listMyProgrammes(actor: Actor, now = new Date()) {
       roles: true,
       functions: true,
       programme: {
-        select: { id: true, slug: true, name: true, organisation: true, startDate: true, currentPhase: true, status: true, licensedSeats: true, deploymentKind: true },
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          organisation: true,
+          startDate: true,
+          currentPhase: true,
+          status: true,
+          licensedSeats: true,
+          deploymentKind: true,
+        },
       },
     },
     orderBy: { programme: { name: "asc" } },

@@ -2,9 +2,16 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
-import { draftWeeklyNarrativeAction, publishWeeklyNarrativeAction, reopenWeeklyNarrativeAction, saveWeeklyNarrativeAction } from "../actions";
+
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
+
+import {
+  draftWeeklyNarrativeAction,
+  publishWeeklyNarrativeAction,
+  reopenWeeklyNarrativeAction,
+  saveWeeklyNarrativeAction,
+} from "../actions";
 
 export interface NarrativeEditorProps {
   programmeSlug: string;
@@ -14,7 +21,8 @@ export interface NarrativeEditorProps {
   model: string;
 }
 
-const firstError = (v: unknown, field: string): string | undefined => (v as Record<string, { _errors?: string[] }> | undefined)?.[field]?._errors?.[0];
+const firstError = (v: unknown, field: string): string | undefined =>
+  (v as Record<string, { _errors?: string[] }> | undefined)?.[field]?._errors?.[0];
 
 /**
  * The programme manager's controls for the week's summary: write or edit it, have Claude draft it,
@@ -33,7 +41,11 @@ export function NarrativeEditor({ programmeSlug, week, narrative, claudeConfigur
   const dirty = text.trim() !== saved.trim();
   const empty = text.trim().length === 0;
   const error =
-    draft.result.serverError ?? save.result.serverError ?? publish.result.serverError ?? reopen.result.serverError ?? firstError(publish.result.validationErrors, "checked");
+    draft.result.serverError ??
+    save.result.serverError ??
+    publish.result.serverError ??
+    reopen.result.serverError ??
+    firstError(publish.result.validationErrors, "checked");
   const textError = firstError(save.result.validationErrors, "text") ?? firstError(publish.result.validationErrors, "text");
   const cancel = () => {
     setConfirm(null);
@@ -48,15 +60,25 @@ export function NarrativeEditor({ programmeSlug, week, narrative, claudeConfigur
       <div className="space-y-2 border-t border-slate-100 pt-3">
         <FormError message={error} />
         {confirm === "reopen" ? (
-          <div role="alertdialog" aria-label="Reopen the summary as a draft?" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">
+          <div
+            role="alertdialog"
+            aria-label="Reopen the summary as a draft?"
+            className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm"
+          >
             <p>Reopen week {week}&rsquo;s summary as a draft? It leaves the report and its PDF until it is published again.</p>
             <div className="flex gap-2">
-              <Button pending={reopen.isPending} onClick={() => reopen.execute({ programmeSlug, week })} autoFocus>Reopen as draft</Button>
-              <Button variant="ghost" onClick={cancel}>Cancel</Button>
+              <Button pending={reopen.isPending} onClick={() => reopen.execute({ programmeSlug, week })} autoFocus>
+                Reopen as draft
+              </Button>
+              <Button variant="ghost" onClick={cancel}>
+                Cancel
+              </Button>
             </div>
           </div>
         ) : (
-          <Button variant="secondary" onClick={() => setConfirm("reopen")}>Reopen as draft to change it</Button>
+          <Button variant="secondary" onClick={() => setConfirm("reopen")}>
+            Reopen as draft to change it
+          </Button>
         )}
       </div>
     );
@@ -68,7 +90,11 @@ export function NarrativeEditor({ programmeSlug, week, narrative, claudeConfigur
   return (
     <div className="space-y-3">
       <FormError message={error} />
-      {save.hasSucceeded && !dirty && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Draft saved.</p>}
+      {save.hasSucceeded && !dirty && (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Draft saved.
+        </p>
+      )}
       <Field
         id={id}
         label={narrative ? `Summary for week ${week}` : `Write the summary for week ${week}`}
@@ -87,43 +113,83 @@ export function NarrativeEditor({ programmeSlug, week, narrative, claudeConfigur
       </Field>
 
       {confirm === "publish" ? (
-        <div role="alertdialog" aria-label={`Publish the summary for week ${week}?`} className="space-y-2 rounded-md border border-brand-100 bg-brand-50 p-3 text-sm">
+        <div
+          role="alertdialog"
+          aria-label={`Publish the summary for week ${week}?`}
+          className="space-y-2 rounded-md border border-brand-100 bg-brand-50 p-3 text-sm"
+        >
           <p>Publish this summary? It goes into the weekly report for every member and into its PDF, under your name.</p>
           <label className="flex items-start gap-2">
             <input type="checkbox" className="mt-0.5" checked={checked} onChange={(e) => setChecked(e.target.checked)} />
             <span>I checked it against week {week}&rsquo;s figures, gates, risks and milestones on this page.</span>
           </label>
           <div className="flex gap-2">
-            <Button pending={publish.isPending} disabled={!checked || empty} onClick={() => publish.execute({ programmeSlug, week, text, checked: true })}>Publish</Button>
-            <Button variant="ghost" onClick={cancel}>Cancel</Button>
+            <Button
+              pending={publish.isPending}
+              disabled={!checked || empty}
+              onClick={() => publish.execute({ programmeSlug, week, text, checked: true })}
+            >
+              Publish
+            </Button>
+            <Button variant="ghost" onClick={cancel}>
+              Cancel
+            </Button>
           </div>
         </div>
       ) : confirm === "redraft" ? (
-        <div role="alertdialog" aria-label="Replace the text with Claude's draft?" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">
+        <div
+          role="alertdialog"
+          aria-label="Replace the text with Claude's draft?"
+          className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm"
+        >
           <p>
             Replace {narrative?.editedBy ? <>the text by {narrative.editedBy}</> : "the text"}
             {dirty ? " and your unsaved changes" : ""} with a new draft from Claude?
           </p>
           <div className="flex gap-2">
-            <Button pending={draft.isPending} onClick={askClaude} autoFocus>{draft.isPending ? "Claude is drafting…" : "Replace with Claude's draft"}</Button>
-            <Button variant="ghost" onClick={cancel}>Cancel</Button>
+            <Button pending={draft.isPending} onClick={askClaude} autoFocus>
+              {draft.isPending ? "Claude is drafting…" : "Replace with Claude's draft"}
+            </Button>
+            <Button variant="ghost" onClick={cancel}>
+              Cancel
+            </Button>
           </div>
         </div>
       ) : (
         <div className="flex flex-wrap items-center gap-2">
-          <Button variant="secondary" pending={save.isPending} disabled={!dirty || empty} onClick={() => save.execute({ programmeSlug, week, text })}>Save draft</Button>
-          <Button disabled={empty} onClick={() => { publish.reset(); setChecked(false); setConfirm("publish"); }}>Publish…</Button>
+          <Button
+            variant="secondary"
+            pending={save.isPending}
+            disabled={!dirty || empty}
+            onClick={() => save.execute({ programmeSlug, week, text })}
+          >
+            Save draft
+          </Button>
+          <Button
+            disabled={empty}
+            onClick={() => {
+              publish.reset();
+              setChecked(false);
+              setConfirm("publish");
+            }}
+          >
+            Publish…
+          </Button>
           {claudeConfigured ? (
             <Button variant="secondary" pending={draft.isPending} onClick={() => (replacing ? setConfirm("redraft") : askClaude())}>
               {draft.isPending ? "Claude is drafting…" : narrative ? "Redraft with Claude" : "Draft with Claude"}
             </Button>
           ) : (
-            <p className="text-xs text-slate-600">No Anthropic API key is configured, so Claude cannot draft the summary; write it here by hand.</p>
+            <p className="text-xs text-slate-600">
+              No Anthropic API key is configured, so Claude cannot draft the summary; write it here by hand.
+            </p>
           )}
         </div>
       )}
       {claudeConfigured && confirm === null && (
-        <p className="text-xs text-slate-500">Claude ({model}) receives this page&rsquo;s figures, gates, top risks with their owners, and milestones; nothing else.</p>
+        <p className="text-xs text-slate-500">
+          Claude ({model}) receives this page&rsquo;s figures, gates, top risks with their owners, and milestones; nothing else.
+        </p>
       )}
     </div>
   );

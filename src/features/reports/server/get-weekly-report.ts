@@ -1,13 +1,15 @@
 import "server-only";
-import { riskScore, isOpenRisk } from "@/domain/risk";
+
+import { isOpenRisk, riskScore } from "@/domain/risk";
 import { dateOfDay, programmeDay, utcDateOf, weekOfDay } from "@/domain/template";
 import { loadMetrics } from "@/features/usage/server/get-metrics";
-import { narrativeSelect } from "./narrative-state";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { claudeConfigured } from "@/server/claude/client";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
+
+import { narrativeSelect } from "./narrative-state";
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -25,7 +27,8 @@ export async function getWeeklyReport(actor: Actor, programmeSlug: string, weekP
   const currentWeek = weekOfDay(day);
   // By default the last complete week: a weekly report is about a week that has ended.
   const week = weekParam ?? Math.max(1, currentWeek - 1);
-  if (!Number.isInteger(week) || week < 1 || week > currentWeek) throw new NotFoundError(`There is no report for week ${weekParam}: choose a week from 1 to ${currentWeek}.`);
+  if (!Number.isInteger(week) || week < 1 || week > currentWeek)
+    throw new NotFoundError(`There is no report for week ${weekParam}: choose a week from 1 to ${currentWeek}.`);
   const start = dateOfDay(p.startDate, 7 * week - 6);
   const end = new Date(Math.min(dateOfDay(p.startDate, 7 * week).getTime(), today.getTime()));
   const prevStart = week > 1 ? dateOfDay(p.startDate, 7 * week - 13) : null;
@@ -33,22 +36,62 @@ export async function getWeeklyReport(actor: Actor, programmeSlug: string, weekP
 
   const canNarrate = access.can("report.narrate");
   const [gates, risks, milestones, reviews, narrative] = await Promise.all([
-    db.gate.findMany({ where: { programmeId: p.id }, orderBy: { ordinal: "asc" }, select: { key: true, name: true, status: true, plannedDate: true, decision: true } }),
-    db.risk.findMany({ where: { programmeId: p.id }, select: { id: true, title: true, probability: true, impact: true, status: true, owner: { select: { user: { select: { name: true } } } } } }),
-    db.milestone.findMany({ where: { programmeId: p.id, OR: [{ completedAt: { gte: start, lte: end } }, { status: { not: "DONE" }, dueDate: { lte: end } }] }, orderBy: { dueDate: "asc" }, select: { week: true, title: true, dueDate: true, status: true, completedAt: true } }),
-    db.sponsorReview.findMany({ where: { programmeId: p.id, week }, orderBy: { reviewedAt: "asc" }, select: { reviewedBy: true, reviewedAt: true, note: true, reviewerId: true } }),
-    db.weeklyNarrative.findFirst({ where: { programmeId: p.id, week, ...(canNarrate ? {} : { status: "PUBLISHED" }) }, select: narrativeSelect }),
+    db.gate.findMany({
+      where: { programmeId: p.id },
+      orderBy: { ordinal: "asc" },
+      select: { key: true, name: true, status: true, plannedDate: true, decision: true },
+    }),
+    db.risk.findMany({
+      where: { programmeId: p.id },
+      select: {
+        id: true,
+        title: true,
+        probability: true,
+        impact: true,
+        status: true,
+        owner: { select: { user: { select: { name: true } } } },
+      },
+    }),
+    db.milestone.findMany({
+      where: { programmeId: p.id, OR: [{ completedAt: { gte: start, lte: end } }, { status: { not: "DONE" }, dueDate: { lte: end } }] },
+      orderBy: { dueDate: "asc" },
+      select: { week: true, title: true, dueDate: true, status: true, completedAt: true },
+    }),
+    db.sponsorReview.findMany({
+      where: { programmeId: p.id, week },
+      orderBy: { reviewedAt: "asc" },
+      select: { reviewedBy: true, reviewedAt: true, note: true, reviewerId: true },
+    }),
+    db.weeklyNarrative.findFirst({
+      where: { programmeId: p.id, week, ...(canNarrate ? {} : { status: "PUBLISHED" }) },
+      select: narrativeSelect,
+    }),
   ]);
   const metrics = await loadMetrics({ programmeId: p.id, licensedSeats: p.licensedSeats, from: start, to: end, breakdowns: [] });
-  const previous = prevStart && prevEnd ? await loadMetrics({ programmeId: p.id, licensedSeats: p.licensedSeats, from: prevStart, to: prevEnd, breakdowns: [] }) : null;
+  const previous =
+    prevStart && prevEnd
+      ? await loadMetrics({ programmeId: p.id, licensedSeats: p.licensedSeats, from: prevStart, to: prevEnd, breakdowns: [] })
+      : null;
 
   const t = metrics.totals;
   const q = previous?.totals;
   const minutes = (m: typeof t.minutesSaved) => m.measured + m.selfReported + m.estimated;
   const figures = [
-    { label: "28-day active users (% of seats)", value: t.active28PctAtEnd, before: q?.active28PctAtEnd ?? null, unit: "%", basis: "measured" },
+    {
+      label: "28-day active users (% of seats)",
+      value: t.active28PctAtEnd,
+      before: q?.active28PctAtEnd ?? null,
+      unit: "%",
+      basis: "measured",
+    },
     { label: "Tasks completed", value: t.tasks, before: q?.tasks ?? null, unit: "", basis: "measured" },
-    { label: "Minutes saved", value: minutes(t.minutesSaved), before: q ? minutes(q.minutesSaved) : null, unit: "", basis: "measured, self-reported and estimated" },
+    {
+      label: "Minutes saved",
+      value: minutes(t.minutesSaved),
+      before: q ? minutes(q.minutesSaved) : null,
+      unit: "",
+      basis: "measured, self-reported and estimated",
+    },
     { label: "API cost (USD)", value: t.costUsd, before: q?.costUsd ?? null, unit: "$", basis: "measured" },
     { label: "Cost per task (USD)", value: t.costPerTask, before: q?.costPerTask ?? null, unit: "$", basis: "measured" },
     { label: "Error rate", value: t.errorRate, before: q?.errorRate ?? null, unit: "ratio", basis: "measured" },

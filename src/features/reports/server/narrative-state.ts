@@ -1,4 +1,5 @@
 import "server-only";
+
 import { programmeDay, utcDateOf, weekOfDay } from "@/domain/template";
 import type { Tx } from "@/server/db";
 import { ConflictError, RuleError } from "@/server/errors";
@@ -17,7 +18,18 @@ export const narrativeSelect = {
   updatedAt: true,
 } as const;
 
-export type NarrativeRow = { id: string; week: number; text: string; status: "DRAFTED" | "PUBLISHED"; draftedByModel: string | null; draftedAt: Date | null; editedBy: string | null; publishedBy: string | null; publishedAt: Date | null; updatedAt: Date };
+export type NarrativeRow = {
+  id: string;
+  week: number;
+  text: string;
+  status: "DRAFTED" | "PUBLISHED";
+  draftedByModel: string | null;
+  draftedAt: Date | null;
+  editedBy: string | null;
+  publishedBy: string | null;
+  publishedAt: Date | null;
+  updatedAt: Date;
+};
 
 /** A narrative belongs to a week that has started (the same weeks the report offers). */
 export function assertReportWeek(programme: { startDate: Date }, week: number, now: Date): void {

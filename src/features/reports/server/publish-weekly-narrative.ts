@@ -1,10 +1,12 @@
 import "server-only";
-import { publishWeeklyNarrativeSchema, type PublishWeeklyNarrativeInput } from "../schemas";
-import { assertNotPublished, assertReportWeek, lockNarrative, narrativeSelect } from "./narrative-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
+
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
+
+import { publishWeeklyNarrativeSchema, type PublishWeeklyNarrativeInput } from "../schemas";
+import { assertNotPublished, assertReportWeek, lockNarrative, narrativeSelect } from "./narrative-state";
 
 /**
  * The programme manager publishes the week's narrative: the text they have in front of them (sent with
@@ -31,7 +33,15 @@ export async function publishWeeklyNarrative(actor: Actor, raw: PublishWeeklyNar
       update: data,
       select: narrativeSelect,
     });
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "narrative.publish", entityType: "WeeklyNarrative", entityId: after.id, before, after });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "narrative.publish",
+      entityType: "WeeklyNarrative",
+      entityId: after.id,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -1,9 +1,11 @@
 import "server-only";
+
 import { GATE_STATUS_LABELS, LEVEL_LABELS } from "@/domain/enums";
+import { newPdf } from "@/server/pdf";
+
 import { formatChange, formatFigure } from "../format";
 import { narrativeParagraphs, narrativeProvenance } from "../narrative";
 import type { WeeklyReport } from "./get-weekly-report";
-import { newPdf } from "@/server/pdf";
 
 export async function renderWeeklyReportPdf(r: WeeklyReport, generatedAt = new Date()): Promise<Uint8Array> {
   const p = r.access.programme;
@@ -22,13 +24,15 @@ export async function renderWeeklyReportPdf(r: WeeklyReport, generatedAt = new D
     w.space();
   }
   w.text("Metrics, and change from the week before", { size: 12, bold: true, gap: 4 });
-  for (const f of r.figures) w.text(`${f.label}: ${formatFigure(f.value, f.unit)} (${formatChange(f.value, f.before, f.unit)}) — ${f.basis}`);
+  for (const f of r.figures)
+    w.text(`${f.label}: ${formatFigure(f.value, f.unit)} (${formatChange(f.value, f.before, f.unit)}) — ${f.basis}`);
   w.space();
   w.text("Gates", { size: 12, bold: true, gap: 4 });
   for (const g of r.gates) w.text(`${g.name}: ${GATE_STATUS_LABELS[g.status]} (planned ${g.plannedDate.toISOString().slice(0, 10)})`);
   w.space();
   w.text("Top risks", { size: 12, bold: true, gap: 4 });
-  for (const k of r.topRisks) w.text(`${k.title} — ${LEVEL_LABELS[k.probability]} probability, ${LEVEL_LABELS[k.impact]} impact; owner: ${k.ownerName ?? "none"}`);
+  for (const k of r.topRisks)
+    w.text(`${k.title} — ${LEVEL_LABELS[k.probability]} probability, ${LEVEL_LABELS[k.impact]} impact; owner: ${k.ownerName ?? "none"}`);
   w.space();
   w.text(`Milestones hit (${r.milestonesHit.length})`, { size: 12, bold: true, gap: 4 });
   for (const m of r.milestonesHit) w.text(`Week ${m.week}: ${m.title}`);

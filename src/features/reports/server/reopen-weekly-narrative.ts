@@ -1,11 +1,13 @@
 import "server-only";
-import { reopenWeeklyNarrativeSchema, type ReopenWeeklyNarrativeInput } from "../schemas";
-import { lockNarrative, narrativeSelect } from "./narrative-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
+
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { RuleError } from "@/server/errors";
+
+import { reopenWeeklyNarrativeSchema, type ReopenWeeklyNarrativeInput } from "../schemas";
+import { lockNarrative, narrativeSelect } from "./narrative-state";
 
 /**
  * The programme manager takes a published narrative back to draft, to correct it or to have Claude
@@ -24,7 +26,15 @@ export async function reopenWeeklyNarrative(actor: Actor, raw: ReopenWeeklyNarra
       data: { status: "DRAFTED", publishedBy: null, publishedAt: null },
       select: narrativeSelect,
     });
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "narrative.reopen", entityType: "WeeklyNarrative", entityId: after.id, before, after });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "narrative.reopen",
+      entityType: "WeeklyNarrative",
+      entityId: after.id,
+      before,
+      after,
+    });
     return after;
   });
 }

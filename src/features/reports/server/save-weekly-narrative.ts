@@ -1,10 +1,12 @@
 import "server-only";
-import { saveWeeklyNarrativeSchema, type SaveWeeklyNarrativeInput } from "../schemas";
-import { assertNotPublished, assertReportWeek, lockNarrative, narrativeSelect } from "./narrative-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
+
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
+
+import { saveWeeklyNarrativeSchema, type SaveWeeklyNarrativeInput } from "../schemas";
+import { assertNotPublished, assertReportWeek, lockNarrative, narrativeSelect } from "./narrative-state";
 
 /**
  * The programme manager saves the week's narrative: Claude's draft edited, or text written by hand.
@@ -27,7 +29,15 @@ export async function saveWeeklyNarrative(actor: Actor, raw: SaveWeeklyNarrative
       update: { text: input.text, status: "DRAFTED", editedBy },
       select: narrativeSelect,
     });
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "narrative.update", entityType: "WeeklyNarrative", entityId: after.id, before, after });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "narrative.update",
+      entityType: "WeeklyNarrative",
+      entityId: after.id,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -1,5 +1,6 @@
 import { clsx } from "clsx";
 import Link from "next/link";
+
 import { LEVEL_LABELS, type Level } from "@/domain/enums";
 import type { HeatMapCell } from "@/domain/risk";
 
@@ -14,10 +15,20 @@ const IMPACTS: Level[] = ["LOW", "MEDIUM", "HIGH"];
  * The probability × impact heat map as a table: probability down the side (high at the top), impact
  * along the top; each cell says how many risks it holds and links to the register narrowed to them.
  */
-export function RiskHeatMap({ programmeSlug, rows, selected }: { programmeSlug: string; rows: { probability: Level; cells: HeatMapCell[] }[]; selected: { probability: Level; impact: Level } | null }) {
+export function RiskHeatMap({
+  programmeSlug,
+  rows,
+  selected,
+}: {
+  programmeSlug: string;
+  rows: { probability: Level; cells: HeatMapCell[] }[];
+  selected: { probability: Level; impact: Level } | null;
+}) {
   return (
     <table className="w-full max-w-xl table-fixed border-separate border-spacing-1 text-sm">
-      <caption className="mb-1 text-left text-xs text-slate-600">Risks by probability and impact (closed risks are not on the map). Choose a cell to list its risks.</caption>
+      <caption className="mb-1 text-left text-xs text-slate-600">
+        Risks by probability and impact (closed risks are not on the map). Choose a cell to list its risks.
+      </caption>
       <thead>
         <tr>
           <td className="w-28" />
@@ -40,7 +51,11 @@ export function RiskHeatMap({ programmeSlug, rows, selected }: { programmeSlug: 
               return (
                 <td key={c.impact} className="p-0">
                   <Link
-                    href={isSelected ? `/programmes/${programmeSlug}/risks#register` : `/programmes/${programmeSlug}/risks?probability=${c.probability}&impact=${c.impact}#register`}
+                    href={
+                      isSelected
+                        ? `/programmes/${programmeSlug}/risks#register`
+                        : `/programmes/${programmeSlug}/risks?probability=${c.probability}&impact=${c.impact}#register`
+                    }
                     aria-label={label}
                     aria-current={isSelected ? "true" : undefined}
                     data-testid={`heat-${c.probability}-${c.impact}`}

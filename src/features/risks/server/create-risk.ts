@@ -1,10 +1,12 @@
 import "server-only";
-import { createRiskSchema, type CreateRiskInput } from "../schemas";
-import { assertOwnerIsMember, riskAuditSelect, riskData } from "./risk-select";
-import { auditActor, type Actor } from "@/server/auth/actor";
+
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
+
+import { createRiskSchema, type CreateRiskInput } from "../schemas";
+import { assertOwnerIsMember, riskAuditSelect, riskData } from "./risk-select";
 
 /** The programme manager adds one of the programme's own risks to the register. */
 export async function createRisk(actor: Actor, raw: CreateRiskInput) {
@@ -17,7 +19,14 @@ export async function createRisk(actor: Actor, raw: CreateRiskInput) {
       data: { programmeId, ...riskData(input) },
       select: riskAuditSelect,
     });
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "risk.create", entityType: "Risk", entityId: risk.id, after: risk });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "risk.create",
+      entityType: "Risk",
+      entityId: risk.id,
+      after: risk,
+    });
     return risk;
   });
 }

@@ -1,12 +1,15 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { isOverdueRisk, isUnownedRisk, riskScore } from "@/domain/risk";
 import { utcDateOf } from "@/domain/template";
-import { riskRowSelect } from "./list-risks";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
+
+import { riskRowSelect } from "./list-risks";
 
 /** One risk of the programme (its page, the address gate evidence links to), the members who may own it, and whether this user may edit. */
 export async function getRisk(actor: Actor, programmeSlug: string, riskId: string, now = new Date()) {
@@ -19,7 +22,13 @@ export async function getRisk(actor: Actor, programmeSlug: string, riskId: strin
   const today = utcDateOf(now);
   return {
     access,
-    risk: { ...r, ownerName: owner?.user.name ?? null, score: riskScore(r.probability, r.impact), unowned: isUnownedRisk(r), overdue: isOverdueRisk(r, today) },
+    risk: {
+      ...r,
+      ownerName: owner?.user.name ?? null,
+      score: riskScore(r.probability, r.impact),
+      unowned: isUnownedRisk(r),
+      overdue: isOverdueRisk(r, today),
+    },
     members: await listOwnerChoices(programmeId),
     canManage: access.can("risks.manage"),
   };
@@ -27,7 +36,11 @@ export async function getRisk(actor: Actor, programmeSlug: string, riskId: strin
 
 /** The programme's members, by name, for an owner select. */
 export async function listOwnerChoices(programmeId: string) {
-  const members = await db.membership.findMany({ where: { programmeId }, select: { id: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } });
+  const members = await db.membership.findMany({
+    where: { programmeId },
+    select: { id: true, user: { select: { name: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
   return members.map((m) => ({ id: m.id, name: m.user.name }));
 }
 

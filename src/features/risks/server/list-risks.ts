@@ -1,11 +1,13 @@
 import "server-only";
+
 import { isHighRisk, isOnHeatMap, isOpenRisk, isOverdueRisk, isUnownedRisk, riskHeatMap, riskScore } from "@/domain/risk";
 import { utcDateOf } from "@/domain/template";
-import { riskFilterSchema, type RiskFilter } from "../schemas";
-import { riskAuditSelect } from "./risk-select";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
+
+import { riskFilterSchema, type RiskFilter } from "../schemas";
+import { riskAuditSelect } from "./risk-select";
 
 export const riskRowSelect = {
   ...riskAuditSelect,
@@ -33,7 +35,10 @@ export async function listRisks(actor: Actor, programmeSlug: string, rawFilter: 
       unowned: isUnownedRisk(r),
       overdue: isOverdueRisk(r, today),
     }))
-    .sort((a, b) => Number(isOpenRisk(b.status)) - Number(isOpenRisk(a.status)) || b.score - a.score || a.createdAt.getTime() - b.createdAt.getTime());
+    .sort(
+      (a, b) =>
+        Number(isOpenRisk(b.status)) - Number(isOpenRisk(a.status)) || b.score - a.score || a.createdAt.getTime() - b.createdAt.getTime(),
+    );
   const cell = filter.probability && filter.impact ? { probability: filter.probability, impact: filter.impact } : null;
   const shown = risks.filter((r) => {
     if (cell && !(isOnHeatMap(r.status) && r.probability === cell.probability && r.impact === cell.impact)) return false;

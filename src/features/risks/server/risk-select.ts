@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Level, RiskStatus } from "@/domain/enums";
 import type { Tx } from "@/server/db";
 import { RuleError } from "@/server/errors";

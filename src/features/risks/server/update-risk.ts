@@ -1,11 +1,13 @@
 import "server-only";
-import { updateRiskSchema, type UpdateRiskInput } from "../schemas";
-import { assertOwnerIsMember, riskAuditSelect, riskData } from "./risk-select";
-import { auditActor, type Actor } from "@/server/auth/actor";
+
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
+
+import { updateRiskSchema, type UpdateRiskInput } from "../schemas";
+import { assertOwnerIsMember, riskAuditSelect, riskData } from "./risk-select";
 
 /** The programme manager reassesses a risk: probability, impact, mitigation, owner, status, next review. */
 export async function updateRisk(actor: Actor, raw: UpdateRiskInput) {
@@ -21,7 +23,15 @@ export async function updateRisk(actor: Actor, raw: UpdateRiskInput) {
       data: riskData(input),
       select: riskAuditSelect,
     });
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "risk.update", entityType: "Risk", entityId: before.id, before, after });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "risk.update",
+      entityType: "Risk",
+      entityId: before.id,
+      before,
+      after,
+    });
     return after;
   });
 }

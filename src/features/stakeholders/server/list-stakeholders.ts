@@ -1,4 +1,5 @@
 import "server-only";
+
 import { STAKEHOLDER_ROLES } from "@/domain/enums";
 import { flagStakeholders } from "@/domain/stakeholders";
 import { programmeDay } from "@/domain/template";
@@ -14,16 +15,32 @@ export async function listStakeholders(actor: Actor, programmeSlug: string, now 
     db.stakeholder.findMany({
       where: { programmeId },
       select: {
-        id: true, role: true, personName: true, personTitle: true, relationshipOwnerId: true, concerns: true, engagementPlan: true, stance: true, engageByWeek: true,
+        id: true,
+        role: true,
+        personName: true,
+        personTitle: true,
+        relationshipOwnerId: true,
+        concerns: true,
+        engagementPlan: true,
+        stance: true,
+        engageByWeek: true,
         relationshipOwner: { select: { user: { select: { name: true } } } },
       },
     }),
-    db.membership.findMany({ where: { programmeId }, select: { id: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.membership.findMany({
+      where: { programmeId },
+      select: { id: true, user: { select: { name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
   ]);
   const flags = flagStakeholders(access.programme.startDate, rows, now);
   const stakeholders = rows
     .sort((a, b) => STAKEHOLDER_ROLES.indexOf(a.role) - STAKEHOLDER_ROLES.indexOf(b.role) || a.id.localeCompare(b.id))
-    .map(({ relationshipOwner, ...s }) => ({ ...s, ownerName: relationshipOwner?.user.name ?? null, flags: flags.filter((f) => f.stakeholderId === s.id) }));
+    .map(({ relationshipOwner, ...s }) => ({
+      ...s,
+      ownerName: relationshipOwner?.user.name ?? null,
+      flags: flags.filter((f) => f.stakeholderId === s.id),
+    }));
   return {
     access,
     day: programmeDay(access.programme.startDate, now),

@@ -1,8 +1,16 @@
 import "server-only";
+
 import { flagStakeholders, type StakeholderFlag } from "@/domain/stakeholders";
 import { db } from "@/server/db";
 
-export const stakeholderFlagSelect = { id: true, role: true, personName: true, stance: true, relationshipOwnerId: true, engageByWeek: true } as const;
+export const stakeholderFlagSelect = {
+  id: true,
+  role: true,
+  personName: true,
+  stance: true,
+  relationshipOwnerId: true,
+  engageByWeek: true,
+} as const;
 
 /**
  * The stakeholder map's flags for a programme the caller has already authorized (the overview, say):

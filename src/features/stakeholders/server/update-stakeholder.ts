@@ -1,10 +1,12 @@
 import "server-only";
-import { updateStakeholderSchema, type UpdateStakeholderInput } from "../schemas";
-import { auditActor, type Actor } from "@/server/auth/actor";
+
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError, RuleError } from "@/server/errors";
+
+import { updateStakeholderSchema, type UpdateStakeholderInput } from "../schemas";
 
 export const stakeholderAuditSelect = {
   id: true,
@@ -26,7 +28,10 @@ export async function updateStakeholder(actor: Actor, raw: UpdateStakeholderInpu
   return db.$transaction(async (tx) => {
     const before = await tx.stakeholder.findFirst({ where: { id: input.stakeholderId, programmeId }, select: stakeholderAuditSelect });
     if (!before) throw new NotFoundError("Stakeholder not found.");
-    if (input.relationshipOwnerId && !(await tx.membership.findFirst({ where: { id: input.relationshipOwnerId, programmeId }, select: { id: true } })))
+    if (
+      input.relationshipOwnerId &&
+      !(await tx.membership.findFirst({ where: { id: input.relationshipOwnerId, programmeId }, select: { id: true } }))
+    )
       throw new RuleError("The relationship owner must be a member of this programme.", "relationshipOwnerId");
     const after = await tx.stakeholder.update({
       where: { id: before.id },
@@ -41,7 +46,15 @@ export async function updateStakeholder(actor: Actor, raw: UpdateStakeholderInpu
       },
       select: stakeholderAuditSelect,
     });
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "stakeholder.update", entityType: "Stakeholder", entityId: before.id, before, after });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "stakeholder.update",
+      entityType: "Stakeholder",
+      entityId: before.id,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -1,8 +1,9 @@
 import { generateApiToken, hashApiToken, tokenDisplayPrefix } from "@/domain/tokens";
-import { createTokenSchema, type CreateTokenInput } from "../schemas";
 import { appendAudit, type AuditActor } from "@/server/audit";
 import { db } from "@/server/db";
 import { ConflictError, isUniqueViolation, NotFoundError } from "@/server/errors";
+
+import { createTokenSchema, type CreateTokenInput } from "../schemas";
 
 /**
  * Creates a programme API token for the JSON API. Operator-level: called by the CLI, which has
@@ -17,7 +18,13 @@ export async function createApiToken(actor: AuditActor, raw: CreateTokenInput) {
   try {
     const row = await db.$transaction(async (tx) => {
       const created = await tx.apiToken.create({
-        data: { programmeId: programme.id, name: input.name, tokenHash: hashApiToken(token), prefix: tokenDisplayPrefix(token), createdById: actor.id },
+        data: {
+          programmeId: programme.id,
+          name: input.name,
+          tokenHash: hashApiToken(token),
+          prefix: tokenDisplayPrefix(token),
+          createdById: actor.id,
+        },
         select: { id: true, name: true, prefix: true, createdAt: true },
       });
       await appendAudit(tx, {

@@ -25,8 +25,18 @@ export function AdoptionChart({ data }: { data: DailyPoint[] }) {
           <XAxis dataKey="day" tickFormatter={short} tick={axis} minTickGap={24} />
           <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} tick={axis} width={44} />
           <Tooltip formatter={(v) => [`${v}%`, "28-day active"]} />
-          <ReferenceLine y={60} stroke="#059669" strokeDasharray="4 4" label={{ value: "60% on track", position: "insideTopRight", fontSize: 11, fill: "#047857" }} />
-          <ReferenceLine y={30} stroke="#dc2626" strokeDasharray="4 4" label={{ value: "30% in trouble", position: "insideBottomRight", fontSize: 11, fill: "#b91c1c" }} />
+          <ReferenceLine
+            y={60}
+            stroke="#059669"
+            strokeDasharray="4 4"
+            label={{ value: "60% on track", position: "insideTopRight", fontSize: 11, fill: "#047857" }}
+          />
+          <ReferenceLine
+            y={30}
+            stroke="#dc2626"
+            strokeDasharray="4 4"
+            label={{ value: "30% in trouble", position: "insideBottomRight", fontSize: 11, fill: "#b91c1c" }}
+          />
           <Line type="monotone" dataKey="active28Pct" stroke="#1f5fbf" strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
+import { authedAction } from "@/server/action-client";
+
 import { importUsageFileSchema } from "./schemas";
 import { importUsageFile } from "./server/import-usage-file";
-import { authedAction } from "@/server/action-client";
 
 // The operation authorizes the signed-in user for the programme ("programme.update") against the database.
 export const importUsageFileAction = authedAction.inputSchema(importUsageFileSchema).action(async ({ parsedInput, ctx }) => {

@@ -1,6 +1,17 @@
 import type { UsageEvent } from "../schemas";
 import type { ImportProblem } from "./formats";
-import { dayOf, done, externalIdFrom, isObject, optionalNumber, optionalString, readPages, requiredNumber, validateEvent, type ParseResult } from "./parse-helpers";
+import {
+  dayOf,
+  done,
+  externalIdFrom,
+  isObject,
+  optionalNumber,
+  optionalString,
+  readPages,
+  requiredNumber,
+  validateEvent,
+  type ParseResult,
+} from "./parse-helpers";
 
 type Bucket = { record: string; startingAt: string; day: string; results: unknown[] };
 
@@ -12,8 +23,14 @@ function buckets(text: string, problems: ImportProblem[]): Bucket[] {
       const record = `page ${page}, bucket ${i + 1}`;
       if (!isObject(b)) return problems.push({ record, reason: "must be an object" });
       const day = dayOf(b.starting_at);
-      if (!day) return problems.push({ record, reason: b.starting_at === undefined || b.starting_at === null ? "starting_at is required" : "starting_at must be an RFC 3339 time" });
-      if (!Array.isArray(b.results)) return problems.push({ record: `page ${page}, bucket ${day}`, reason: "results is required (an array)" });
+      if (!day)
+        return problems.push({
+          record,
+          reason:
+            b.starting_at === undefined || b.starting_at === null ? "starting_at is required" : "starting_at must be an RFC 3339 time",
+        });
+      if (!Array.isArray(b.results))
+        return problems.push({ record: `page ${page}, bucket ${day}`, reason: "results is required (an array)" });
       out.push({ record: `page ${page}, bucket ${day}`, startingAt: String(b.starting_at), day, results: b.results });
     });
   }
@@ -53,7 +70,17 @@ export function parseAnthropicUsageReport(text: string): ParseResult {
       const account = optionalString(r.account_id);
       const event = validateEvent(
         {
-          externalId: externalIdFrom("anthropic-usage", [b.startingAt, model, apiKey, workspace, account, optionalString(r.service_account_id), optionalString(r.service_tier), optionalString(r.context_window), optionalString(r.inference_geo)]),
+          externalId: externalIdFrom("anthropic-usage", [
+            b.startingAt,
+            model,
+            apiKey,
+            workspace,
+            account,
+            optionalString(r.service_account_id),
+            optionalString(r.service_tier),
+            optionalString(r.context_window),
+            optionalString(r.inference_geo),
+          ]),
           day: b.day,
           user: account ?? apiKey ?? "organization",
           department: workspace ?? "",
@@ -84,15 +111,27 @@ export function parseAnthropicCostReport(text: string): ParseResult {
     b.results.forEach((r, i) => {
       const record = `${b.record}, result ${i + 1}`;
       if (!isObject(r)) return problems.push({ record, reason: "must be an object" });
-      if (r.amount === undefined || r.amount === null) return problems.push({ record, reason: "amount is required (a decimal string in cents)" });
+      if (r.amount === undefined || r.amount === null)
+        return problems.push({ record, reason: "amount is required (a decimal string in cents)" });
       const cents = typeof r.amount === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(r.amount) ? Number(r.amount) : Number.NaN;
-      if (!Number.isFinite(cents)) return problems.push({ record, reason: "amount must be a decimal string in cents, e.g. \"1234.5\"" });
-      if (r.currency !== undefined && r.currency !== null && r.currency !== "USD") return problems.push({ record, reason: `currency must be USD (got ${String(r.currency)})` });
+      if (!Number.isFinite(cents)) return problems.push({ record, reason: 'amount must be a decimal string in cents, e.g. "1234.5"' });
+      if (r.currency !== undefined && r.currency !== null && r.currency !== "USD")
+        return problems.push({ record, reason: `currency must be USD (got ${String(r.currency)})` });
       const model = optionalString(r.model);
       const workspace = optionalString(r.workspace_id);
       const event = validateEvent(
         {
-          externalId: externalIdFrom("anthropic-cost", [b.startingAt, workspace, optionalString(r.description), model, optionalString(r.cost_type), optionalString(r.token_type), optionalString(r.service_tier), optionalString(r.context_window), optionalString(r.inference_geo)]),
+          externalId: externalIdFrom("anthropic-cost", [
+            b.startingAt,
+            workspace,
+            optionalString(r.description),
+            model,
+            optionalString(r.cost_type),
+            optionalString(r.token_type),
+            optionalString(r.service_tier),
+            optionalString(r.context_window),
+            optionalString(r.inference_geo),
+          ]),
           day: b.day,
           user: "organization",
           department: workspace ?? "",

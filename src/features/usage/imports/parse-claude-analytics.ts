@@ -1,6 +1,17 @@
 import type { UsageEvent } from "../schemas";
 import type { ImportProblem } from "./formats";
-import { dayOf, done, externalIdFrom, isObject, optionalNumber, optionalString, pseudonymFor, readPages, validateEvent, type ParseResult } from "./parse-helpers";
+import {
+  dayOf,
+  done,
+  externalIdFrom,
+  isObject,
+  optionalNumber,
+  optionalString,
+  pseudonymFor,
+  readPages,
+  validateEvent,
+  type ParseResult,
+} from "./parse-helpers";
 
 export const SUMMARIES_NOTE = "summaries carry no per-person facts; imported 0 events";
 
@@ -47,7 +58,8 @@ export function parseClaudeAnalyticsUsers(text: string): ParseResult {
       if (event) events.push(event);
     });
   }
-  const notes = inactive > 0 ? [`${inactive} user record${inactive === 1 ? "" : "s"} with no activity date (never active) gave no event`] : [];
+  const notes =
+    inactive > 0 ? [`${inactive} user record${inactive === 1 ? "" : "s"} with no activity date (never active) gave no event`] : [];
   return done(events, problems, notes);
 }
 
@@ -66,7 +78,8 @@ export function parseClaudeAnalyticsSummaries(text: string): ParseResult {
     data.forEach((r, i) => {
       const record = `page ${page}, summary ${i + 1}`;
       if (!isObject(r)) return problems.push({ record, reason: "must be an object" });
-      if (r.daily_active_user_count === undefined || r.daily_active_user_count === null) return problems.push({ record, reason: "daily_active_user_count is required" });
+      if (r.daily_active_user_count === undefined || r.daily_active_user_count === null)
+        return problems.push({ record, reason: "daily_active_user_count is required" });
       for (const f of SUMMARY_COUNTS) optionalNumber(r, f, record, problems);
       records++;
     });

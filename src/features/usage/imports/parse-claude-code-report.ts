@@ -1,6 +1,17 @@
 import type { UsageEvent } from "../schemas";
 import type { ImportProblem } from "./formats";
-import { dayOf, done, externalIdFrom, isObject, optionalNumber, optionalString, pseudonymFor, readPages, validateEvent, type ParseResult } from "./parse-helpers";
+import {
+  dayOf,
+  done,
+  externalIdFrom,
+  isObject,
+  optionalNumber,
+  optionalString,
+  pseudonymFor,
+  readPages,
+  validateEvent,
+  type ParseResult,
+} from "./parse-helpers";
 
 /**
  * `claude-code-report` (/v1/organizations/usage_report/claude_code): one event per row × model_breakdown entry.
@@ -22,7 +33,11 @@ export function parseClaudeCodeReport(text: string): ParseResult {
       const record = `page ${page}, row ${i + 1}`;
       if (!isObject(row)) return problems.push({ record, reason: "must be an object" });
       const day = dayOf(row.date);
-      if (!day) return problems.push({ record, reason: row.date === undefined || row.date === null ? "date is required" : "date must be YYYY-MM-DD" });
+      if (!day)
+        return problems.push({
+          record,
+          reason: row.date === undefined || row.date === null ? "date is required" : "date must be YYYY-MM-DD",
+        });
       const actor = row.actor;
       if (!isObject(actor)) return problems.push({ record, reason: "actor is required" });
       let user: string;
@@ -55,7 +70,8 @@ export function parseClaudeCodeReport(text: string): ParseResult {
         };
         const cost = isObject(m.estimated_cost) ? m.estimated_cost : undefined;
         const cents = optionalNumber(cost, "amount", mRecord, problems, "estimated_cost.amount");
-        if (cost?.currency !== undefined && cost.currency !== null && cost.currency !== "USD") problems.push({ record: mRecord, reason: "estimated_cost.currency must be USD" });
+        if (cost?.currency !== undefined && cost.currency !== null && cost.currency !== "USD")
+          problems.push({ record: mRecord, reason: "estimated_cost.currency must be USD" });
         if (problems.length > before) return;
         const event = validateEvent(
           {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+
 import { usageEventSchema, type UsageEvent } from "../schemas";
 import type { ImportProblem } from "./formats";
 
@@ -21,7 +22,12 @@ export function externalIdFrom(prefix: string, parts: readonly (string | number 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Validates a mapped event against the shared schema; problems name the event field. */
-export function validateEvent(candidate: unknown, record: string, problems: ImportProblem[], fieldName: (path: string) => string = (p) => p): UsageEvent | null {
+export function validateEvent(
+  candidate: unknown,
+  record: string,
+  problems: ImportProblem[],
+  fieldName: (path: string) => string = (p) => p,
+): UsageEvent | null {
   const r = usageEventSchema.safeParse(candidate);
   if (r.success) return r.data;
   for (const issue of r.error.issues) problems.push({ record, reason: `${fieldName(issue.path.join(".")) || "record"} ${issue.message}` });
@@ -50,7 +56,13 @@ export function readPages(text: string, problems: ImportProblem[]): { page: numb
 }
 
 /** A required whole number of tokens or similar; records a problem naming the field when it is missing or wrong. */
-export function requiredNumber(obj: Record<string, unknown>, field: string, record: string, problems: ImportProblem[], label = field): number {
+export function requiredNumber(
+  obj: Record<string, unknown>,
+  field: string,
+  record: string,
+  problems: ImportProblem[],
+  label = field,
+): number {
   const v = obj[field];
   if (v === undefined || v === null) problems.push({ record, reason: `${label} is required` });
   else if (typeof v !== "number" || !Number.isFinite(v)) problems.push({ record, reason: `${label} must be a number` });
@@ -58,7 +70,13 @@ export function requiredNumber(obj: Record<string, unknown>, field: string, reco
   return 0;
 }
 
-export function optionalNumber(obj: Record<string, unknown> | undefined, field: string, record: string, problems: ImportProblem[], label = field): number {
+export function optionalNumber(
+  obj: Record<string, unknown> | undefined,
+  field: string,
+  record: string,
+  problems: ImportProblem[],
+  label = field,
+): number {
   const v = obj?.[field];
   if (v === undefined || v === null) return 0;
   if (typeof v !== "number" || !Number.isFinite(v)) {

@@ -1,15 +1,41 @@
 import Papa from "papaparse";
+
 import type { UsageEvent } from "../schemas";
 import type { ImportProblem } from "./formats";
 import { done, validateEvent, type ParseResult } from "./parse-helpers";
 
 /** The CSV columns: the event fields, with the four token counts flattened. Other columns are ignored. */
 export const USAGE_CSV_COLUMNS = [
-  "externalId", "day", "user", "department", "useCase", "cohort", "model", "sessions", "tasks", "minutesSaved", "minutesSource", "errors",
-  "uncachedInputTokens", "cacheWriteTokens", "cacheReadTokens", "outputTokens", "costUsd",
+  "externalId",
+  "day",
+  "user",
+  "department",
+  "useCase",
+  "cohort",
+  "model",
+  "sessions",
+  "tasks",
+  "minutesSaved",
+  "minutesSource",
+  "errors",
+  "uncachedInputTokens",
+  "cacheWriteTokens",
+  "cacheReadTokens",
+  "outputTokens",
+  "costUsd",
 ] as const;
 const REQUIRED = ["externalId", "day", "user"] as const;
-const NUMERIC = new Set(["sessions", "tasks", "minutesSaved", "errors", "uncachedInputTokens", "cacheWriteTokens", "cacheReadTokens", "outputTokens", "costUsd"]);
+const NUMERIC = new Set([
+  "sessions",
+  "tasks",
+  "minutesSaved",
+  "errors",
+  "uncachedInputTokens",
+  "cacheWriteTokens",
+  "cacheReadTokens",
+  "outputTokens",
+  "costUsd",
+]);
 const TOKEN_COLUMN: Record<string, string> = {
   "tokens.uncachedInput": "uncachedInputTokens",
   "tokens.cacheWrite": "cacheWriteTokens",
@@ -28,9 +54,16 @@ export function parseUsageCsv(text: string): ParseResult {
   const rows = parsed.data;
   for (const e of parsed.errors) if (e.type === "Quotes") problems.push({ record: `line ${(e.row ?? 0) + 1}`, reason: e.message });
   const header = (rows[0] ?? []).map((h) => h.trim());
-  if (header.length === 0 || header.every((h) => h === "")) return { ok: false, problems: [{ record: "line 1", reason: "the header row is missing" }] };
+  if (header.length === 0 || header.every((h) => h === ""))
+    return { ok: false, problems: [{ record: "line 1", reason: "the header row is missing" }] };
   const missing = REQUIRED.filter((c) => !header.includes(c));
-  if (missing.length > 0) return { ok: false, problems: [{ record: "line 1", reason: `the header lacks the required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}` }] };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      problems: [
+        { record: "line 1", reason: `the header lacks the required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}` },
+      ],
+    };
   const index = new Map<string, number>();
   for (const c of USAGE_CSV_COLUMNS) if (header.includes(c)) index.set(c, header.indexOf(c));
 
@@ -62,7 +95,12 @@ export function parseUsageCsv(text: string): ParseResult {
       minutesSaved: value("minutesSaved"),
       minutesSource: value("minutesSource"),
       errors: value("errors"),
-      tokens: { uncachedInput: value("uncachedInputTokens"), cacheWrite: value("cacheWriteTokens"), cacheRead: value("cacheReadTokens"), output: value("outputTokens") },
+      tokens: {
+        uncachedInput: value("uncachedInputTokens"),
+        cacheWrite: value("cacheWriteTokens"),
+        cacheRead: value("cacheReadTokens"),
+        output: value("outputTokens"),
+      },
       costUsd: value("costUsd"),
     };
     const event = validateEvent(candidate, record, problems, (p) => TOKEN_COLUMN[p] ?? p);

@@ -1,13 +1,15 @@
 import "server-only";
+
+import { scenarioCost } from "@/domain/costs";
 import { healthSignals } from "@/domain/health";
 import { addUtcDays, utcDateOf } from "@/domain/template";
-import { loadMetrics } from "./get-metrics";
-import { scenarioCost } from "@/domain/costs";
 import { loadPriceTable, toScenarioInput } from "@/features/costs/server/cost-data";
-import { metricsRangeSchema } from "./get-metrics-for-api";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
+
+import { loadMetrics } from "./get-metrics";
+import { metricsRangeSchema } from "./get-metrics-for-api";
 
 /** The sponsor dashboard for a date range (default: the last 28 days): figures, health signals and the approved forecast. */
 export async function getDashboard(actor: Actor, programmeSlug: string, range: { from?: string; to?: string }, now = new Date()) {
@@ -19,7 +21,11 @@ export async function getDashboard(actor: Actor, programmeSlug: string, range: {
   const from = new Date(`${chosen.from}T00:00:00Z`);
   const to = new Date(`${chosen.to}T00:00:00Z`);
   const metrics = await loadMetrics({ programmeId: access.programme.id, licensedSeats: access.programme.licensedSeats, from, to });
-  const approval = await db.budgetApproval.findFirst({ where: { programmeId: access.programme.id }, orderBy: { approvedAt: "desc" }, select: { approvedAt: true, scenario: true } });
+  const approval = await db.budgetApproval.findFirst({
+    where: { programmeId: access.programme.id },
+    orderBy: { approvedAt: "desc" },
+    select: { approvedAt: true, scenario: true },
+  });
   // The forecast is the approved scenario's API (token) cost at today's prices: comparable with the
   // measured token cost, unlike the all-in budget (seats and people are not usage).
   let forecast: { scenario: string; apiUsdPerMonth: number; apiUsdForRange: number; costPerTask: number | null } | null = null;
@@ -45,7 +51,14 @@ export async function getDashboard(actor: Actor, programmeSlug: string, range: {
       launchedAt: access.programme.launchedAt,
       licensedSeats: access.programme.licensedSeats,
       series: metrics.daily,
-      sponsorReviews: (await db.sponsorReview.findMany({ where: { programmeId: access.programme.id }, orderBy: { reviewedAt: "desc" }, take: 1, select: { reviewedAt: true } })).map((r) => r.reviewedAt),
+      sponsorReviews: (
+        await db.sponsorReview.findMany({
+          where: { programmeId: access.programme.id },
+          orderBy: { reviewedAt: "desc" },
+          take: 1,
+          select: { reviewedAt: true },
+        })
+      ).map((r) => r.reviewedAt),
     }),
   };
 }

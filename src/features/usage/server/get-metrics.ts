@@ -1,4 +1,5 @@
 import "server-only";
+
 import { addUtcDays } from "@/domain/template";
 import { db, type Tx } from "@/server/db";
 
@@ -75,11 +76,14 @@ export async function loadMetrics(q: MetricsQuery) {
         FROM "UsageDaily" WHERE "programmeId" = ${q.programmeId}::uuid AND "dimension" = 'all' AND "day" BETWEEN ${q.from}::date AND ${q.to}::date
         GROUP BY "day" ORDER BY "day"`,
       tx.usageActiveDaily.findMany({ where: { programmeId: q.programmeId, day: { gte: q.from, lte: q.to } }, orderBy: { day: "asc" } }),
-      ...(q.breakdowns ?? BREAKDOWNS).map(
-        (b) => tx.$queryRawUnsafe<Record<string, unknown>[]>(
+      ...(q.breakdowns ?? BREAKDOWNS).map((b) =>
+        tx.$queryRawUnsafe<Record<string, unknown>[]>(
           `SELECT "key", sum("tasks") AS tasks, sum("errors") AS errors, sum("costUsd") AS cost, sum("minutesSaved") AS minutes
            FROM "UsageDaily" WHERE "programmeId" = $1::uuid AND "dimension" = $4 AND "day" BETWEEN $2::date AND $3::date GROUP BY 1 ORDER BY 2 DESC`,
-          q.programmeId, q.from, q.to, b,
+          q.programmeId,
+          q.from,
+          q.to,
+          b,
         ),
       ),
     ]);
@@ -131,7 +135,13 @@ export async function loadMetrics(q: MetricsQuery) {
       breakdowns: Object.fromEntries(
         (q.breakdowns ?? BREAKDOWNS).map((b, i) => [
           b,
-          (breakdowns[i] ?? []).map((r) => ({ key: String(r.key) || "(none)", tasks: num(r.tasks), errors: num(r.errors), costUsd: Math.round(num(r.cost) * 100) / 100, minutesSaved: num(r.minutes) })),
+          (breakdowns[i] ?? []).map((r) => ({
+            key: String(r.key) || "(none)",
+            tasks: num(r.tasks),
+            errors: num(r.errors),
+            costUsd: Math.round(num(r.cost) * 100) / 100,
+            minutesSaved: num(r.minutes),
+          })),
         ]),
       ) as Record<Breakdown, { key: string; tasks: number; errors: number; costUsd: number; minutesSaved: number }[]>,
     };

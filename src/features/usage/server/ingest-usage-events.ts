@@ -1,4 +1,5 @@
 import type { Tx } from "@/server/db";
+
 import { MINUTES_SOURCES, type UsageEvent } from "../schemas";
 
 /**
@@ -84,7 +85,8 @@ export interface IngestResult {
  * `\` backslash-escaped; numbers are written as JavaScript prints them, which PostgreSQL reads back.
  */
 function textArray(values: readonly string[]): string {
-  for (const v of values) if (v.includes('"') || v.includes("\\")) return `{${values.map((x) => `"${x.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+  for (const v of values)
+    if (v.includes('"') || v.includes("\\")) return `{${values.map((x) => `"${x.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
   return values.length === 0 ? "{}" : `{"${values.join('","')}"}`;
 }
 const numberArray = (values: readonly number[]) => `{${values.join(",")}}`;
@@ -93,27 +95,30 @@ const numberArray = (values: readonly number[]) => `{${values.join(",")}}`;
 export async function ingestUsageEvents(tx: Tx, programmeId: string, events: readonly UsageEvent[], source: string): Promise<IngestResult> {
   const text = (f: (e: UsageEvent) => string) => textArray(events.map(f));
   const num = (f: (e: UsageEvent) => number) => numberArray(events.map(f));
-  const rows = await tx.$queryRawUnsafe<{ inserted: number; first_new_person_day: Date | null }[]>(INGEST_SQL, ...[
-    programmeId,
-    text((e) => e.externalId),
-    text((e) => e.day),
-    text((e) => e.user),
-    text((e) => e.department),
-    text((e) => e.useCase),
-    text((e) => e.cohort),
-    text((e) => e.model),
-    num((e) => e.sessions),
-    num((e) => e.tasks),
-    num((e) => e.minutesSaved),
-    text((e) => MINUTES_SOURCES[e.minutesSource]),
-    num((e) => e.errors),
-    num((e) => e.tokens.uncachedInput),
-    num((e) => e.tokens.cacheWrite),
-    num((e) => e.tokens.cacheRead),
-    num((e) => e.tokens.output),
-    num((e) => e.costUsd),
-    source,
-  ]);
+  const rows = await tx.$queryRawUnsafe<{ inserted: number; first_new_person_day: Date | null }[]>(
+    INGEST_SQL,
+    ...[
+      programmeId,
+      text((e) => e.externalId),
+      text((e) => e.day),
+      text((e) => e.user),
+      text((e) => e.department),
+      text((e) => e.useCase),
+      text((e) => e.cohort),
+      text((e) => e.model),
+      num((e) => e.sessions),
+      num((e) => e.tasks),
+      num((e) => e.minutesSaved),
+      text((e) => MINUTES_SOURCES[e.minutesSource]),
+      num((e) => e.errors),
+      num((e) => e.tokens.uncachedInput),
+      num((e) => e.tokens.cacheWrite),
+      num((e) => e.tokens.cacheRead),
+      num((e) => e.tokens.output),
+      num((e) => e.costUsd),
+      source,
+    ],
+  );
   const inserted = rows[0]?.inserted ?? 0;
   const firstNewPersonDay = rows[0]?.first_new_person_day ?? null;
   // New active people change the cached active-user counts from that day on: drop them under the

@@ -1,11 +1,14 @@
 import "server-only";
+
 import { createHash } from "node:crypto";
-import { MAX_BODY_BYTES, parseUsageBatch } from "../schemas";
-import { ingestUsageEvents } from "./ingest-usage-events";
+
 import { appendAudit } from "@/server/audit";
 import { authorizeApiToken } from "@/server/authorization";
 import { db } from "@/server/db";
 import { isRetryableConflict } from "@/server/errors";
+
+import { MAX_BODY_BYTES, parseUsageBatch } from "../schemas";
+import { ingestUsageEvents } from "./ingest-usage-events";
 
 export interface ApiReply {
   status: number;
@@ -14,7 +17,8 @@ export interface ApiReply {
 }
 
 const reply = (status: number, body: unknown): ApiReply => ({ status, body });
-const error = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => reply(status, { error: { code, message, ...extra } });
+const error = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
+  reply(status, { error: { code, message, ...extra } });
 
 /**
  * POST /api/v1/programmes/{slug}/usage-events. All or nothing per batch; a repeated event changes
@@ -22,11 +26,18 @@ const error = (status: number, code: string, message: string, extra: Record<stri
  * same key is refused (409). The key row is inserted first in the transaction, so a concurrent replay
  * waits for the first request to finish and then reads its response.
  */
-export async function receiveUsageBatch(input: { authorization: string | null; programmeSlug: string; idempotencyKey: string | null; body: string }): Promise<ApiReply> {
+export async function receiveUsageBatch(input: {
+  authorization: string | null;
+  programmeSlug: string;
+  idempotencyKey: string | null;
+  body: string;
+}): Promise<ApiReply> {
   const { programme, token } = await authorizeApiToken(input.authorization, input.programmeSlug);
-  if (Buffer.byteLength(input.body) > MAX_BODY_BYTES) return error(413, "TOO_LARGE", `The body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; send smaller batches.`);
+  if (Buffer.byteLength(input.body) > MAX_BODY_BYTES)
+    return error(413, "TOO_LARGE", `The body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; send smaller batches.`);
   const key = input.idempotencyKey?.trim() || null;
-  if (key !== null && (key.length > 200 || !/^[\x21-\x7e]+$/.test(key))) return error(400, "BAD_IDEMPOTENCY_KEY", "Idempotency-Key must be 1–200 visible ASCII characters.");
+  if (key !== null && (key.length > 200 || !/^[\x21-\x7e]+$/.test(key)))
+    return error(400, "BAD_IDEMPOTENCY_KEY", "Idempotency-Key must be 1–200 visible ASCII characters.");
 
   let parsedBody: unknown;
   try {
@@ -48,7 +59,13 @@ export async function receiveUsageBatch(input: { authorization: string | null; p
 }
 
 /** One attempt: the Idempotency-Key claim, the events and rollups, the audit event and the stored reply, in one transaction. */
-function writeBatch(programme: { id: string }, token: { name: string }, key: string | null, requestHash: string, batch: ReturnType<typeof parseUsageBatch>): Promise<ApiReply> {
+function writeBatch(
+  programme: { id: string },
+  token: { name: string },
+  key: string | null,
+  requestHash: string,
+  batch: ReturnType<typeof parseUsageBatch>,
+): Promise<ApiReply> {
   return db.$transaction(async (tx) => {
     if (key) {
       const claimed = await tx.$queryRaw<{ key: string }[]>`
@@ -58,20 +75,40 @@ function writeBatch(programme: { id: string }, token: { name: string }, key: str
       if (claimed.length === 0) {
         const first = await tx.idempotencyKey.findUniqueOrThrow({ where: { programmeId_key: { programmeId: programme.id, key } } });
         if (first.requestHash !== requestHash)
-          return error(409, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a different body. Use a new key for a new batch.");
+          return error(
+            409,
+            "IDEMPOTENCY_KEY_REUSED",
+            "This Idempotency-Key was used with a different body. Use a new key for a new batch.",
+          );
         return { status: first.status, body: first.body, replayed: true };
       }
     }
     let result: ApiReply;
     if (!batch.ok) {
-      result = error(batch.status, batch.status === 422 ? "INVALID_EVENTS" : batch.status === 413 ? "TOO_MANY_EVENTS" : "BAD_REQUEST", batch.message, batch.problems ? { events: batch.problems } : {});
+      result = error(
+        batch.status,
+        batch.status === 422 ? "INVALID_EVENTS" : batch.status === 413 ? "TOO_MANY_EVENTS" : "BAD_REQUEST",
+        batch.message,
+        batch.problems ? { events: batch.problems } : {},
+      );
     } else {
       const r = await ingestUsageEvents(tx, programme.id, batch.events, "api");
       if (r.inserted > 0)
-        await appendAudit(tx, { programmeId: programme.id, actor: { id: null, label: `api token "${token.name}"` }, action: "usage.ingest", entityType: "UsageBatch", entityId: key, after: r });
+        await appendAudit(tx, {
+          programmeId: programme.id,
+          actor: { id: null, label: `api token "${token.name}"` },
+          action: "usage.ingest",
+          entityType: "UsageBatch",
+          entityId: key,
+          after: r,
+        });
       result = reply(200, r);
     }
-    if (key) await tx.idempotencyKey.update({ where: { programmeId_key: { programmeId: programme.id, key } }, data: { status: result.status, body: result.body as object } });
+    if (key)
+      await tx.idempotencyKey.update({
+        where: { programmeId_key: { programmeId: programme.id, key } },
+        data: { status: result.status, body: result.body as object },
+      });
     return result;
   });
 }

@@ -2,12 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
+
+import { authedAction, fieldErrorOr } from "@/server/action-client";
+
 import { removeAnthropicKeySchema, resumeUsageSyncSchema, startUsageSyncSchema } from "./schemas";
 import { removeAnthropicKey } from "./server/remove-anthropic-key";
 import { resumeUsageSync } from "./server/resume-usage-sync";
 import { runUsageSync } from "./server/run-usage-sync";
 import { startUsageSync } from "./server/start-usage-sync";
-import { authedAction, fieldErrorOr } from "@/server/action-client";
 
 // Each operation authorizes the signed-in user for the programme ("usage.sync") against the database.
 // Saving a key is not an action: `next dev` logs action arguments, so keys go to the sync/keys route handler.

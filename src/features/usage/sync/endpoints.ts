@@ -1,5 +1,6 @@
-import type { ImportFormat } from "../imports/formats";
 import { addDays, type SyncKeyKind } from "@/domain/sync";
+
+import type { ImportFormat } from "../imports/formats";
 
 /**
  * The endpoints a sync pulls, in the order it pulls them, each with the key kind it needs, the import
@@ -34,7 +35,14 @@ export const SYNC_ENDPOINTS: readonly SyncEndpoint[] = [
     format: "anthropic-usage-report",
     per: "range",
     // Grouped by model and workspace (→ department); not by API key or account, which are not people.
-    query: (w) => [["starting_at", startOf(w.from)], ["ending_at", startOf(addDays(w.to, 1))], ["bucket_width", "1d"], ["limit", "31"], ["group_by[]", "model"], ["group_by[]", "workspace_id"]],
+    query: (w) => [
+      ["starting_at", startOf(w.from)],
+      ["ending_at", startOf(addDays(w.to, 1))],
+      ["bucket_width", "1d"],
+      ["limit", "31"],
+      ["group_by[]", "model"],
+      ["group_by[]", "workspace_id"],
+    ],
   },
   {
     key: "cost",
@@ -44,7 +52,14 @@ export const SYNC_ENDPOINTS: readonly SyncEndpoint[] = [
     path: "/v1/organizations/cost_report",
     format: "anthropic-cost-report",
     per: "range",
-    query: (w) => [["starting_at", startOf(w.from)], ["ending_at", startOf(addDays(w.to, 1))], ["bucket_width", "1d"], ["limit", "31"], ["group_by[]", "workspace_id"], ["group_by[]", "description"]],
+    query: (w) => [
+      ["starting_at", startOf(w.from)],
+      ["ending_at", startOf(addDays(w.to, 1))],
+      ["bucket_width", "1d"],
+      ["limit", "31"],
+      ["group_by[]", "workspace_id"],
+      ["group_by[]", "description"],
+    ],
   },
   {
     key: "claude_code",
@@ -54,7 +69,10 @@ export const SYNC_ENDPOINTS: readonly SyncEndpoint[] = [
     path: "/v1/organizations/usage_report/claude_code",
     format: "claude-code-report",
     per: "day",
-    query: (w) => [["starting_at", w.day ?? w.from], ["limit", "1000"]],
+    query: (w) => [
+      ["starting_at", w.day ?? w.from],
+      ["limit", "1000"],
+    ],
   },
   {
     key: "analytics_users",
@@ -64,7 +82,10 @@ export const SYNC_ENDPOINTS: readonly SyncEndpoint[] = [
     path: "/v1/organizations/analytics/users",
     format: "claude-analytics-users",
     per: "day",
-    query: (w) => [["date", w.day ?? w.from], ["limit", "1000"]],
+    query: (w) => [
+      ["date", w.day ?? w.from],
+      ["limit", "1000"],
+    ],
   },
   {
     key: "analytics_summaries",
@@ -74,7 +95,10 @@ export const SYNC_ENDPOINTS: readonly SyncEndpoint[] = [
     path: "/v1/organizations/analytics/summaries",
     format: "claude-analytics-summaries",
     per: "range",
-    query: (w) => [["starting_date", w.from], ["ending_date", addDays(w.to, 1)]],
+    query: (w) => [
+      ["starting_date", w.from],
+      ["ending_date", addDays(w.to, 1)],
+    ],
   },
 ];
 

@@ -2,7 +2,10 @@ import { z } from "zod";
 
 const programmeSlug = z.string().trim().min(1, "is required");
 const kind = z.enum(["ADMIN", "ANALYTICS"], { error: "Choose the admin key or the analytics key." });
-const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a day (YYYY-MM-DD).");
+const day = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a day (YYYY-MM-DD).");
 
 /** One schema per input, shared by the forms, the actions, the operations and the CLI. */
 export const saveAnthropicKeySchema = z.object({

@@ -1,5 +1,6 @@
-import type { SyncEndpointKey } from "./endpoints";
 import type { EndpointState } from "@/domain/sync";
+
+import type { SyncEndpointKey } from "./endpoints";
 
 /** A sync as the page shows it (JSON-safe: the status route returns it as is). */
 export interface UsageSyncView {
@@ -16,6 +17,15 @@ export interface UsageSyncView {
   startedBy: string | null;
   startedAt: string;
   finishedAt: string | null;
-  endpoints: { key: SyncEndpointKey; label: string; state: EndpointState; day: string | null; pages: number; events: number; inserted: number; note: string | null; error: string | null }[];
+  endpoints: {
+    key: SyncEndpointKey;
+    label: string;
+    state: EndpointState;
+    day: string | null;
+    pages: number;
+    events: number;
+    inserted: number;
+    note: string | null;
+    error: string | null;
+  }[];
 }
-

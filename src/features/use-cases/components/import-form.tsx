@@ -2,10 +2,12 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
-import { importUseCasesAction } from "../actions";
-import { MAX_IMPORT_CHARS } from "../schemas";
+
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
+
+import { importUseCasesAction } from "../actions";
+import { MAX_IMPORT_CHARS } from "../schemas";
 
 /** Reads a CSV file in the browser and imports it: all rows or, if any row is bad, none, with every bad row listed. */
 export function ImportForm({ programmeSlug }: { programmeSlug: string }) {
@@ -26,7 +28,9 @@ export function ImportForm({ programmeSlug }: { programmeSlug: string }) {
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label="Import use cases" aria-busy={run.isPending || undefined}>
       <div className="space-y-1.5">
-        <label htmlFor="uc-import-file" className="block text-sm font-medium text-slate-800">CSV file</label>
+        <label htmlFor="uc-import-file" className="block text-sm font-medium text-slate-800">
+          CSV file
+        </label>
         <input
           id="uc-import-file"
           type="file"
@@ -39,8 +43,14 @@ export function ImportForm({ programmeSlug }: { programmeSlug: string }) {
           }}
         />
       </div>
-      <Button type="submit" pending={run.isPending}>{run.isPending ? "Importing…" : "Import"}</Button>
-      {run.isPending && <p role="status" className="text-sm text-slate-600">Checking every row, then importing…</p>}
+      <Button type="submit" pending={run.isPending}>
+        {run.isPending ? "Importing…" : "Import"}
+      </Button>
+      {run.isPending && (
+        <p role="status" className="text-sm text-slate-600">
+          Checking every row, then importing…
+        </p>
+      )}
       <FormError message={localError ?? run.result.serverError ?? run.result.validationErrors?.csv?._errors?.[0]} />
       {data && problems.length === 0 && (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">

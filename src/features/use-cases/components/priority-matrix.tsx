@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, ReferenceArea, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+
 import { QUADRANT_LABELS, QUADRANT_SPLIT, type Quadrant } from "@/domain/use-cases";
 
 export interface MatrixPoint {
@@ -15,7 +16,15 @@ export interface MatrixPoint {
 
 const LOW = 0.5;
 const HIGH = 5.5;
-const AREAS: { quadrant: Quadrant; x1: number; x2: number; y1: number; y2: number; fill: string; position: "insideTopLeft" | "insideTopRight" | "insideBottomLeft" | "insideBottomRight" }[] = [
+const AREAS: {
+  quadrant: Quadrant;
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+  fill: string;
+  position: "insideTopLeft" | "insideTopRight" | "insideBottomLeft" | "insideBottomRight";
+}[] = [
   { quadrant: "QUICK_WIN", x1: LOW, x2: QUADRANT_SPLIT, y1: QUADRANT_SPLIT, y2: HIGH, fill: "#d1fae5", position: "insideTopLeft" },
   { quadrant: "STRATEGIC_BET", x1: QUADRANT_SPLIT, x2: HIGH, y1: QUADRANT_SPLIT, y2: HIGH, fill: "#dbeafe", position: "insideTopRight" },
   { quadrant: "FILL_IN", x1: LOW, x2: QUADRANT_SPLIT, y1: LOW, y2: QUADRANT_SPLIT, fill: "#f1f5f9", position: "insideBottomLeft" },
@@ -58,8 +67,12 @@ function Tip({ active, payload }: { active?: boolean; payload?: readonly { paylo
   if (!p) return null;
   return (
     <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow">
-      <p className="font-medium">#{p.rank} {p.title}</p>
-      <p className="text-slate-600">Value {p.businessValue} · complexity {p.complexity} · score {p.score}</p>
+      <p className="font-medium">
+        #{p.rank} {p.title}
+      </p>
+      <p className="text-slate-600">
+        Value {p.businessValue} · complexity {p.complexity} · score {p.score}
+      </p>
     </div>
   );
 }
@@ -72,7 +85,11 @@ function Tip({ active, payload }: { active?: boolean; payload?: readonly { paylo
 export function PriorityMatrix({ points }: { points: readonly MatrixPoint[] }) {
   const plotted = spread(points);
   return (
-    <div role="img" aria-label={`Priority matrix: ${points.length} use cases plotted by business value against implementation complexity. The table below lists them.`} data-testid="priority-matrix">
+    <div
+      role="img"
+      aria-label={`Priority matrix: ${points.length} use cases plotted by business value against implementation complexity. The table below lists them.`}
+      data-testid="priority-matrix"
+    >
       <ScatterChart responsive style={{ width: "100%", height: 440 }} margin={{ top: 12, right: 16, bottom: 28, left: 8 }}>
         {AREAS.map((a) => (
           <ReferenceArea

@@ -1,11 +1,13 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { changeUseCaseStatusAction } from "../actions";
+
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { USE_CASE_STATUS_LABELS, type UseCaseStatus } from "@/domain/enums";
 import { PIPELINE } from "@/domain/use-cases";
+
+import { changeUseCaseStatusAction } from "../actions";
 
 const verb = (from: UseCaseStatus, to: UseCaseStatus) => {
   if (to === "PARKED") return "Park";
@@ -16,7 +18,17 @@ const verb = (from: UseCaseStatus, to: UseCaseStatus) => {
 };
 
 /** The status moves open to a use case; the server checks every rule and says why a move is refused. */
-export function StatusControl({ programmeSlug, useCaseId, status, moves }: { programmeSlug: string; useCaseId: string; status: UseCaseStatus; moves: readonly UseCaseStatus[] }) {
+export function StatusControl({
+  programmeSlug,
+  useCaseId,
+  status,
+  moves,
+}: {
+  programmeSlug: string;
+  useCaseId: string;
+  status: UseCaseStatus;
+  moves: readonly UseCaseStatus[];
+}) {
   const change = useAction(changeUseCaseStatusAction);
   const target = change.isPending ? change.input?.status : undefined;
   return (

@@ -4,12 +4,22 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useHookFormAction } from "@next-safe-action/adapter-react-hook-form/hooks";
 import { useRouter } from "next/navigation";
 import { Controller, type UseFormReturn } from "react-hook-form";
-import { createUseCaseAction, updateUseCaseAction } from "../actions";
-import { createUseCaseSchema, updateUseCaseSchema } from "../schemas";
+
 import { Button, ButtonLink } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 import { DATA_SENSITIVITIES, DATA_SENSITIVITY_LABELS, type DataSensitivity } from "@/domain/enums";
-import { CLAUDE_PRODUCT_SUGGESTIONS, COMPLEXITY_RUBRIC, MODEL_SUGGESTIONS, priorityScore, rubricLabel, VALUE_RUBRIC, type RubricLevel } from "@/domain/use-cases";
+import {
+  CLAUDE_PRODUCT_SUGGESTIONS,
+  COMPLEXITY_RUBRIC,
+  MODEL_SUGGESTIONS,
+  priorityScore,
+  rubricLabel,
+  VALUE_RUBRIC,
+  type RubricLevel,
+} from "@/domain/use-cases";
+
+import { createUseCaseAction, updateUseCaseAction } from "../actions";
+import { createUseCaseSchema, updateUseCaseSchema } from "../schemas";
 
 export interface UseCaseFormValues {
   title: string;
@@ -43,7 +53,15 @@ export const emptyUseCase: UseCaseFormValues = {
 };
 
 /** Adds a use case, then opens it. */
-export function CreateUseCaseForm({ programmeSlug, members, functions }: { programmeSlug: string; members: Member[]; functions: string[] }) {
+export function CreateUseCaseForm({
+  programmeSlug,
+  members,
+  functions,
+}: {
+  programmeSlug: string;
+  members: Member[];
+  functions: string[];
+}) {
   const router = useRouter();
   const { form, action, handleSubmitWithAction } = useHookFormAction(createUseCaseAction, zodResolver(createUseCaseSchema), {
     formProps: { defaultValues: { programmeSlug, ...emptyUseCase } as never },
@@ -54,15 +72,33 @@ export function CreateUseCaseForm({ programmeSlug, members, functions }: { progr
       <FormError message={action.result.serverError} />
       <UseCaseFormFields form={form as never} members={members} functions={functions} />
       <div className="flex gap-2">
-        <Button type="submit" pending={action.isPending}>Add use case</Button>
-        <ButtonLink variant="ghost" href={`/programmes/${programmeSlug}/use-cases`}>Cancel</ButtonLink>
+        <Button type="submit" pending={action.isPending}>
+          Add use case
+        </Button>
+        <ButtonLink variant="ghost" href={`/programmes/${programmeSlug}/use-cases`}>
+          Cancel
+        </ButtonLink>
       </div>
     </form>
   );
 }
 
 /** Edits a use case; a change of scope is logged (and flagged as scope creep once its POC has started). */
-export function EditUseCaseForm({ programmeSlug, useCaseId, values, members, functions, pocStarted }: { programmeSlug: string; useCaseId: string; values: UseCaseFormValues; members: Member[]; functions: string[]; pocStarted: boolean }) {
+export function EditUseCaseForm({
+  programmeSlug,
+  useCaseId,
+  values,
+  members,
+  functions,
+  pocStarted,
+}: {
+  programmeSlug: string;
+  useCaseId: string;
+  values: UseCaseFormValues;
+  members: Member[];
+  functions: string[];
+  pocStarted: boolean;
+}) {
   const router = useRouter();
   const back = `/programmes/${programmeSlug}/use-cases/${useCaseId}`;
   const { form, action, handleSubmitWithAction } = useHookFormAction(updateUseCaseAction, zodResolver(updateUseCaseSchema), {
@@ -73,15 +109,19 @@ export function EditUseCaseForm({ programmeSlug, useCaseId, values, members, fun
     <form method="post" onSubmit={handleSubmitWithAction} noValidate className="space-y-6" aria-label="Edit use case">
       {pocStarted && (
         <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          This use case&apos;s POC has started: a change to its title, description, success criteria, business function, Claude product, model or data
-          sensitivity is logged as <strong>scope creep</strong>.
+          This use case&apos;s POC has started: a change to its title, description, success criteria, business function, Claude product,
+          model or data sensitivity is logged as <strong>scope creep</strong>.
         </p>
       )}
       <FormError message={action.result.serverError} />
       <UseCaseFormFields form={form as never} members={members} functions={functions} />
       <div className="flex gap-2">
-        <Button type="submit" pending={action.isPending}>Save changes</Button>
-        <ButtonLink variant="ghost" href={back}>Cancel</ButtonLink>
+        <Button type="submit" pending={action.isPending}>
+          Save changes
+        </Button>
+        <ButtonLink variant="ghost" href={back}>
+          Cancel
+        </ButtonLink>
       </div>
     </form>
   );
@@ -95,7 +135,13 @@ function UseCaseFormFields({ form, members, functions }: { form: FieldsForm; mem
   const text = (name: keyof UseCaseFormValues, label: string, opts: { hint?: string; list?: string; rows?: number } = {}) => {
     const id = `uc-${name}`;
     const error = errors[name]?.message;
-    const props = { id, className: inputClass(!!error), "aria-invalid": !!error, "aria-describedby": describedBy(id, error, !!opts.hint), ...form.register(name) };
+    const props = {
+      id,
+      className: inputClass(!!error),
+      "aria-invalid": !!error,
+      "aria-describedby": describedBy(id, error, !!opts.hint),
+      ...form.register(name),
+    };
     return (
       <Field id={id} label={label} hint={opts.hint} error={error}>
         {opts.rows ? <textarea rows={opts.rows} {...props} /> : <input list={opts.list} {...props} />}
@@ -106,7 +152,10 @@ function UseCaseFormFields({ form, members, functions }: { form: FieldsForm; mem
     <>
       <div className="grid gap-4 sm:grid-cols-2">
         {text("title", "Title")}
-        {text("businessFunction", "Business function", { hint: "The department or process it serves, e.g. Compliance.", list: "uc-functions" })}
+        {text("businessFunction", "Business function", {
+          hint: "The department or process it serves, e.g. Compliance.",
+          list: "uc-functions",
+        })}
         <datalist id="uc-functions">
           {functions.map((f) => (
             <option key={f} value={f} />
@@ -117,25 +166,47 @@ function UseCaseFormFields({ form, members, functions }: { form: FieldsForm; mem
 
       <div className="grid gap-6 lg:grid-cols-2">
         <ScoreField form={form} name="businessValue" legend="Business value" rubric={VALUE_RUBRIC} error={errors.businessValue?.message} />
-        <ScoreField form={form} name="complexity" legend="Implementation complexity" rubric={COMPLEXITY_RUBRIC} error={errors.complexity?.message} />
+        <ScoreField
+          form={form}
+          name="complexity"
+          legend="Implementation complexity"
+          rubric={COMPLEXITY_RUBRIC}
+          error={errors.complexity?.message}
+        />
       </div>
       <p className="text-sm text-slate-600" aria-live="polite">
-        {score === null ? "Score both to see the priority score." : (
+        {score === null ? (
+          "Score both to see the priority score."
+        ) : (
           <>
-            Priority score <strong data-testid="priority-score">{score}</strong> of 25 ({rubricLabel(VALUE_RUBRIC, value)} value, {rubricLabel(COMPLEXITY_RUBRIC, complexity).toLowerCase()} complexity).
+            Priority score <strong data-testid="priority-score">{score}</strong> of 25 ({rubricLabel(VALUE_RUBRIC, value)} value,{" "}
+            {rubricLabel(COMPLEXITY_RUBRIC, complexity).toLowerCase()} complexity).
           </>
         )}
       </p>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        {text("successCriteria", "Success criteria", { rows: 3, hint: "Measurable: what has to be true at the end of the pilot. Required before its POC starts." })}
+        {text("successCriteria", "Success criteria", {
+          rows: 3,
+          hint: "Measurable: what has to be true at the end of the pilot. Required before its POC starts.",
+        })}
         <div className="space-y-4">
-          {text("businessSponsor", "Business sponsor", { hint: "The business leader who owns the outcome. Required before its POC starts." })}
+          {text("businessSponsor", "Business sponsor", {
+            hint: "The business leader who owns the outcome. Required before its POC starts.",
+          })}
           <Field id="uc-ownerId" label="Owner" hint="The programme member who runs it day to day." error={errors.ownerId?.message}>
-            <select id="uc-ownerId" className={inputClass(!!errors.ownerId)} aria-invalid={!!errors.ownerId} aria-describedby={describedBy("uc-ownerId", errors.ownerId?.message, true)} {...form.register("ownerId", { setValueAs: (v: string | null) => v || null })}>
+            <select
+              id="uc-ownerId"
+              className={inputClass(!!errors.ownerId)}
+              aria-invalid={!!errors.ownerId}
+              aria-describedby={describedBy("uc-ownerId", errors.ownerId?.message, true)}
+              {...form.register("ownerId", { setValueAs: (v: string | null) => v || null })}
+            >
               <option value="">No owner</option>
               {members.map((m) => (
-                <option key={m.id} value={m.id}>{m.name}</option>
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
               ))}
             </select>
           </Field>
@@ -158,7 +229,9 @@ function UseCaseFormFields({ form, members, functions }: { form: FieldsForm; mem
         <Field id="uc-dataSensitivity" label="Data sensitivity" error={errors.dataSensitivity?.message}>
           <select id="uc-dataSensitivity" className={inputClass(!!errors.dataSensitivity)} {...form.register("dataSensitivity")}>
             {DATA_SENSITIVITIES.map((d) => (
-              <option key={d} value={d}>{DATA_SENSITIVITY_LABELS[d]}</option>
+              <option key={d} value={d}>
+                {DATA_SENSITIVITY_LABELS[d]}
+              </option>
             ))}
           </select>
         </Field>
@@ -168,7 +241,19 @@ function UseCaseFormFields({ form, members, functions }: { form: FieldsForm; mem
 }
 
 /** A 1–5 score as radio buttons, each beside what it means in the written rubric. */
-function ScoreField({ form, name, legend, rubric, error }: { form: FieldsForm; name: "businessValue" | "complexity"; legend: string; rubric: readonly RubricLevel[]; error?: string }) {
+function ScoreField({
+  form,
+  name,
+  legend,
+  rubric,
+  error,
+}: {
+  form: FieldsForm;
+  name: "businessValue" | "complexity";
+  legend: string;
+  rubric: readonly RubricLevel[];
+  error?: string;
+}) {
   const errorId = `uc-${name}-error`;
   return (
     <fieldset aria-describedby={error ? errorId : undefined} className="rounded-md border border-slate-200 p-3">
@@ -198,7 +283,9 @@ function ScoreField({ form, name, legend, rubric, error }: { form: FieldsForm; n
                     <label htmlFor={id} className="text-sm font-medium">
                       {level.score} · {level.label}
                     </label>
-                    <p id={`${id}-meaning`} className="text-xs text-slate-600">{level.meaning}</p>
+                    <p id={`${id}-meaning`} className="text-xs text-slate-600">
+                      {level.meaning}
+                    </p>
                   </div>
                 </li>
               );

@@ -20,7 +20,10 @@ export function UseCasesNav({ slug, canManage }: { slug: string; canManage: bool
           key={t.href}
           href={t.href}
           aria-current={t.active ? "page" : undefined}
-          className={clsx("rounded-md px-3 py-1.5 text-sm font-medium", t.active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900")}
+          className={clsx(
+            "rounded-md px-3 py-1.5 text-sm font-medium",
+            t.active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+          )}
         >
           {t.label}
         </Link>

@@ -1,13 +1,15 @@
 import "server-only";
+
 import { USE_CASE_STATUS_LABELS } from "@/domain/enums";
 import { statusChangeProblems, type StatusChange } from "@/domain/use-cases";
-import { changeUseCaseStatusSchema, type ChangeUseCaseStatusInput } from "../schemas";
-import { inFlightUseCases, lockProgrammeForUseCases, lockUseCase, useCaseAuditSelect } from "./use-case-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError, RuleError } from "@/server/errors";
+
+import { changeUseCaseStatusSchema, type ChangeUseCaseStatusInput } from "../schemas";
+import { inFlightUseCases, lockProgrammeForUseCases, lockUseCase, useCaseAuditSelect } from "./use-case-state";
 
 /** Throws the first reason a status change is refused (a move not allowed, POC preconditions, the three-in-flight limit). */
 export function assertStatusChange(change: StatusChange): void {

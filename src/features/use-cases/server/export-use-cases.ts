@@ -1,17 +1,23 @@
 import "server-only";
+
 import { rankUseCases } from "@/domain/use-cases";
-import { toCsv } from "../csv";
-import { useCaseSelect } from "./use-case-state";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
+
+import { toCsv } from "../csv";
+import { useCaseSelect } from "./use-case-state";
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** The whole inventory as CSV, in rank order (parked and unscored last), owners by email. */
 export async function exportUseCases(actor: Actor, programmeSlug: string) {
   const access = await authorize(actor, programmeSlug, "programme.read");
-  const rows = await db.useCase.findMany({ where: { programmeId: access.programme.id }, select: useCaseSelect, orderBy: [{ title: "asc" }, { id: "asc" }] });
+  const rows = await db.useCase.findMany({
+    where: { programmeId: access.programme.id },
+    select: useCaseSelect,
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+  });
   const ranked = new Map(rankUseCases(rows).map((r) => [r.id, r]));
   const ordered = [...rows].sort((a, b) => (ranked.get(a.id)?.rank ?? Infinity) - (ranked.get(b.id)?.rank ?? Infinity));
   const csv = toCsv(

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { isInFlight, quadrantOf, rankUseCases } from "@/domain/use-cases";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
@@ -10,7 +11,16 @@ export async function getUseCasePriorities(actor: Actor, programmeSlug: string) 
   const programmeId = access.programme.id;
   const all = await db.useCase.findMany({
     where: { programmeId },
-    select: { id: true, title: true, businessFunction: true, status: true, businessValue: true, complexity: true, ownerId: true, owner: { select: { user: { select: { name: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      businessFunction: true,
+      status: true,
+      businessValue: true,
+      complexity: true,
+      ownerId: true,
+      owner: { select: { user: { select: { name: true } } } },
+    },
     orderBy: { title: "asc" },
   });
   const ranked = rankUseCases(all).map(({ owner, ...u }) => ({
@@ -24,7 +34,9 @@ export async function getUseCasePriorities(actor: Actor, programmeSlug: string) 
     access,
     ranked,
     parked: all.filter((u) => u.status === "PARKED").map((u) => ({ id: u.id, title: u.title })),
-    unscored: all.filter((u) => u.status !== "PARKED" && (u.businessValue === null || u.complexity === null)).map((u) => ({ id: u.id, title: u.title })),
+    unscored: all
+      .filter((u) => u.status !== "PARKED" && (u.businessValue === null || u.complexity === null))
+      .map((u) => ({ id: u.id, title: u.title })),
     inFlight: all.filter((u) => isInFlight(u.status)).map((u) => u.title),
   };
 }

@@ -1,10 +1,12 @@
 import "server-only";
+
 import { POC_OR_LATER, rankUseCases, STATUS_MOVES } from "@/domain/use-cases";
-import { inFlightUseCases, listOwnerChoices, useCaseSelect } from "./use-case-state";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
+
+import { inFlightUseCases, listOwnerChoices, useCaseSelect } from "./use-case-state";
 
 /** One use case with its rank, the moves open to it, and its scope-change log (newest first). */
 export async function getUseCase(actor: Actor, programmeSlug: string, useCaseId: string) {
@@ -27,7 +29,14 @@ export async function getUseCase(actor: Actor, programmeSlug: string, useCaseId:
   const { owner, ...useCase } = row;
   return {
     access,
-    useCase: { ...useCase, ownerName: owner?.user.name ?? null, ownerEmail: owner?.user.email ?? null, rank: ranked?.rank ?? null, score: ranked?.score ?? null, top3: ranked?.top3 ?? false },
+    useCase: {
+      ...useCase,
+      ownerName: owner?.user.name ?? null,
+      ownerEmail: owner?.user.email ?? null,
+      rank: ranked?.rank ?? null,
+      score: ranked?.score ?? null,
+      top3: ranked?.top3 ?? false,
+    },
     moves: STATUS_MOVES[useCase.status],
     pocStarted: useCase.pocStartedAt !== null,
     inPocOrLater: POC_OR_LATER.includes(useCase.status),

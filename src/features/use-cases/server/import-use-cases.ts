@@ -1,14 +1,16 @@
 import "server-only";
+
 import { USE_CASE_STATUS_LABELS } from "@/domain/enums";
 import { isInFlight, MAX_IN_FLIGHT, POC_OR_LATER } from "@/domain/use-cases";
-import { CSV_HEADER_OF, parseCsv, parseStatus, type CsvColumnKey, type CsvRecord } from "../csv";
-import { importUseCasesSchema, MAX_IMPORT_ROWS, useCaseCsvRowSchema, type ImportUseCasesInput, type UseCaseCsvRow } from "../schemas";
-import { inFlightUseCases, lockProgrammeForUseCases, useCaseAuditSelect } from "./use-case-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db, type Tx } from "@/server/db";
 import { RuleError } from "@/server/errors";
+
+import { CSV_HEADER_OF, parseCsv, parseStatus, type CsvColumnKey, type CsvRecord } from "../csv";
+import { importUseCasesSchema, MAX_IMPORT_ROWS, useCaseCsvRowSchema, type ImportUseCasesInput, type UseCaseCsvRow } from "../schemas";
+import { inFlightUseCases, lockProgrammeForUseCases, useCaseAuditSelect } from "./use-case-state";
 
 export interface ImportProblem {
   line: number;
@@ -19,12 +21,15 @@ export interface ImportProblem {
 export class ImportRejectedError extends RuleError {
   constructor(readonly problems: ImportProblem[]) {
     const rows = problems.length;
-    super(`Nothing was imported: ${rows} ${rows === 1 ? "line has a problem" : "lines have problems"}. Fix ${rows === 1 ? "it" : "them"} and import the file again.`);
+    super(
+      `Nothing was imported: ${rows} ${rows === 1 ? "line has a problem" : "lines have problems"}. Fix ${rows === 1 ? "it" : "them"} and import the file again.`,
+    );
   }
 }
 
 const blankToNull = (v: string | undefined) => (v === undefined || v.trim() === "" ? null : v);
-const toScore = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN);
+const toScore = (v: string | undefined) =>
+  v === undefined || v.trim() === "" ? undefined : /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
 
 /** A CSV record as the shared schema's input: text as given, scores as numbers, enums as written by people. */
 function toRowInput(r: CsvRecord) {
@@ -50,12 +55,20 @@ type ValidRow = { line: number; row: UseCaseCsvRow; ownerId: string | null };
  * Validates every row against the shared schema, the owner (a member, by email) and the status rules;
  * the in-flight limit counts the programme's use cases now in POC or pilot plus the file's.
  */
-async function validate(client: Pick<Tx, "membership" | "useCase">, programmeId: string, csv: string): Promise<{ problems: ImportProblem[]; valid: ValidRow[] }> {
+async function validate(
+  client: Pick<Tx, "membership" | "useCase">,
+  programmeId: string,
+  csv: string,
+): Promise<{ problems: ImportProblem[]; valid: ValidRow[] }> {
   const parsed = parseCsv(csv);
   const problems: ImportProblem[] = [...parsed.fileProblems];
   if (parsed.fileProblems.some((p) => p.line === 1)) return { problems, valid: [] };
   if (parsed.rows.length === 0) return { problems: [{ line: 2, reasons: ["The file has no use cases under its header."] }], valid: [] };
-  if (parsed.rows.length > MAX_IMPORT_ROWS) return { problems: [{ line: 1, reasons: [`The file has ${parsed.rows.length} use cases; import at most ${MAX_IMPORT_ROWS} at a time.`] }], valid: [] };
+  if (parsed.rows.length > MAX_IMPORT_ROWS)
+    return {
+      problems: [{ line: 1, reasons: [`The file has ${parsed.rows.length} use cases; import at most ${MAX_IMPORT_ROWS} at a time.`] }],
+      valid: [],
+    };
 
   const members = await client.membership.findMany({ where: { programmeId }, select: { id: true, user: { select: { email: true } } } });
   const memberByEmail = new Map(members.map((m) => [m.user.email.toLowerCase(), m.id]));
@@ -74,16 +87,19 @@ async function validate(client: Pick<Tx, "membership" | "useCase">, programmeId:
     // The owner is checked even when other fields are bad, so one pass reports everything.
     const email = record.ownerEmail?.trim().toLowerCase();
     const ownerId = email ? (memberByEmail.get(email) ?? null) : null;
-    if (email && !ownerId && !issues.some((i) => i.path[0] === "ownerEmail")) reasons.push(`owner_email: ${email} is not a member of this programme.`);
+    if (email && !ownerId && !issues.some((i) => i.path[0] === "ownerEmail"))
+      reasons.push(`owner_email: ${email} is not a member of this programme.`);
     if (result.success) {
       const row = result.data;
       if (POC_OR_LATER.includes(row.status)) {
         const missing = [!row.successCriteria && "success_criteria", !row.businessSponsor && "business_sponsor"].filter(Boolean);
-        if (missing.length > 0) reasons.push(`status: a use case in ${USE_CASE_STATUS_LABELS[row.status]} needs ${missing.join(" and ")} (its POC has started).`);
+        if (missing.length > 0)
+          reasons.push(`status: a use case in ${USE_CASE_STATUS_LABELS[row.status]} needs ${missing.join(" and ")} (its POC has started).`);
       }
       if (isInFlight(row.status)) {
         inFlight += 1;
-        if (inFlight > MAX_IN_FLIGHT) reasons.push(`status: at most three use cases can be in POC or pilot at once; this row would make ${inFlight}.`);
+        if (inFlight > MAX_IN_FLIGHT)
+          reasons.push(`status: at most three use cases can be in POC or pilot at once; this row would make ${inFlight}.`);
       }
       if (reasons.length === 0) valid.push({ line, row, ownerId });
     }
@@ -118,10 +134,23 @@ export async function importUseCases(actor: Actor, raw: ImportUseCasesInput, now
         data: { ...fields, programmeId, ownerId, pocStartedAt: POC_OR_LATER.includes(row.status) ? now : null },
         select: useCaseAuditSelect,
       });
-      await appendAudit(tx, { programmeId, actor: who, action: "usecase.create", entityType: "UseCase", entityId: useCase.id, after: { ...useCase, source: `CSV import, line ${line}` } });
+      await appendAudit(tx, {
+        programmeId,
+        actor: who,
+        action: "usecase.create",
+        entityType: "UseCase",
+        entityId: useCase.id,
+        after: { ...useCase, source: `CSV import, line ${line}` },
+      });
       created.push({ id: useCase.id, title: useCase.title });
     }
-    await appendAudit(tx, { programmeId, actor: who, action: "usecase.import", entityType: "UseCase", after: { imported: created.length, titles: created.map((c) => c.title) } });
+    await appendAudit(tx, {
+      programmeId,
+      actor: who,
+      action: "usecase.import",
+      entityType: "UseCase",
+      after: { imported: created.length, titles: created.map((c) => c.title) },
+    });
     return { imported: created.length, useCases: created };
   });
 }

@@ -1,11 +1,13 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+
 import { isInFlight, rankUseCases } from "@/domain/use-cases";
-import { useCaseFiltersSchema, type UseCaseFilters } from "../schemas";
-import { listOwnerChoices, useCaseSelect } from "./use-case-state";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
+
+import { useCaseFiltersSchema, type UseCaseFilters } from "../schemas";
+import { listOwnerChoices, useCaseSelect } from "./use-case-state";
 
 /**
  * The inventory, filtered by status, business function, owner (a member, or "unowned") and text
@@ -23,14 +25,24 @@ export async function listUseCases(actor: Actor, programmeSlug: string, rawFilte
     ...(filters.owner === "unowned" ? { ownerId: null } : filters.owner ? { ownerId: filters.owner } : {}),
     ...(filters.q
       ? {
-          OR: (["title", "description", "successCriteria", "businessSponsor", "businessFunction"] as const).map((f) => ({ [f]: { contains: filters.q, mode: "insensitive" } })),
+          OR: (["title", "description", "successCriteria", "businessSponsor", "businessFunction"] as const).map((f) => ({
+            [f]: { contains: filters.q, mode: "insensitive" },
+          })),
         }
       : {}),
   };
   const [rows, all, functions, members, creep] = await Promise.all([
     db.useCase.findMany({ where, select: useCaseSelect, orderBy: [{ title: "asc" }] }),
-    db.useCase.findMany({ where: { programmeId }, select: { id: true, title: true, status: true, businessValue: true, complexity: true, ownerId: true } }),
-    db.useCase.findMany({ where: { programmeId }, distinct: ["businessFunction"], select: { businessFunction: true }, orderBy: { businessFunction: "asc" } }),
+    db.useCase.findMany({
+      where: { programmeId },
+      select: { id: true, title: true, status: true, businessValue: true, complexity: true, ownerId: true },
+    }),
+    db.useCase.findMany({
+      where: { programmeId },
+      distinct: ["businessFunction"],
+      select: { businessFunction: true },
+      orderBy: { businessFunction: "asc" },
+    }),
     listOwnerChoices(programmeId),
     db.useCaseScopeChange.groupBy({ by: ["useCaseId"], where: { programmeId, scopeCreep: true }, _count: { _all: true } }),
   ]);

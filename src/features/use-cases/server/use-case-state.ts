@@ -1,4 +1,5 @@
 import "server-only";
+
 import { db, type Tx } from "@/server/db";
 
 /** The fields an audit event records about a use case. */
@@ -52,7 +53,9 @@ export async function lockProgrammeForUseCases(tx: Tx, programmeId: string): Pro
 
 /** Locks one use case of the programme (tenant id in the query) and reads it; null when there is none. */
 export async function lockUseCase(tx: Tx, programmeId: string, useCaseId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "UseCase" WHERE id = ${useCaseId}::uuid AND "programmeId" = ${programmeId}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "UseCase" WHERE id = ${useCaseId}::uuid AND "programmeId" = ${programmeId}::uuid FOR UPDATE`;
   if (rows.length === 0) return null;
   return tx.useCase.findUniqueOrThrow({ where: { id: useCaseId }, select: useCaseAuditSelect });
 }
@@ -64,6 +67,10 @@ export function findMember(client: Pick<Tx, "membership">, programmeId: string, 
 
 /** Members who can own a use case, for the owner filter and the form. */
 export async function listOwnerChoices(programmeId: string) {
-  const members = await db.membership.findMany({ where: { programmeId }, select: { id: true, user: { select: { name: true, email: true } } }, orderBy: { user: { name: "asc" } } });
+  const members = await db.membership.findMany({
+    where: { programmeId },
+    select: { id: true, user: { select: { name: true, email: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
   return members.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email }));
 }

@@ -1,4 +1,5 @@
 import { clsx } from "clsx";
+
 import type { MaturityProperty } from "@/domain/workflows";
 
 /** Five dots, one per property, with a readable summary for screen readers and a tooltip of what is missing. */
@@ -27,7 +28,13 @@ export function MaturityChecklist({ properties }: { properties: MaturityProperty
     <ul className="space-y-2 text-sm" aria-label="Maturity">
       {properties.map((p) => (
         <li key={p.key} className="flex gap-2">
-          <span aria-hidden className={clsx("mt-0.5 inline-flex size-4 shrink-0 items-center justify-center rounded-full text-[10px] font-bold text-white", p.met ? "bg-emerald-500" : "bg-slate-300")}>
+          <span
+            aria-hidden
+            className={clsx(
+              "mt-0.5 inline-flex size-4 shrink-0 items-center justify-center rounded-full text-[10px] font-bold text-white",
+              p.met ? "bg-emerald-500" : "bg-slate-300",
+            )}
+          >
             {p.met ? "✓" : ""}
           </span>
           <span>

@@ -2,13 +2,25 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
-import { runWorkflowAction } from "../actions";
+
 import { Button } from "@/components/ui/button";
 import { Field, FormError, inputClass } from "@/components/ui/field";
+
+import { runWorkflowAction } from "../actions";
 import { formatUsd } from "./format";
 
 /** Runs the production version with the member's values and shows the output, tokens, cost and latency. */
-export function RunConsole({ programmeSlug, workflowSlug, variables, noKeyMessage }: { programmeSlug: string; workflowSlug: string; variables: string[]; noKeyMessage: string | null }) {
+export function RunConsole({
+  programmeSlug,
+  workflowSlug,
+  variables,
+  noKeyMessage,
+}: {
+  programmeSlug: string;
+  workflowSlug: string;
+  variables: string[];
+  noKeyMessage: string | null;
+}) {
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(variables.map((v) => [v, ""])));
   const run = useAction(runWorkflowAction);
   const r = run.result.data;
@@ -25,7 +37,13 @@ export function RunConsole({ programmeSlug, workflowSlug, variables, noKeyMessag
       >
         {variables.map((v) => (
           <Field key={v} id={`run-${v}`} label={v}>
-            <textarea id={`run-${v}`} rows={3} className={inputClass()} value={values[v] ?? ""} onChange={(e) => setValues({ ...values, [v]: e.target.value })} />
+            <textarea
+              id={`run-${v}`}
+              rows={3}
+              className={inputClass()}
+              value={values[v] ?? ""}
+              onChange={(e) => setValues({ ...values, [v]: e.target.value })}
+            />
           </Field>
         ))}
         {noKeyMessage && <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{noKeyMessage}</p>}
@@ -38,7 +56,9 @@ export function RunConsole({ programmeSlug, workflowSlug, variables, noKeyMessag
         <h3 className="text-sm font-semibold">Output</h3>
         {run.isPending && <p className="text-sm text-slate-600">Running… Claude is writing the output.</p>}
         {!run.isPending && !r && <p className="text-sm text-slate-500">Fill in the inputs and run it; the output appears here.</p>}
-        {!run.isPending && r && r.status === "SUCCEEDED" && <pre className="whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">{r.output}</pre>}
+        {!run.isPending && r && r.status === "SUCCEEDED" && (
+          <pre className="whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">{r.output}</pre>
+        )}
         {!run.isPending && r && r.status === "FAILED" && r.error && (
           <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             The run failed after retries: {r.error.type}

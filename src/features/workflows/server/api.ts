@@ -1,11 +1,12 @@
 import "server-only";
+
+import { authorizeApiToken } from "@/server/authorization";
+import { claudeConfigFromEnv, type ClaudeConfig } from "@/server/claude/client";
+import { AppError } from "@/server/errors";
+
 import { runRequestBodySchema } from "../schemas";
 import { listWorkflowsForProgramme } from "./queries";
 import { runWorkflowForToken } from "./run-workflow";
-import { authorizeApiToken } from "@/server/authorization";
-import type { ClaudeConfig } from "@/server/claude/client";
-import { claudeConfigFromEnv } from "@/server/claude/client";
-import { AppError } from "@/server/errors";
 
 /** A request body the API cannot read: 400 (malformed) or 413 (too large), with the reason. */
 export class BadRequestBodyError extends AppError {
@@ -43,9 +44,16 @@ export async function listWorkflowsForApi(authorization: string | null, programm
 }
 
 /** POST …/workflows/{workflow}/runs with {"variables": {…}}: runs the production version. */
-export async function runWorkflowForApi(authorization: string | null, programmeSlug: string, workflowSlug: string, rawBody: string, config: ClaudeConfig | null = claudeConfigFromEnv()) {
+export async function runWorkflowForApi(
+  authorization: string | null,
+  programmeSlug: string,
+  workflowSlug: string,
+  rawBody: string,
+  config: ClaudeConfig | null = claudeConfigFromEnv(),
+) {
   const { programme, token } = await authorizeApiToken(authorization, programmeSlug);
-  if (Buffer.byteLength(rawBody, "utf8") > MAX_RUN_BODY_BYTES) throw new BadRequestBodyError(`The body is larger than ${MAX_RUN_BODY_BYTES / 1024} KB.`, 413);
+  if (Buffer.byteLength(rawBody, "utf8") > MAX_RUN_BODY_BYTES)
+    throw new BadRequestBodyError(`The body is larger than ${MAX_RUN_BODY_BYTES / 1024} KB.`, 413);
   let json: unknown;
   try {
     json = JSON.parse(rawBody);

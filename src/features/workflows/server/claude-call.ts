@@ -1,5 +1,7 @@
 import "server-only";
+
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "@anthropic-ai/sdk";
+
 import type { CallTokens } from "@/domain/prices";
 import { sendMessage, type ClaudeConfig } from "@/server/claude/client";
 
@@ -12,7 +14,10 @@ export type CallOutcome =
  * retry-after). A call that still fails comes back as data — the API's error type, status and request id
  * — for the caller to record; the key never appears in it.
  */
-export async function callClaude(config: ClaudeConfig, input: { model: string; system: string; user: string; maxTokens: number }): Promise<CallOutcome> {
+export async function callClaude(
+  config: ClaudeConfig,
+  input: { model: string; system: string; user: string; maxTokens: number },
+): Promise<CallOutcome> {
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
   const redact = (s: string) => s.split(config.apiKey).join("[redacted]");
@@ -29,9 +34,23 @@ export async function callClaude(config: ClaudeConfig, input: { model: string; s
     };
   } catch (e) {
     if (e instanceof APIConnectionTimeoutError)
-      return { ok: false, errorType: "timeout", status: null, requestId: null, message: "The request timed out, after the SDK's retries.", latencyMs: latency() };
+      return {
+        ok: false,
+        errorType: "timeout",
+        status: null,
+        requestId: null,
+        message: "The request timed out, after the SDK's retries.",
+        latencyMs: latency(),
+      };
     if (e instanceof APIConnectionError)
-      return { ok: false, errorType: "connection_error", status: null, requestId: null, message: "Could not reach the Anthropic API, after the SDK's retries.", latencyMs: latency() };
+      return {
+        ok: false,
+        errorType: "connection_error",
+        status: null,
+        requestId: null,
+        message: "Could not reach the Anthropic API, after the SDK's retries.",
+        latencyMs: latency(),
+      };
     if (e instanceof APIError)
       return {
         ok: false,

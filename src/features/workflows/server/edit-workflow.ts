@@ -1,13 +1,15 @@
 import "server-only";
+
 import { templateVariables } from "@/domain/workflows";
-import { saveVersionSchema, updateWorkflowDetailsSchema, type SaveVersionInput, type UpdateWorkflowDetailsInput } from "../schemas";
-import { templateProblemsOrThrow } from "./create-workflow";
-import { checkReferences, lockWorkflow, versionSelect } from "./workflow-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { ConflictError, RuleError } from "@/server/errors";
+
+import { saveVersionSchema, updateWorkflowDetailsSchema, type SaveVersionInput, type UpdateWorkflowDetailsInput } from "../schemas";
+import { templateProblemsOrThrow } from "./create-workflow";
+import { checkReferences, lockWorkflow, versionSelect } from "./workflow-state";
 
 /** Name, task, use case, owner, threshold and minutes saved per run: edited in place, audited. */
 export async function updateWorkflowDetails(actor: Actor, raw: UpdateWorkflowDetailsInput) {
@@ -22,15 +24,39 @@ export async function updateWorkflowDetails(actor: Actor, raw: UpdateWorkflowDet
     const { owner: _owner, ...beforeFields } = before;
     const after = await tx.workflow.update({
       where: { id: before.id },
-      data: { name: input.name, task: input.task, useCaseId: input.useCaseId, ownerId: input.ownerId, threshold: input.threshold, minutesSavedPerRun: input.minutesSavedPerRun },
+      data: {
+        name: input.name,
+        task: input.task,
+        useCaseId: input.useCaseId,
+        ownerId: input.ownerId,
+        threshold: input.threshold,
+        minutesSavedPerRun: input.minutesSavedPerRun,
+      },
       select: { id: true, slug: true, name: true, task: true, useCaseId: true, ownerId: true, threshold: true, minutesSavedPerRun: true },
     });
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "workflow.update", entityType: "Workflow", entityId: before.id, before: beforeFields, after });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "workflow.update",
+      entityType: "Workflow",
+      entityId: before.id,
+      before: beforeFields,
+      after,
+    });
     return after;
   });
 }
 
-const CONTENT_FIELDS = ["contextWho", "contextVoice", "contextStandards", "exampleOutput", "template", "model", "maxTokens", "documentation"] as const;
+const CONTENT_FIELDS = [
+  "contextWho",
+  "contextVoice",
+  "contextStandards",
+  "exampleOutput",
+  "template",
+  "model",
+  "maxTokens",
+  "documentation",
+] as const;
 
 /**
  * Saves an edit as a new immutable version, numbered after the latest under the workflow's row lock.
@@ -44,9 +70,15 @@ export async function saveVersion(actor: Actor, raw: SaveVersionInput) {
   const variables = templateProblemsOrThrow(input.template);
   return db.$transaction(async (tx) => {
     const workflow = await lockWorkflow(tx, programmeId, input.workflowSlug);
-    const latest = await tx.workflowVersion.findFirstOrThrow({ where: { workflowId: workflow.id }, orderBy: { number: "desc" }, select: versionSelect });
+    const latest = await tx.workflowVersion.findFirstOrThrow({
+      where: { workflowId: workflow.id },
+      orderBy: { number: "desc" },
+      select: versionSelect,
+    });
     if (latest.number !== input.baseVersion)
-      throw new ConflictError(`Version ${latest.number} was saved by ${latest.authorName} after you started editing version ${input.baseVersion}. Open the latest version and make your change there.`);
+      throw new ConflictError(
+        `Version ${latest.number} was saved by ${latest.authorName} after you started editing version ${input.baseVersion}. Open the latest version and make your change there.`,
+      );
     if (CONTENT_FIELDS.every((f) => latest[f] === input[f])) throw new RuleError(`Nothing changed since version ${latest.number}.`, "note");
     const version = await tx.workflowVersion.create({
       data: {

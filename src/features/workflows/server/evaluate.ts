@@ -1,9 +1,11 @@
 import "server-only";
+
 import pLimit from "p-limit";
+
 import type { CallTokens } from "@/domain/prices";
 import {
-  deterministicChecks,
   describeVariableProblems,
+  deterministicChecks,
   JUDGE_SYSTEM_PROMPT,
   judgePrompt,
   renderTemplate,
@@ -13,15 +15,24 @@ import {
   type CheckResult,
   type Expectations,
 } from "@/domain/workflows";
-import { versionRefSchema, type VersionRef } from "../schemas";
-import { callClaude } from "./claude-call";
-import { EVALUATION_CONCURRENCY, findVersion, findWorkflowId, lockWorkflow, pricesFor, requireConfig, STALE_EVALUATION_MS } from "./workflow-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { claudeConfigFromEnv, type ClaudeConfig } from "@/server/claude/client";
 import { db } from "@/server/db";
 import { RuleError } from "@/server/errors";
+
+import { versionRefSchema, type VersionRef } from "../schemas";
+import { callClaude } from "./claude-call";
+import {
+  EVALUATION_CONCURRENCY,
+  findVersion,
+  findWorkflowId,
+  lockWorkflow,
+  pricesFor,
+  requireConfig,
+  STALE_EVALUATION_MS,
+} from "./workflow-state";
 
 type Version = Awaited<ReturnType<typeof findVersion>>;
 interface CaseToRun extends Expectations {
@@ -35,7 +46,12 @@ interface CaseToRun extends Expectations {
  * run row is written first (the page shows its progress); `execute` does the calls and must be awaited
  * by the caller — the server action hands it to `after()`, tests await it.
  */
-export async function startEvaluation(actor: Actor, raw: VersionRef, config: ClaudeConfig | null = claudeConfigFromEnv(), now = new Date()) {
+export async function startEvaluation(
+  actor: Actor,
+  raw: VersionRef,
+  config: ClaudeConfig | null = claudeConfigFromEnv(),
+  now = new Date(),
+) {
   const input = versionRefSchema.parse(raw);
   const access = await authorize(actor, input.programmeSlug, "workflows.manage");
   const programmeId = access.programme.id;
@@ -54,8 +70,18 @@ export async function startEvaluation(actor: Actor, raw: VersionRef, config: Cla
     if (running) throw new RuleError(`An evaluation of version ${version.number} is already running.`);
     const cases = await tx.workflowTestCase.findMany({ where: { workflowId: workflow.id }, orderBy: { createdAt: "asc" } });
     if (cases.length === 0) throw new RuleError("Add a test case before running an evaluation.");
-    const run = await tx.evaluationRun.create({ data: { workflowId: workflow.id, versionId: version.id, totalCases: cases.length, startedBy: actor.name }, select: { id: true, totalCases: true } });
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "workflow.evaluate", entityType: "EvaluationRun", entityId: run.id, after: { workflow: workflow.slug, version: version.number, cases: cases.length } });
+    const run = await tx.evaluationRun.create({
+      data: { workflowId: workflow.id, versionId: version.id, totalCases: cases.length, startedBy: actor.name },
+      select: { id: true, totalCases: true },
+    });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "workflow.evaluate",
+      entityType: "EvaluationRun",
+      entityId: run.id,
+      after: { workflow: workflow.slug, version: version.number, cases: cases.length },
+    });
     return { run, version, cases: cases.map((c) => ({ ...c, variables: c.variables as Record<string, unknown> })) };
   });
   return { runId: run.id, totalCases: run.totalCases, execute: () => executeEvaluation(run.id, version, cases, key, cost) };
@@ -67,42 +93,95 @@ export async function startEvaluation(actor: Actor, raw: VersionRef, config: Cla
  * retries is recorded with its error type and request id, and the run carries on; it then ends
  * "completed with errors".
  */
-export async function executeEvaluation(runId: string, version: Version, cases: CaseToRun[], config: ClaudeConfig, cost: (t: CallTokens) => number) {
+export async function executeEvaluation(
+  runId: string,
+  version: Version,
+  cases: CaseToRun[],
+  config: ClaudeConfig,
+  cost: (t: CallTokens) => number,
+) {
   const limit = pLimit(EVALUATION_CONCURRENCY);
   try {
     await Promise.all(cases.map((c) => limit(() => runCase(runId, version, c, config, cost))));
     const run = await db.evaluationRun.findUniqueOrThrow({ where: { id: runId }, select: { erroredCases: true } });
-    await db.evaluationRun.update({ where: { id: runId }, data: { status: run.erroredCases > 0 ? "COMPLETED_WITH_ERRORS" : "COMPLETED", finishedAt: new Date() } });
+    await db.evaluationRun.update({
+      where: { id: runId },
+      data: { status: run.erroredCases > 0 ? "COMPLETED_WITH_ERRORS" : "COMPLETED", finishedAt: new Date() },
+    });
   } catch (e) {
     console.error("Evaluation run failed", runId, e instanceof Error ? e.message : e);
-    await db.evaluationRun.update({ where: { id: runId }, data: { status: "FAILED", error: "The run stopped on an unexpected error; the results so far are kept.", finishedAt: new Date() } }).catch(() => undefined);
+    await db.evaluationRun
+      .update({
+        where: { id: runId },
+        data: { status: "FAILED", error: "The run stopped on an unexpected error; the results so far are kept.", finishedAt: new Date() },
+      })
+      .catch(() => undefined);
   }
 }
 
 async function runCase(runId: string, version: Version, c: CaseToRun, config: ClaudeConfig, cost: (t: CallTokens) => number) {
-  const snapshot = { variables: c.variables, mustContain: c.mustContain, mustNotContain: c.mustNotContain, pattern: c.pattern, minLength: c.minLength, maxLength: c.maxLength, rubric: c.rubric };
+  const snapshot = {
+    variables: c.variables,
+    mustContain: c.mustContain,
+    mustNotContain: c.mustNotContain,
+    pattern: c.pattern,
+    minLength: c.minLength,
+    maxLength: c.maxLength,
+    rubric: c.rubric,
+  };
   const base = { runId, testCaseId: c.id, caseName: c.name, caseSnapshot: snapshot };
   const problems = variableProblems(version.variables, c.variables);
   if (problems.length > 0) {
-    return record({ ...base, outcome: "ERROR", errorType: "invalid_variables", errorMessage: `The test case's variables do not fit version ${version.number}: ${describeVariableProblems(problems)}.` });
+    return record({
+      ...base,
+      outcome: "ERROR",
+      errorType: "invalid_variables",
+      errorMessage: `The test case's variables do not fit version ${version.number}: ${describeVariableProblems(problems)}.`,
+    });
   }
   const system = systemPrompt(version);
   const user = renderTemplate(version.template, c.variables as Record<string, string>);
   const out = await callClaude(config, { model: version.model, system, user, maxTokens: version.maxTokens });
   if (!out.ok) {
-    return record({ ...base, outcome: "ERROR", latencyMs: out.latencyMs, errorType: out.errorType, errorStatus: out.status, requestId: out.requestId, errorMessage: out.message });
+    return record({
+      ...base,
+      outcome: "ERROR",
+      latencyMs: out.latencyMs,
+      errorType: out.errorType,
+      errorStatus: out.status,
+      requestId: out.requestId,
+      errorMessage: out.message,
+    });
   }
   let tokens = out.tokens;
   let checks: CheckResult[] = deterministicChecks(out.text, c);
   let judgeError: string | null = null;
   if (c.rubric.length > 0) {
-    const judged = await callClaude(config, { model: version.model, system: JUDGE_SYSTEM_PROMPT, user: judgePrompt(out.text, c.rubric), maxTokens: 1024 });
+    const judged = await callClaude(config, {
+      model: version.model,
+      system: JUDGE_SYSTEM_PROMPT,
+      user: judgePrompt(out.text, c.rubric),
+      maxTokens: 1024,
+    });
     if (judged.ok) {
       checks = [...checks, ...rubricChecks(c.rubric, judged.text)];
-      tokens = { input: tokens.input + judged.tokens.input, output: tokens.output + judged.tokens.output, cacheWrite: tokens.cacheWrite + judged.tokens.cacheWrite, cacheRead: tokens.cacheRead + judged.tokens.cacheRead };
+      tokens = {
+        input: tokens.input + judged.tokens.input,
+        output: tokens.output + judged.tokens.output,
+        cacheWrite: tokens.cacheWrite + judged.tokens.cacheWrite,
+        cacheRead: tokens.cacheRead + judged.tokens.cacheRead,
+      };
     } else {
       judgeError = `Grading the rubric failed: ${judged.errorType}${judged.status ? ` (${judged.status})` : ""}: ${judged.message}`;
-      checks = [...checks, ...c.rubric.map((r) => ({ kind: "rubric" as const, expectation: r, passed: false, detail: "Not graded: the grading call failed." }))];
+      checks = [
+        ...checks,
+        ...c.rubric.map((r) => ({
+          kind: "rubric" as const,
+          expectation: r,
+          passed: false,
+          detail: "Not graded: the grading call failed.",
+        })),
+      ];
     }
   }
   const passed = checks.every((k) => k.passed);
@@ -158,4 +237,3 @@ async function record(r: ResultRow) {
     });
   });
 }
-

@@ -1,18 +1,25 @@
 import "server-only";
-import { passRate, promotionProblems } from "@/domain/workflows";
-import { approveVersionSchema, versionRefSchema, type VersionRef } from "../schemas";
-import { findVersion, lockWorkflow } from "./workflow-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
-import { appendAudit } from "@/server/audit";
-import { authorize } from "@/server/authorization";
+
+import type { z } from "zod";
+
 import type { Permission } from "@/domain/permissions";
+import { passRate, promotionProblems } from "@/domain/workflows";
+import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
+import { authorize } from "@/server/authorization";
 import { db, type Tx } from "@/server/db";
 import { ConflictError, isUniqueViolation, RuleError } from "@/server/errors";
-import type { z } from "zod";
+
+import { approveVersionSchema, versionRefSchema, type VersionRef } from "../schemas";
+import { findVersion, lockWorkflow } from "./workflow-state";
 
 /** The version's latest evaluation (by start), as the promotion gate reads it. */
 export async function latestEvaluation(client: Tx | typeof db, versionId: string) {
-  const run = await client.evaluationRun.findFirst({ where: { versionId }, orderBy: { startedAt: "desc" }, select: { id: true, status: true, totalCases: true, passedCases: true } });
+  const run = await client.evaluationRun.findFirst({
+    where: { versionId },
+    orderBy: { startedAt: "desc" },
+    select: { id: true, status: true, totalCases: true, passedCases: true },
+  });
   return run ? { id: run.id, status: run.status, passRate: passRate(run.passedCases, run.totalCases) } : null;
 }
 
@@ -24,7 +31,12 @@ interface Locked {
 }
 
 /** Authorizes the actor, then runs `fn` in one transaction holding the workflow's row lock, with the version it names. */
-async function withLockedVersion<T>(actor: Actor, input: { programmeSlug: string; workflowSlug: string; version: number }, permission: Permission, fn: (l: Locked) => Promise<T>): Promise<T> {
+async function withLockedVersion<T>(
+  actor: Actor,
+  input: { programmeSlug: string; workflowSlug: string; version: number },
+  permission: Permission,
+  fn: (l: Locked) => Promise<T>,
+): Promise<T> {
   const access = await authorize(actor, input.programmeSlug, permission);
   const programmeId = access.programme.id;
   return db.$transaction(async (tx) => {
@@ -42,7 +54,14 @@ export async function markCandidate(actor: Actor, raw: VersionRef) {
     if (workflow.productionVersionId === version.id) throw new RuleError(`Version ${version.number} is already in production.`);
     if (workflow.candidateVersionId === version.id) throw new RuleError(`Version ${version.number} is already the candidate.`);
     await tx.workflow.update({ where: { id: workflow.id }, data: { candidateVersionId: version.id } });
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "workflow.candidate", entityType: "Workflow", entityId: workflow.id, after: { workflow: workflow.slug, candidate: version.number } });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "workflow.candidate",
+      entityType: "Workflow",
+      entityId: workflow.id,
+      after: { workflow: workflow.slug, candidate: version.number },
+    });
     return { version: version.number };
   });
 }
@@ -52,9 +71,20 @@ export async function approveVersion(actor: Actor, raw: z.input<typeof approveVe
   const input = approveVersionSchema.parse(raw);
   try {
     return await withLockedVersion(actor, input, "workflows.approve", async ({ tx, programmeId, workflow, version }) => {
-      if (version.authorId === actor.id) throw new RuleError(`You wrote version ${version.number}; its approval must come from someone else.`);
-      const approval = await tx.workflowApproval.create({ data: { versionId: version.id, approverId: actor.id, approverName: actor.name, note: input.note || null }, select: { id: true } });
-      await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "workflow.approve", entityType: "Workflow", entityId: workflow.id, after: { workflow: workflow.slug, version: version.number, note: input.note || null } });
+      if (version.authorId === actor.id)
+        throw new RuleError(`You wrote version ${version.number}; its approval must come from someone else.`);
+      const approval = await tx.workflowApproval.create({
+        data: { versionId: version.id, approverId: actor.id, approverName: actor.name, note: input.note || null },
+        select: { id: true },
+      });
+      await appendAudit(tx, {
+        programmeId,
+        actor: auditActor(actor),
+        action: "workflow.approve",
+        entityType: "Workflow",
+        entityId: workflow.id,
+        after: { workflow: workflow.slug, version: version.number, note: input.note || null },
+      });
       return approval;
     });
   } catch (e) {
@@ -88,12 +118,16 @@ export async function promoteVersion(actor: Actor, raw: VersionRef) {
       isProduction: workflow.productionVersionId === version.id,
     });
     if (problems.length > 0) throw new RuleError(`Version ${version.number} cannot go to production: ${problems.join(" ")}`);
-    const previous = workflow.productionVersionId ? await tx.workflowVersion.findUnique({ where: { id: workflow.productionVersionId }, select: { number: true } }) : null;
+    const previous = workflow.productionVersionId
+      ? await tx.workflowVersion.findUnique({ where: { id: workflow.productionVersionId }, select: { number: true } })
+      : null;
     await tx.workflow.update({
       where: { id: workflow.id },
       data: { productionVersionId: version.id, ...(workflow.candidateVersionId === version.id ? { candidateVersionId: null } : {}) },
     });
-    await tx.workflowPromotion.create({ data: { versionId: version.id, kind: "PROMOTE", actorName: actor.name, passRate: evaluation!.passRate } });
+    await tx.workflowPromotion.create({
+      data: { versionId: version.id, kind: "PROMOTE", actorName: actor.name, passRate: evaluation!.passRate },
+    });
     await appendAudit(tx, {
       programmeId,
       actor: auditActor(actor),
@@ -111,14 +145,25 @@ export async function promoteVersion(actor: Actor, raw: VersionRef) {
 export async function rollbackTo(actor: Actor, raw: VersionRef) {
   const input = versionRefSchema.parse(raw);
   return withLockedVersion(actor, input, "workflows.promote", async ({ tx, programmeId, workflow, version }) => {
-    const current = workflow.productionVersionId ? await tx.workflowVersion.findUnique({ where: { id: workflow.productionVersionId }, select: { number: true } }) : null;
+    const current = workflow.productionVersionId
+      ? await tx.workflowVersion.findUnique({ where: { id: workflow.productionVersionId }, select: { number: true } })
+      : null;
     if (!current) throw new RuleError("There is no production version to roll back from.");
-    if (version.number >= current.number) throw new RuleError(`Roll back to a version earlier than the production version ${current.number}.`);
+    if (version.number >= current.number)
+      throw new RuleError(`Roll back to a version earlier than the production version ${current.number}.`);
     const wasProduction = await tx.workflowPromotion.count({ where: { versionId: version.id, kind: "PROMOTE" } });
     if (wasProduction === 0) throw new RuleError(`Version ${version.number} was never in production; promote it through the gate instead.`);
     await tx.workflow.update({ where: { id: workflow.id }, data: { productionVersionId: version.id } });
     await tx.workflowPromotion.create({ data: { versionId: version.id, kind: "ROLLBACK", actorName: actor.name } });
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "workflow.rollback", entityType: "Workflow", entityId: workflow.id, before: { production: current.number }, after: { workflow: workflow.slug, production: version.number } });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "workflow.rollback",
+      entityType: "Workflow",
+      entityId: workflow.id,
+      before: { production: current.number },
+      after: { workflow: workflow.slug, production: version.number },
+    });
     return { version: version.number, from: current.number };
   });
 }

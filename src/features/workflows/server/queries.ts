@@ -1,13 +1,15 @@
 import "server-only";
+
 import { currentPrices, selectableModels } from "@/domain/prices";
 import { maturity, maturityScore, passRate, type MaturityProperty } from "@/domain/workflows";
-import { latestEvaluation } from "./labels";
-import { findVersion, versionSelect } from "./workflow-state";
 import { ensureDefaultPrices } from "@/features/costs/server/seed-default-prices";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
+
+import { latestEvaluation } from "./labels";
+import { findVersion, versionSelect } from "./workflow-state";
 
 const listSelect = {
   id: true,
@@ -119,12 +121,36 @@ export async function getWorkflow(actor: Actor, programmeSlug: string, workflowS
       evaluations: {
         orderBy: { startedAt: "desc" },
         take: 20,
-        select: { id: true, status: true, totalCases: true, doneCases: true, passedCases: true, erroredCases: true, costUsd: true, startedBy: true, startedAt: true, finishedAt: true, version: { select: { number: true } } },
+        select: {
+          id: true,
+          status: true,
+          totalCases: true,
+          doneCases: true,
+          passedCases: true,
+          erroredCases: true,
+          costUsd: true,
+          startedBy: true,
+          startedAt: true,
+          finishedAt: true,
+          version: { select: { number: true } },
+        },
       },
       runs: {
         orderBy: { createdAt: "desc" },
         take: 10,
-        select: { id: true, status: true, costUsd: true, latencyMs: true, inputTokens: true, outputTokens: true, runBy: true, channel: true, createdAt: true, errorType: true, version: { select: { number: true } } },
+        select: {
+          id: true,
+          status: true,
+          costUsd: true,
+          latencyMs: true,
+          inputTokens: true,
+          outputTokens: true,
+          runBy: true,
+          channel: true,
+          createdAt: true,
+          errorType: true,
+          version: { select: { number: true } },
+        },
       },
     },
   });
@@ -132,7 +158,9 @@ export async function getWorkflow(actor: Actor, programmeSlug: string, workflowS
   const production = w.versions.find((v) => v.id === w.productionVersionId) ?? null;
   const focus = production ?? w.versions[0] ?? null;
   const latestByVersion = new Map(
-    w.versions.flatMap((v) => v.evaluations.map((e) => [v.id, { passRate: passRate(e.passedCases, e.totalCases), status: e.status }] as const)),
+    w.versions.flatMap((v) =>
+      v.evaluations.map((e) => [v.id, { passRate: passRate(e.passedCases, e.totalCases), status: e.status }] as const),
+    ),
   );
   const focusEval = focus ? latestByVersion.get(focus.id) : undefined;
   const properties = maturity({
@@ -142,7 +170,8 @@ export async function getWorkflow(actor: Actor, programmeSlug: string, workflowS
     version: focus,
     testCases: w.testCases.length,
     threshold: w.threshold,
-    latestPassRate: focusEval && (focusEval.status === "COMPLETED" || focusEval.status === "COMPLETED_WITH_ERRORS") ? focusEval.passRate : null,
+    latestPassRate:
+      focusEval && (focusEval.status === "COMPLETED" || focusEval.status === "COMPLETED_WITH_ERRORS") ? focusEval.passRate : null,
   });
   return {
     access,
@@ -162,14 +191,20 @@ export async function getWorkflow(actor: Actor, programmeSlug: string, workflowS
 
 export async function getVersionPair(actor: Actor, programmeSlug: string, workflowSlug: string, a: number, b: number) {
   const access = await authorize(actor, programmeSlug, "programme.read");
-  const w = await db.workflow.findUnique({ where: { programmeId_slug: { programmeId: access.programme.id, slug: workflowSlug } }, select: { id: true, name: true, slug: true, versions: { select: { number: true }, orderBy: { number: "asc" } } } });
+  const w = await db.workflow.findUnique({
+    where: { programmeId_slug: { programmeId: access.programme.id, slug: workflowSlug } },
+    select: { id: true, name: true, slug: true, versions: { select: { number: true }, orderBy: { number: "asc" } } },
+  });
   if (!w) throw new NotFoundError("Workflow not found.");
   return { access, workflow: w, left: await findVersion(db, w.id, a), right: await findVersion(db, w.id, b) };
 }
 
 export async function getEvaluation(actor: Actor, programmeSlug: string, workflowSlug: string, runId: string) {
   const access = await authorize(actor, programmeSlug, "programme.read");
-  const w = await db.workflow.findUnique({ where: { programmeId_slug: { programmeId: access.programme.id, slug: workflowSlug } }, select: { id: true, name: true, slug: true, threshold: true } });
+  const w = await db.workflow.findUnique({
+    where: { programmeId_slug: { programmeId: access.programme.id, slug: workflowSlug } },
+    select: { id: true, name: true, slug: true, threshold: true },
+  });
   if (!w) throw new NotFoundError("Workflow not found.");
   if (!/^[0-9a-f-]{36}$/i.test(runId)) throw new NotFoundError("Evaluation not found.");
   const run = await db.evaluationRun.findFirst({
@@ -190,7 +225,13 @@ export async function getRunConsole(actor: Actor, programmeSlug: string, workflo
   const access = await authorize(actor, programmeSlug, "workflows.run");
   const w = await db.workflow.findUnique({
     where: { programmeId_slug: { programmeId: access.programme.id, slug: workflowSlug } },
-    select: { id: true, name: true, slug: true, task: true, productionVersion: { select: { number: true, variables: true, documentation: true, model: true } } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      task: true,
+      productionVersion: { select: { number: true, variables: true, documentation: true, model: true } },
+    },
   });
   if (!w) throw new NotFoundError("Workflow not found.");
   return { access, workflow: w };
@@ -203,7 +244,11 @@ export async function getEditorOptions(actor: Actor, programmeSlug: string, now 
   await ensureDefaultPrices(programmeId);
   const [useCases, members, prices] = [
     await db.useCase.findMany({ where: { programmeId }, select: { id: true, title: true }, orderBy: { title: "asc" } }),
-    await db.membership.findMany({ where: { programmeId }, select: { id: true, userId: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
+    await db.membership.findMany({
+      where: { programmeId },
+      select: { id: true, userId: true, user: { select: { name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
     await db.modelPrice.findMany({ where: { programmeId } }),
   ];
   const models = selectableModels(currentPrices(prices, now)).map((p) => ({ id: p.model, label: p.label }));

@@ -1,15 +1,18 @@
 import "server-only";
+
 import { createHash, randomUUID } from "node:crypto";
-import { renderTemplate, systemPrompt, variableProblems, describeVariableProblems, type VariableProblem } from "@/domain/workflows";
-import { runWorkflowSchema, type RunWorkflowInput } from "../schemas";
-import { callClaude } from "./claude-call";
-import { pricesFor, requireConfig, versionSelect } from "./workflow-state";
+
+import { describeVariableProblems, renderTemplate, systemPrompt, variableProblems, type VariableProblem } from "@/domain/workflows";
 import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { claudeConfigFromEnv, type ClaudeConfig } from "@/server/claude/client";
 import { db } from "@/server/db";
 import { NotFoundError, RuleError } from "@/server/errors";
+
+import { runWorkflowSchema, type RunWorkflowInput } from "../schemas";
+import { callClaude } from "./claude-call";
+import { pricesFor, requireConfig, versionSelect } from "./workflow-state";
 
 /** Variables that do not fit the production version: a 422 naming each one. */
 export class VariablesError extends RuleError {
@@ -34,14 +37,34 @@ export interface RunResult {
 type Runner = { kind: "member"; userId: string; name: string } | { kind: "token"; tokenId: string; name: string };
 
 /** A member runs the production version from the run console. */
-export async function runWorkflow(actor: Actor, raw: RunWorkflowInput, config: ClaudeConfig | null = claudeConfigFromEnv(), now = new Date()) {
+export async function runWorkflow(
+  actor: Actor,
+  raw: RunWorkflowInput,
+  config: ClaudeConfig | null = claudeConfigFromEnv(),
+  now = new Date(),
+) {
   const input = runWorkflowSchema.parse(raw);
   const access = await authorize(actor, input.programmeSlug, "workflows.run");
-  return executeRun(access.programme.id, input.workflowSlug, input.variables, { kind: "member", userId: actor.id, name: actor.name }, "console", config, now);
+  return executeRun(
+    access.programme.id,
+    input.workflowSlug,
+    input.variables,
+    { kind: "member", userId: actor.id, name: actor.name },
+    "console",
+    config,
+    now,
+  );
 }
 
 /** The same run for the JSON API; the caller has authorized the token for this programme. */
-export function runWorkflowForToken(programmeId: string, workflowSlug: string, variables: Record<string, unknown>, token: { id: string; name: string }, config: ClaudeConfig | null = claudeConfigFromEnv(), now = new Date()) {
+export function runWorkflowForToken(
+  programmeId: string,
+  workflowSlug: string,
+  variables: Record<string, unknown>,
+  token: { id: string; name: string },
+  config: ClaudeConfig | null = claudeConfigFromEnv(),
+  now = new Date(),
+) {
   return executeRun(programmeId, workflowSlug, variables, { kind: "token", tokenId: token.id, name: token.name }, "api", config, now);
 }
 
@@ -51,10 +74,25 @@ export function runWorkflowForToken(programmeId: string, workflowSlug: string, v
  * transaction: one task of the workflow's use case (or an error), its tokens and cost, and the
  * workflow's estimated minutes saved. The run's id is the event's external id, so nothing is counted twice.
  */
-async function executeRun(programmeId: string, workflowSlug: string, variables: Record<string, unknown>, runner: Runner, channel: "console" | "api", config: ClaudeConfig | null, now: Date): Promise<RunResult> {
+async function executeRun(
+  programmeId: string,
+  workflowSlug: string,
+  variables: Record<string, unknown>,
+  runner: Runner,
+  channel: "console" | "api",
+  config: ClaudeConfig | null,
+  now: Date,
+): Promise<RunResult> {
   const workflow = await db.workflow.findUnique({
     where: { programmeId_slug: { programmeId, slug: workflowSlug } },
-    select: { id: true, slug: true, name: true, minutesSavedPerRun: true, useCase: { select: { title: true } }, productionVersion: { select: versionSelect } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      minutesSavedPerRun: true,
+      useCase: { select: { title: true } },
+      productionVersion: { select: versionSelect },
+    },
   });
   if (!workflow) throw new NotFoundError("Workflow not found.");
   const version = workflow.productionVersion;
@@ -64,7 +102,12 @@ async function executeRun(programmeId: string, workflowSlug: string, variables: 
   const key = requireConfig(config);
   const cost = await pricesFor(programmeId, version.model, now);
 
-  const out = await callClaude(key, { model: version.model, system: systemPrompt(version), user: renderTemplate(version.template, variables as Record<string, string>), maxTokens: version.maxTokens });
+  const out = await callClaude(key, {
+    model: version.model,
+    system: systemPrompt(version),
+    user: renderTemplate(version.template, variables as Record<string, string>),
+    maxTokens: version.maxTokens,
+  });
   const runId = randomUUID();
   const tokens = out.ok ? out.tokens : { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
   const costUsd = out.ok ? cost(out.tokens) : 0;

@@ -1,11 +1,14 @@
 import "server-only";
+
 import { strToU8, zipSync } from "fflate";
+
 import { slugify } from "@/domain/workflows";
-import { findVersion } from "./workflow-state";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError, RuleError } from "@/server/errors";
+
+import { findVersion } from "./workflow-state";
 
 type Version = Awaited<ReturnType<typeof findVersion>>;
 
@@ -16,7 +19,11 @@ const SKILL_DESCRIPTION_MAX = 1024;
 const yamlString = (s: string) => JSON.stringify(s.replace(/\s+/g, " ").trim());
 
 /** The files of a Claude Skill folder for one version: SKILL.md with front matter, the context, the template and examples. */
-export function skillFiles(workflow: { name: string; slug: string; task: string; useCase: string | null }, version: Version, examples: { name: string; variables: Record<string, unknown> }[]) {
+export function skillFiles(
+  workflow: { name: string; slug: string; task: string; useCase: string | null },
+  version: Version,
+  examples: { name: string; variables: Record<string, unknown> }[],
+) {
   const name = (slugify(workflow.slug) || "workflow").slice(0, SKILL_NAME_MAX).replace(/-+$/, "");
   const whenToUse = /when to use[^\n]*\n+([^\n#][^\n]*)/i.exec(version.documentation)?.[1]?.trim();
   let description = `${workflow.task.replace(/\.$/, "")}.${whenToUse ? ` ${whenToUse}` : ""}`;
@@ -61,7 +68,14 @@ ${version.contextStandards.trim() || "_Not given._"}
 ${version.exampleOutput.trim() || "_Not given._"}
 `;
   const inputs = examples.length
-    ? `# Example inputs (from the workflow's test cases)\n\n${examples.map((e) => `## ${e.name}\n\n${Object.entries(e.variables).map(([k, v]) => `- **${k}**: ${String(v)}`).join("\n")}`).join("\n\n")}\n`
+    ? `# Example inputs (from the workflow's test cases)\n\n${examples
+        .map(
+          (e) =>
+            `## ${e.name}\n\n${Object.entries(e.variables)
+              .map(([k, v]) => `- **${k}**: ${String(v)}`)
+              .join("\n")}`,
+        )
+        .join("\n\n")}\n`
     : null;
   const files: Record<string, string> = {
     "SKILL.md": skill,
@@ -78,13 +92,25 @@ export async function exportSkill(actor: Actor, programmeSlug: string, workflowS
   const access = await authorize(actor, programmeSlug, "programme.read");
   const w = await db.workflow.findUnique({
     where: { programmeId_slug: { programmeId: access.programme.id, slug: workflowSlug } },
-    select: { id: true, name: true, slug: true, task: true, useCase: { select: { title: true } }, testCases: { select: { name: true, variables: true }, orderBy: { createdAt: "asc" }, take: 5 } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      task: true,
+      useCase: { select: { title: true } },
+      testCases: { select: { name: true, variables: true }, orderBy: { createdAt: "asc" }, take: 5 },
+    },
   });
   if (!w) throw new NotFoundError("Workflow not found.");
   const version = await findVersion(db, w.id, versionNumber);
   const promoted = await db.workflowPromotion.count({ where: { versionId: version.id } });
-  if (promoted === 0) throw new RuleError(`Version ${version.number} has not been in production; only production versions are exported as skills.`);
-  const { name, files } = skillFiles({ name: w.name, slug: w.slug, task: w.task, useCase: w.useCase?.title ?? null }, version, w.testCases.map((t) => ({ name: t.name, variables: t.variables as Record<string, unknown> })));
+  if (promoted === 0)
+    throw new RuleError(`Version ${version.number} has not been in production; only production versions are exported as skills.`);
+  const { name, files } = skillFiles(
+    { name: w.name, slug: w.slug, task: w.task, useCase: w.useCase?.title ?? null },
+    version,
+    w.testCases.map((t) => ({ name: t.name, variables: t.variables as Record<string, unknown> })),
+  );
   const zip = zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [`${name}/${path}`, strToU8(text)])), { level: 6 });
   return { filename: `${name}-v${version.number}.zip`, zip };
 }

@@ -1,13 +1,16 @@
 import "server-only";
+
+import type { z } from "zod";
+
 import { expectationProblems } from "@/domain/workflows";
-import { deleteTestCaseSchema, saveTestCaseSchema, type SaveTestCaseInput } from "../schemas";
-import { lockWorkflow } from "./workflow-state";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { ConflictError, isUniqueViolation, NotFoundError, RuleError } from "@/server/errors";
-import type { z } from "zod";
+
+import { deleteTestCaseSchema, saveTestCaseSchema, type SaveTestCaseInput } from "../schemas";
+import { lockWorkflow } from "./workflow-state";
 
 /** Adds a test case, or edits one (with a test case id). Values are kept as given; runs check them against the version. */
 export async function saveTestCase(actor: Actor, raw: SaveTestCaseInput) {
@@ -30,14 +33,31 @@ export async function saveTestCase(actor: Actor, raw: SaveTestCaseInput) {
     return await db.$transaction(async (tx) => {
       const workflow = await lockWorkflow(tx, programmeId, input.workflowSlug);
       if (input.testCaseId) {
-        const existing = await tx.workflowTestCase.findFirst({ where: { id: input.testCaseId, workflowId: workflow.id }, select: { id: true, name: true } });
+        const existing = await tx.workflowTestCase.findFirst({
+          where: { id: input.testCaseId, workflowId: workflow.id },
+          select: { id: true, name: true },
+        });
         if (!existing) throw new NotFoundError("Test case not found.");
         const after = await tx.workflowTestCase.update({ where: { id: existing.id }, data, select: { id: true, name: true } });
-        await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "workflow.testcase.update", entityType: "WorkflowTestCase", entityId: existing.id, after: { workflow: workflow.slug, ...data } });
+        await appendAudit(tx, {
+          programmeId,
+          actor: auditActor(actor),
+          action: "workflow.testcase.update",
+          entityType: "WorkflowTestCase",
+          entityId: existing.id,
+          after: { workflow: workflow.slug, ...data },
+        });
         return after;
       }
       const created = await tx.workflowTestCase.create({ data: { workflowId: workflow.id, ...data }, select: { id: true, name: true } });
-      await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "workflow.testcase.create", entityType: "WorkflowTestCase", entityId: created.id, after: { workflow: workflow.slug, ...data } });
+      await appendAudit(tx, {
+        programmeId,
+        actor: auditActor(actor),
+        action: "workflow.testcase.create",
+        entityType: "WorkflowTestCase",
+        entityId: created.id,
+        after: { workflow: workflow.slug, ...data },
+      });
       return created;
     });
   } catch (e) {
@@ -52,9 +72,19 @@ export async function deleteTestCase(actor: Actor, raw: z.input<typeof deleteTes
   const programmeId = access.programme.id;
   await db.$transaction(async (tx) => {
     const workflow = await lockWorkflow(tx, programmeId, input.workflowSlug);
-    const existing = await tx.workflowTestCase.findFirst({ where: { id: input.testCaseId, workflowId: workflow.id }, select: { id: true, name: true } });
+    const existing = await tx.workflowTestCase.findFirst({
+      where: { id: input.testCaseId, workflowId: workflow.id },
+      select: { id: true, name: true },
+    });
     if (!existing) throw new NotFoundError("Test case not found.");
     await tx.workflowTestCase.delete({ where: { id: existing.id } });
-    await appendAudit(tx, { programmeId, actor: auditActor(actor), action: "workflow.testcase.delete", entityType: "WorkflowTestCase", entityId: existing.id, before: { workflow: workflow.slug, name: existing.name } });
+    await appendAudit(tx, {
+      programmeId,
+      actor: auditActor(actor),
+      action: "workflow.testcase.delete",
+      entityType: "WorkflowTestCase",
+      entityId: existing.id,
+      before: { workflow: workflow.slug, name: existing.name },
+    });
   });
 }

@@ -1,12 +1,13 @@
 import "server-only";
-import { callCostUsd, currentPrices } from "@/domain/prices";
-import type { CallTokens } from "@/domain/prices";
-import type { ClaudeConfig } from "@/server/claude/client";
+
+import { callCostUsd, currentPrices, type CallTokens } from "@/domain/prices";
 import { ensureDefaultPrices } from "@/features/costs/server/seed-default-prices";
+import type { ClaudeConfig } from "@/server/claude/client";
 import { db, type Tx } from "@/server/db";
 import { NotFoundError, RuleError } from "@/server/errors";
 
-export const NO_KEY_FOR_RUNS = "No Anthropic API key is configured, so workflows cannot be run or evaluated. An administrator sets ANTHROPIC_API_KEY; everything else works without it.";
+export const NO_KEY_FOR_RUNS =
+  "No Anthropic API key is configured, so workflows cannot be run or evaluated. An administrator sets ANTHROPIC_API_KEY; everything else works without it.";
 
 /** Evaluations run this many cases at once: enough to be quick, few enough to stay under rate limits. */
 export const EVALUATION_CONCURRENCY = 4;
@@ -49,7 +50,10 @@ export async function lockWorkflow(tx: Tx, programmeId: string, workflowSlug: st
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Workflow" WHERE "programmeId" = ${programmeId}::uuid AND slug = ${workflowSlug} FOR UPDATE`;
   if (rows.length === 0) throw new NotFoundError("Workflow not found.");
-  return tx.workflow.findUniqueOrThrow({ where: { id: rows[0]!.id }, select: { ...workflowAuditSelect, owner: { select: { user: { select: { name: true } } } } } });
+  return tx.workflow.findUniqueOrThrow({
+    where: { id: rows[0]!.id },
+    select: { ...workflowAuditSelect, owner: { select: { user: { select: { name: true } } } } },
+  });
 }
 
 export async function findWorkflowId(programmeId: string, workflowSlug: string): Promise<string> {
@@ -81,7 +85,8 @@ export async function pricesFor(programmeId: string, model: string, now = new Da
   await ensureDefaultPrices(programmeId);
   const rows = await db.modelPrice.findMany({ where: { programmeId } });
   const current = currentPrices(rows, now);
-  if (!current.has(model)) throw new RuleError(`${model} is not in this programme's price table; add its price on the Costs page first.`, "model");
+  if (!current.has(model))
+    throw new RuleError(`${model} is not in this programme's price table; add its price on the Costs page first.`, "model");
   return (tokens: CallTokens) => callCostUsd(current, model, tokens) ?? 0;
 }
 

@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { GATE_STATUS_LABELS, MILESTONE_STATUS_LABELS, REVIEW_FUNCTION_LABELS, type GateStatus } from "@/domain/enums";
-import Link from "next/link";
-import { PHASE_KEYS, PHASE_LABELS } from "@/domain/enums";
+import {
+  GATE_STATUS_LABELS,
+  MILESTONE_STATUS_LABELS,
+  PHASE_KEYS,
+  PHASE_LABELS,
+  REVIEW_FUNCTION_LABELS,
+  type GateStatus,
+} from "@/domain/enums";
 import { StartPhaseButton } from "@/features/gates/components/start-phase-button";
 import { gateSlug } from "@/features/gates/slugs";
 import { PhaseTimeline } from "@/features/programmes/components/phase-timeline";
-import { formatDate } from "@/lib/format";
 import { getProgrammeOverview } from "@/features/programmes/server/get-programme-overview";
+import { formatDate } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
 
@@ -19,7 +26,9 @@ const GATE_TONE: Record<GateStatus, Tone> = { NOT_STARTED: "neutral", IN_REVIEW:
 export default async function ProgrammeOverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await requirePageUser(`/programmes/${slug}`);
-  const { access, summary, gateProgress, stakeholderAlerts, scopeCreep, overdueRisks, memberCount } = await loadOr404(() => getProgrammeOverview(user, slug));
+  const { access, summary, gateProgress, stakeholderAlerts, scopeCreep, overdueRisks, memberCount } = await loadOr404(() =>
+    getProgrammeOverview(user, slug),
+  );
   const u = summary.unowned;
   const nextPhase = PHASE_KEYS[PHASE_KEYS.indexOf(access.programme.currentPhase) + 1];
 
@@ -55,7 +64,12 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
               : "Everything has an owner."
           }
         />
-        <Stat label="Slipped milestones" value={summary.slippedMilestones} tone={summary.slippedMilestones > 0 ? "warning" : "success"} detail={`${memberCount} members`} />
+        <Stat
+          label="Slipped milestones"
+          value={summary.slippedMilestones}
+          tone={summary.slippedMilestones > 0 ? "warning" : "success"}
+          detail={`${memberCount} members`}
+        />
       </div>
 
       {(stakeholderAlerts.length > 0 || scopeCreep.changes > 0 || overdueRisks > 0) && (
@@ -101,13 +115,18 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
               return (
                 <li key={g.key} className="flex items-start justify-between gap-3 py-3 first:pt-0 last:pb-0">
                   <div>
-                    <Link href={`/programmes/${slug}/gates/${gateSlug(g.key)}`} className="text-sm font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/programmes/${slug}/gates/${gateSlug(g.key)}`}
+                      className="text-sm font-medium text-brand-700 hover:underline"
+                    >
                       {g.name}
                     </Link>
                     <p className="text-xs text-slate-600">
                       Planned {formatDate(g.plannedDate)} · {progress?.met ?? 0} of {progress?.total ?? 0} criteria met
                     </p>
-                    <p className="text-xs text-slate-500">Sign-off: {progress?.functions.map((f) => REVIEW_FUNCTION_LABELS[f]).join(", ")}</p>
+                    <p className="text-xs text-slate-500">
+                      Sign-off: {progress?.functions.map((f) => REVIEW_FUNCTION_LABELS[f]).join(", ")}
+                    </p>
                   </div>
                   <div className="flex shrink-0 flex-col items-end gap-1">
                     <Badge tone={GATE_TONE[g.status]}>{GATE_STATUS_LABELS[g.status]}</Badge>
@@ -137,7 +156,9 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
                     </p>
                   </div>
                   <div className="flex shrink-0 flex-col items-end gap-1">
-                    <Badge tone={m.status === "BLOCKED" ? "danger" : m.status === "IN_PROGRESS" ? "info" : "neutral"}>{MILESTONE_STATUS_LABELS[m.status]}</Badge>
+                    <Badge tone={m.status === "BLOCKED" ? "danger" : m.status === "IN_PROGRESS" ? "info" : "neutral"}>
+                      {MILESTONE_STATUS_LABELS[m.status]}
+                    </Badge>
                     {m.slipped && <Badge tone="warning">{m.daysLate} days late</Badge>}
                   </div>
                 </li>
@@ -151,7 +172,13 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
 }
 
 function Stat({ label, value, tone, detail }: { label: string; value: number; tone: Tone; detail?: string }) {
-  const color = { neutral: "text-slate-900", info: "text-brand-700", success: "text-emerald-700", warning: "text-amber-700", danger: "text-red-700" }[tone];
+  const color = {
+    neutral: "text-slate-900",
+    info: "text-brand-700",
+    success: "text-emerald-700",
+    warning: "text-amber-700",
+    danger: "text-red-700",
+  }[tone];
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
       <p className="text-sm text-slate-600">{label}</p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { NewProgrammeForm } from "@/features/programmes/components/new-programme-form";
 
 export const metadata: Metadata = { title: "New programme" };

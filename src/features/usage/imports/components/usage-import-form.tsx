@@ -2,10 +2,12 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
-import { importUsageFileAction } from "../actions";
-import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS, MAX_IMPORT_BYTES, type ImportFormat } from "../formats";
+
 import { Button } from "@/components/ui/button";
 import { FormError, inputClass } from "@/components/ui/field";
+
+import { importUsageFileAction } from "../actions";
+import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS, MAX_IMPORT_BYTES, type ImportFormat } from "../formats";
 
 const int = (n: number) => n.toLocaleString("en-US");
 
@@ -22,14 +24,17 @@ export function UsageImportForm({ programmeSlug }: { programmeSlug: string }) {
     e.preventDefault();
     setLocalError(null);
     if (!file) return setLocalError("Choose a file to import.");
-    if (file.size > MAX_IMPORT_BYTES) return setLocalError(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; import at most 12 MB at a time (split the file).`);
+    if (file.size > MAX_IMPORT_BYTES)
+      return setLocalError(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; import at most 12 MB at a time (split the file).`);
     run.execute({ programmeSlug, format, text: await file.text() });
   }
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label="Import usage data" aria-busy={run.isPending || undefined}>
       <div className="space-y-1.5">
-        <label htmlFor="usage-import-format" className="block text-sm font-medium text-slate-800">Format</label>
+        <label htmlFor="usage-import-format" className="block text-sm font-medium text-slate-800">
+          Format
+        </label>
         <select
           id="usage-import-format"
           className={inputClass()}
@@ -40,12 +45,16 @@ export function UsageImportForm({ programmeSlug }: { programmeSlug: string }) {
           }}
         >
           {IMPORT_FORMATS.map((f) => (
-            <option key={f} value={f}>{IMPORT_FORMAT_LABELS[f]}</option>
+            <option key={f} value={f}>
+              {IMPORT_FORMAT_LABELS[f]}
+            </option>
           ))}
         </select>
       </div>
       <div className="space-y-1.5">
-        <label htmlFor="usage-import-file" className="block text-sm font-medium text-slate-800">File (at most 12 MB)</label>
+        <label htmlFor="usage-import-file" className="block text-sm font-medium text-slate-800">
+          File (at most 12 MB)
+        </label>
         <input
           id="usage-import-file"
           type="file"
@@ -58,8 +67,14 @@ export function UsageImportForm({ programmeSlug }: { programmeSlug: string }) {
           }}
         />
       </div>
-      <Button type="submit" pending={run.isPending}>{run.isPending ? "Importing…" : "Import"}</Button>
-      {run.isPending && <p role="status" className="text-sm text-slate-600">Checking every record, then importing…</p>}
+      <Button type="submit" pending={run.isPending}>
+        {run.isPending ? "Importing…" : "Import"}
+      </Button>
+      {run.isPending && (
+        <p role="status" className="text-sm text-slate-600">
+          Checking every record, then importing…
+        </p>
+      )}
       <FormError message={localError ?? run.result.serverError ?? validation?.text?._errors?.[0] ?? validation?.format?._errors?.[0]} />
       {data?.ok && (
         <div role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">

@@ -1,14 +1,16 @@
 import "server-only";
+
+import { appendAudit, type AuditActor } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
+import { authorize } from "@/server/authorization";
+import { db } from "@/server/db";
+import { NotFoundError } from "@/server/errors";
+
 import { MAX_BATCH_EVENTS } from "../../schemas";
 import { ingestUsageEvents } from "../../server/ingest-usage-events";
 import type { ImportFormat, ImportProblem } from "../formats";
 import { parseImport } from "../parse-import";
 import { importUsageFileSchema, type ImportUsageFileInput } from "../schemas";
-import { auditActor, type Actor } from "@/server/auth/actor";
-import { appendAudit, type AuditActor } from "@/server/audit";
-import { authorize } from "@/server/authorization";
-import { db } from "@/server/db";
-import { NotFoundError } from "@/server/errors";
 
 export type ImportResult =
   | { ok: true; format: ImportFormat; received: number; inserted: number; duplicates: number; notes: string[] }
@@ -28,7 +30,14 @@ async function runImport(programmeId: string, actor: AuditActor, input: { format
       total.inserted += r.inserted;
       total.duplicates += r.duplicates;
     }
-    await appendAudit(tx, { programmeId, actor, action: "usage.import", entityType: "UsageImport", entityId: null, after: { format: input.format, ...total } });
+    await appendAudit(tx, {
+      programmeId,
+      actor,
+      action: "usage.import",
+      entityType: "UsageImport",
+      entityId: null,
+      after: { format: input.format, ...total },
+    });
     return total;
   }, IMPORT_TX);
   return { ok: true, format: input.format, ...counts, notes: parsed.notes };

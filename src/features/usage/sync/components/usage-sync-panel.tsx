@@ -2,13 +2,15 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useCallback, useEffect, useState } from "react";
-import { resumeUsageSyncAction, startUsageSyncAction } from "../actions";
-import type { UsageSyncView } from "../views";
+
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormError, inputClass } from "@/components/ui/field";
 import type { EndpointState } from "@/domain/sync";
 import { formatDateTime } from "@/lib/format";
+
+import { resumeUsageSyncAction, startUsageSyncAction } from "../actions";
+import type { UsageSyncView } from "../views";
 
 const int = (n: number) => n.toLocaleString("en-US");
 const POLL_MS = 1_000;
@@ -86,19 +88,44 @@ export function UsageSyncPanel({
       >
         <div className="flex flex-wrap items-end gap-3">
           <div className="space-y-1.5">
-            <label htmlFor="sync-from" className="block text-sm font-medium text-slate-800">From</label>
-            <input id="sync-from" type="date" className={inputClass(Boolean(v?.from))} value={from} max={lastDay} onChange={(e) => { setFrom(e.target.value); start.reset(); }} />
+            <label htmlFor="sync-from" className="block text-sm font-medium text-slate-800">
+              From
+            </label>
+            <input
+              id="sync-from"
+              type="date"
+              className={inputClass(Boolean(v?.from))}
+              value={from}
+              max={lastDay}
+              onChange={(e) => {
+                setFrom(e.target.value);
+                start.reset();
+              }}
+            />
           </div>
           <div className="space-y-1.5">
-            <label htmlFor="sync-to" className="block text-sm font-medium text-slate-800">To</label>
-            <input id="sync-to" type="date" className={inputClass(Boolean(v?.to))} value={to} max={lastDay} onChange={(e) => { setTo(e.target.value); start.reset(); }} />
+            <label htmlFor="sync-to" className="block text-sm font-medium text-slate-800">
+              To
+            </label>
+            <input
+              id="sync-to"
+              type="date"
+              className={inputClass(Boolean(v?.to))}
+              value={to}
+              max={lastDay}
+              onChange={(e) => {
+                setTo(e.target.value);
+                start.reset();
+              }}
+            />
           </div>
           <Button type="submit" pending={start.isPending} disabled={!hasKeys || running !== null}>
             {start.isPending ? "Starting…" : "Sync now"}
           </Button>
         </div>
         <p className="text-xs text-slate-500">
-          UTC days, up to yesterday ({lastDay}): a day is pulled once it is over, and a record already pulled is never changed. Pulling days again adds only what is new.
+          UTC days, up to yesterday ({lastDay}): a day is pulled once it is over, and a record already pulled is never changed. Pulling days
+          again adds only what is new.
           {running && " A sync is running; the next can start when it finishes."}
         </p>
         {!hasKeys && <p className="text-sm text-slate-600">Add an admin key or an analytics key above to sync.</p>}
@@ -109,23 +136,38 @@ export function UsageSyncPanel({
       {pollError && <FormError message={`Progress could not be refreshed: ${pollError}`} />}
 
       <section aria-labelledby="sync-history-heading" className="space-y-2">
-        <h3 id="sync-history-heading" className="text-sm font-semibold text-slate-900">Syncs</h3>
+        <h3 id="sync-history-heading" className="text-sm font-semibold text-slate-900">
+          Syncs
+        </h3>
         <FormError message={resume.result.serverError} />
         {syncs.length === 0 ? (
           <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">
-            No syncs yet. &ldquo;Sync now&rdquo; pulls the days you pick; once a key is saved, a daily sync pulls the last complete days by itself.
+            No syncs yet. &ldquo;Sync now&rdquo; pulls the days you pick; once a key is saved, a daily sync pulls the last complete days by
+            itself.
           </p>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Started</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Days</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Pages</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Events (new)</th>
-                  <th scope="col" className="py-2 font-medium"><span className="sr-only">Details and actions</span></th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Started
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Days
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Pages
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Events (new)
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    <span className="sr-only">Details and actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 align-top">
@@ -147,7 +189,17 @@ export function UsageSyncPanel({
   );
 }
 
-function SyncRow({ sync: s, resumable, resuming, onResume }: { sync: UsageSyncView; resumable: boolean; resuming: boolean; onResume: () => void }) {
+function SyncRow({
+  sync: s,
+  resumable,
+  resuming,
+  onResume,
+}: {
+  sync: UsageSyncView;
+  resumable: boolean;
+  resuming: boolean;
+  onResume: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const started = formatDateTime(new Date(s.startedAt));
   return (
@@ -155,7 +207,9 @@ function SyncRow({ sync: s, resumable, resuming, onResume }: { sync: UsageSyncVi
       <tr>
         <td className="py-2 pr-3">
           <div className="whitespace-nowrap">{started}</div>
-          <div className="text-xs text-slate-500">{s.trigger === "SCHEDULED" ? "Daily schedule" : `Sync now${s.startedBy ? ` by ${s.startedBy}` : ""}`}</div>
+          <div className="text-xs text-slate-500">
+            {s.trigger === "SCHEDULED" ? "Daily schedule" : `Sync now${s.startedBy ? ` by ${s.startedBy}` : ""}`}
+          </div>
         </td>
         <td className="whitespace-nowrap py-2 pr-3">{s.from === s.to ? s.from : `${s.from} – ${s.to}`}</td>
         <td className="py-2 pr-3">
@@ -163,11 +217,19 @@ function SyncRow({ sync: s, resumable, resuming, onResume }: { sync: UsageSyncVi
           {s.error && <p className="mt-1 max-w-lg text-xs text-red-800">{s.error}</p>}
         </td>
         <td className="py-2 pr-3 text-right tabular-nums">{int(s.pages)}</td>
-        <td className="py-2 pr-3 text-right tabular-nums">{int(s.records)} ({int(s.inserted)})</td>
+        <td className="py-2 pr-3 text-right tabular-nums">
+          {int(s.records)} ({int(s.inserted)})
+        </td>
         <td className="py-2">
           <div className="flex flex-wrap justify-end gap-2">
             {s.status === "FAILED" && (
-              <Button variant="secondary" pending={resuming} disabled={!resumable} onClick={onResume} aria-label={`Resume the sync of ${s.from} to ${s.to} started ${started}`}>
+              <Button
+                variant="secondary"
+                pending={resuming}
+                disabled={!resumable}
+                onClick={onResume}
+                aria-label={`Resume the sync of ${s.from} to ${s.to} started ${started}`}
+              >
                 Resume
               </Button>
             )}
@@ -192,7 +254,8 @@ function SyncProgress({ sync }: { sync: UsageSyncView }) {
   return (
     <section aria-label="Sync in progress" aria-live="polite" className="space-y-2 rounded-md border border-brand-100 bg-brand-50/40 p-3">
       <p className="text-sm text-slate-800">
-        Syncing {sync.from === sync.to ? sync.from : `${sync.from} – ${sync.to}`}: {int(sync.pages)} pages, {int(sync.records)} events so far ({int(sync.inserted)} new).
+        Syncing {sync.from === sync.to ? sync.from : `${sync.from} – ${sync.to}`}: {int(sync.pages)} pages, {int(sync.records)} events so
+        far ({int(sync.inserted)} new).
       </p>
       <EndpointTable sync={sync} />
     </section>
@@ -205,10 +268,18 @@ function EndpointTable({ sync }: { sync: UsageSyncView }) {
     <table className="mt-1 w-full text-left text-xs">
       <thead className="text-slate-500">
         <tr>
-          <th scope="col" className="py-1 pr-2 font-medium">Endpoint</th>
-          <th scope="col" className="py-1 pr-2 font-medium">State</th>
-          <th scope="col" className="py-1 pr-2 text-right font-medium">Pages</th>
-          <th scope="col" className="py-1 text-right font-medium">Events (new)</th>
+          <th scope="col" className="py-1 pr-2 font-medium">
+            Endpoint
+          </th>
+          <th scope="col" className="py-1 pr-2 font-medium">
+            State
+          </th>
+          <th scope="col" className="py-1 pr-2 text-right font-medium">
+            Pages
+          </th>
+          <th scope="col" className="py-1 text-right font-medium">
+            Events (new)
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -224,7 +295,9 @@ function EndpointTable({ sync }: { sync: UsageSyncView }) {
               {e.day && (e.state === "running" || e.state === "failed") && <span className="ml-1 text-slate-500">{e.day}</span>}
             </td>
             <td className="py-1 pr-2 text-right tabular-nums">{int(e.pages)}</td>
-            <td className="py-1 text-right tabular-nums">{int(e.events)} ({int(e.inserted)})</td>
+            <td className="py-1 text-right tabular-nums">
+              {int(e.events)} ({int(e.inserted)})
+            </td>
           </tr>
         ))}
       </tbody>

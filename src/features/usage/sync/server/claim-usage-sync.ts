@@ -1,13 +1,25 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
+
+import {
+  ANALYTICS_DELAY_DAYS,
+  clampRangeFor,
+  emptyEndpointProgress,
+  heartbeatIsStale,
+  readProgress,
+  scheduledSyncDue,
+  type EndpointProgress,
+  type SyncKeyKind,
+  type SyncProgress,
+} from "@/domain/sync";
+import type { Prisma } from "@/generated/prisma/client";
+import { appendAudit, type AuditActor } from "@/server/audit";
+import { db, type Tx } from "@/server/db";
+import { ConflictError, NotFoundError, RuleError } from "@/server/errors";
+
 import { SYNC_ENDPOINTS } from "../endpoints";
 import { keyLabel } from "./anthropic-key-select";
-import { ANALYTICS_DELAY_DAYS, clampRangeFor, emptyEndpointProgress, heartbeatIsStale, readProgress, scheduledSyncDue, type EndpointProgress, type SyncKeyKind, type SyncProgress } from "@/domain/sync";
-import { appendAudit, type AuditActor } from "@/server/audit";
-import type { Tx } from "@/server/db";
-import { db } from "@/server/db";
-import { ConflictError, NotFoundError, RuleError } from "@/server/errors";
-import type { Prisma } from "@/generated/prisma/client";
 
 /**
  * Claiming a sync is settled in the database, so two requests or two app processes never run two syncs
@@ -34,7 +46,10 @@ export const staleMessage = (heartbeatAt: Date) =>
 
 /** Marks stale running syncs failed; returns the one still running with a fresh heartbeat, if any. */
 async function settleRunning(tx: Tx, programmeId: string, now: Date): Promise<RunningSync | null> {
-  const running = await tx.usageSync.findMany({ where: { programmeId, status: "RUNNING" }, select: { id: true, heartbeatAt: true, startedAt: true, startedBy: true } });
+  const running = await tx.usageSync.findMany({
+    where: { programmeId, status: "RUNNING" },
+    select: { id: true, heartbeatAt: true, startedAt: true, startedBy: true },
+  });
   let fresh: RunningSync | null = null;
   for (const r of running) {
     if (!heartbeatIsStale(r.heartbeatAt, now)) {
@@ -42,14 +57,27 @@ async function settleRunning(tx: Tx, programmeId: string, now: Date): Promise<Ru
       continue;
     }
     const error = staleMessage(r.heartbeatAt);
-    const done = await tx.usageSync.update({ where: { id: r.id }, data: { status: "FAILED", error, finishedAt: now }, select: { pages: true, records: true } });
-    await appendAudit(tx, { programmeId, actor: STALE_ACTOR, action: "usage.sync.fail", entityType: "UsageSync", entityId: r.id, after: { ...done, error } });
+    const done = await tx.usageSync.update({
+      where: { id: r.id },
+      data: { status: "FAILED", error, finishedAt: now },
+      select: { pages: true, records: true },
+    });
+    await appendAudit(tx, {
+      programmeId,
+      actor: STALE_ACTOR,
+      action: "usage.sync.fail",
+      entityType: "UsageSync",
+      entityId: r.id,
+      after: { ...done, error },
+    });
   }
   return fresh;
 }
 
 const alreadyRunning = (r: RunningSync) =>
-  new ConflictError(`A sync of this programme is already running (started ${r.startedAt.toISOString().replace("T", " ").slice(0, 16)} UTC${r.startedBy ? ` by ${r.startedBy}` : ""}); wait for it to finish.`);
+  new ConflictError(
+    `A sync of this programme is already running (started ${r.startedAt.toISOString().replace("T", " ").slice(0, 16)} UTC${r.startedBy ? ` by ${r.startedBy}` : ""}); wait for it to finish.`,
+  );
 
 /** Which endpoints the configured keys allow, each clamped to the days its source has published. */
 export function initialProgress(kinds: readonly SyncKeyKind[], from: string, to: string, now: Date): SyncProgress {
@@ -58,12 +86,17 @@ export function initialProgress(kinds: readonly SyncKeyKind[], from: string, to:
     if (!kinds.includes(e.kind)) continue;
     const range = clampRangeFor(e.kind, from, to, now);
     if (!range) {
-      endpoints[e.key] = { ...emptyEndpointProgress(from, to, false), state: "skipped", note: `Not published yet: Claude Enterprise analytics publish a day about ${ANALYTICS_DELAY_DAYS} days after it.` };
+      endpoints[e.key] = {
+        ...emptyEndpointProgress(from, to, false),
+        state: "skipped",
+        note: `Not published yet: Claude Enterprise analytics publish a day about ${ANALYTICS_DELAY_DAYS} days after it.`,
+      };
       continue;
     }
     const p = emptyEndpointProgress(range.from, range.to, e.per === "day");
     if (range.to < to) p.note = `Up to ${range.to}: later days are not published yet (about ${ANALYTICS_DELAY_DAYS} days' delay).`;
-    if (e.key === "analytics_summaries") p.note = [p.note, "Organisation-level counts: read and checked, not stored (they name no person)."].filter(Boolean).join(" ");
+    if (e.key === "analytics_summaries")
+      p.note = [p.note, "Organisation-level counts: read and checked, not stored (they name no person)."].filter(Boolean).join(" ");
     endpoints[e.key] = p;
   }
   return { runId: randomUUID(), endpoints };
@@ -89,7 +122,11 @@ export async function claimNewUsageSync(claim: NewSyncClaim): Promise<{ id: stri
     const running = await settleRunning(tx, claim.programmeId, claim.now);
     if (claim.trigger === "SCHEDULED") {
       if (running) return null;
-      const last = await tx.usageSync.findFirst({ where: { programmeId: claim.programmeId, trigger: "SCHEDULED" }, orderBy: { startedAt: "desc" }, select: { startedAt: true } });
+      const last = await tx.usageSync.findFirst({
+        where: { programmeId: claim.programmeId, trigger: "SCHEDULED" },
+        orderBy: { startedAt: "desc" },
+        select: { startedAt: true },
+      });
       if (!scheduledSyncDue(last?.startedAt ?? null, claim.now)) return null;
     } else if (running) throw alreadyRunning(running);
     const keys = await tx.anthropicKey.findMany({ where: { programmeId: claim.programmeId }, select: { kind: true } });
@@ -97,7 +134,12 @@ export async function claimNewUsageSync(claim: NewSyncClaim): Promise<{ id: stri
       if (claim.trigger === "SCHEDULED") return null;
       throw new RuleError("Add an admin key or an analytics key first: a sync pulls from the endpoints the keys allow.");
     }
-    const progress = initialProgress(keys.map((k) => k.kind), claim.from, claim.to, claim.now);
+    const progress = initialProgress(
+      keys.map((k) => k.kind),
+      claim.from,
+      claim.to,
+      claim.now,
+    );
     const row = await tx.usageSync.create({
       data: {
         programmeId: claim.programmeId,
@@ -127,16 +169,26 @@ export async function claimNewUsageSync(claim: NewSyncClaim): Promise<{ id: stri
  * Resumes a failed sync: the same row goes back to RUNNING with a new run id, keeping every endpoint's
  * cursor and counts, so it continues from the page that failed. Refused while another sync runs.
  */
-export async function claimResumeUsageSync(input: { programmeId: string; syncId: string; actor: AuditActor; now: Date }): Promise<{ id: string }> {
+export async function claimResumeUsageSync(input: {
+  programmeId: string;
+  syncId: string;
+  actor: AuditActor;
+  now: Date;
+}): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     await lockProgramme(tx, input.programmeId);
     const running = await settleRunning(tx, input.programmeId, input.now);
-    const sync = await tx.usageSync.findFirst({ where: { id: input.syncId, programmeId: input.programmeId }, select: { id: true, status: true, progress: true } });
+    const sync = await tx.usageSync.findFirst({
+      where: { id: input.syncId, programmeId: input.programmeId },
+      select: { id: true, status: true, progress: true },
+    });
     if (!sync) throw new NotFoundError("No such sync in this programme.");
     if (running) throw running.id === sync.id ? new ConflictError("This sync is still running.") : alreadyRunning(running);
     if (sync.status === "SUCCEEDED") throw new RuleError("This sync finished; there is nothing to resume.");
     const progress = readProgress(sync.progress);
-    const kinds = new Set((await tx.anthropicKey.findMany({ where: { programmeId: input.programmeId }, select: { kind: true } })).map((k) => k.kind));
+    const kinds = new Set(
+      (await tx.anthropicKey.findMany({ where: { programmeId: input.programmeId }, select: { kind: true } })).map((k) => k.kind),
+    );
     for (const [key, p] of Object.entries(progress.endpoints)) {
       const e = SYNC_ENDPOINTS.find((x) => x.key === key);
       if (e && p.state !== "done" && p.state !== "skipped" && !kinds.has(e.kind))
@@ -146,9 +198,21 @@ export async function claimResumeUsageSync(input: { programmeId: string; syncId:
     const resumed = { ...progress, runId: randomUUID() };
     await tx.usageSync.update({
       where: { id: sync.id },
-      data: { status: "RUNNING", error: null, finishedAt: null, heartbeatAt: input.now, progress: resumed as unknown as Prisma.InputJsonValue },
+      data: {
+        status: "RUNNING",
+        error: null,
+        finishedAt: null,
+        heartbeatAt: input.now,
+        progress: resumed as unknown as Prisma.InputJsonValue,
+      },
     });
-    await appendAudit(tx, { programmeId: input.programmeId, actor: input.actor, action: "usage.sync.resume", entityType: "UsageSync", entityId: sync.id });
+    await appendAudit(tx, {
+      programmeId: input.programmeId,
+      actor: input.actor,
+      action: "usage.sync.resume",
+      entityType: "UsageSync",
+      entityId: sync.id,
+    });
     return { id: sync.id };
   }, CLAIM_TX);
 }

@@ -1,7 +1,9 @@
 import "server-only";
+
+import { parseRetryAfter, retryDecision } from "@/domain/sync";
+
 import type { SyncEndpoint } from "../endpoints";
 import { keyLabel } from "./anthropic-key-select";
-import { parseRetryAfter, retryDecision } from "@/domain/sync";
 
 /**
  * One page from an admin or analytics endpoint, with plain fetch (the SDK has no admin endpoints):
@@ -30,14 +32,23 @@ export interface FetchPageDeps {
   beforeWait: () => Promise<void>;
 }
 
-export function pageUrl(baseUrl: string, endpoint: SyncEndpoint, window: { from: string; to: string; day: string | null }, cursor: string | null): string {
+export function pageUrl(
+  baseUrl: string,
+  endpoint: SyncEndpoint,
+  window: { from: string; to: string; day: string | null },
+  cursor: string | null,
+): string {
   const params = new URLSearchParams(endpoint.query(window));
   if (cursor !== null) params.set("page", cursor);
   return `${baseUrl.replace(/\/+$/, "")}${endpoint.path}?${params.toString()}`;
 }
 
 /** The error body {"type":"error","error":{"type","message"},"request_id"}, read defensively. */
-function describeError(text: string, requestIdHeader: string | null, redact: (s: string) => string): { type: string | null; message: string | null; requestId: string | null } {
+function describeError(
+  text: string,
+  requestIdHeader: string | null,
+  redact: (s: string) => string,
+): { type: string | null; message: string | null; requestId: string | null } {
   try {
     const body = JSON.parse(text) as { error?: { type?: unknown; message?: unknown }; request_id?: unknown };
     const type = typeof body.error?.type === "string" ? body.error.type : null;
@@ -83,7 +94,11 @@ export async function fetchReportPage(
     } catch (e) {
       if (e instanceof SyncFailure) throw e;
       status = null; // network failure or time-out
-      detail = { type: null, message: e instanceof Error && e.name === "TimeoutError" ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} s` : "connection failed", requestId: null };
+      detail = {
+        type: null,
+        message: e instanceof Error && e.name === "TimeoutError" ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} s` : "connection failed",
+        requestId: null,
+      };
     }
     // The analytics API answers 404 for a key that is missing, wrong or without the read:analytics scope.
     const effective = endpoint.kind === "ANALYTICS" && status === 404 ? 403 : status;
@@ -104,9 +119,13 @@ export async function fetchReportPage(
             : `The ${k} lacks permission for ${what}: Anthropic answered ${answer}${request}. Replace it with a key that has access, then resume.`,
         );
       case "rate-limit-too-long":
-        throw new SyncFailure(`Anthropic's rate limit for ${what} asks to wait ${Math.ceil((retryAfterMs ?? 0) / 1000)} s (${answer})${request}. Resume after that; the sync continues from this page.`);
+        throw new SyncFailure(
+          `Anthropic's rate limit for ${what} asks to wait ${Math.ceil((retryAfterMs ?? 0) / 1000)} s (${answer})${request}. Resume after that; the sync continues from this page.`,
+        );
       case "rate-limit-exhausted":
-        throw new SyncFailure(`${cap(what)} stayed rate limited after ${attempt} attempts (${answer})${request}. Resume later; the sync continues from this page.`);
+        throw new SyncFailure(
+          `${cap(what)} stayed rate limited after ${attempt} attempts (${answer})${request}. Resume later; the sync continues from this page.`,
+        );
       case "server-error-exhausted":
         throw new SyncFailure(
           status === null

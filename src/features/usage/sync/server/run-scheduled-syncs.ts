@@ -1,8 +1,10 @@
 import "server-only";
-import { claimNewUsageSync, SCHEDULER_ACTOR } from "./claim-usage-sync";
-import { runUsageSync, type SyncOutcome, type SyncRunOptions } from "./run-usage-sync";
+
 import { scheduledSyncRange } from "@/domain/sync";
 import { db } from "@/server/db";
+
+import { claimNewUsageSync, SCHEDULER_ACTOR } from "./claim-usage-sync";
+import { runUsageSync, type SyncOutcome, type SyncRunOptions } from "./run-usage-sync";
 
 /**
  * The daily schedule's work: for each active programme with a key, claims its scheduled sync when none
@@ -10,18 +12,31 @@ import { db } from "@/server/db";
  * runs it) and runs it. Programmes are synced one after another.
  */
 export async function runScheduledSyncs(
-  options: SyncRunOptions & { now?: () => Date; /** Only these programmes (an operator's or a test's choice); default all. */ programmeIds?: string[] } = {},
+  options: SyncRunOptions & {
+    now?: () => Date;
+    /** Only these programmes (an operator's or a test's choice); default all. */ programmeIds?: string[];
+  } = {},
 ): Promise<{ programmeSlug: string; outcome: SyncOutcome }[]> {
   const now = options.now ?? (() => new Date());
   const programmes = await db.programme.findMany({
-    where: { anthropicKeys: { some: {} }, status: { in: ["ACTIVE", "PAUSED"] }, ...(options.programmeIds ? { id: { in: options.programmeIds } } : {}) },
+    where: {
+      anthropicKeys: { some: {} },
+      status: { in: ["ACTIVE", "PAUSED"] },
+      ...(options.programmeIds ? { id: { in: options.programmeIds } } : {}),
+    },
     orderBy: { slug: "asc" },
     select: { id: true, slug: true },
   });
   const results: { programmeSlug: string; outcome: SyncOutcome }[] = [];
   for (const p of programmes) {
     const at = now();
-    const claimed = await claimNewUsageSync({ programmeId: p.id, trigger: "SCHEDULED", ...scheduledSyncRange(at), actor: SCHEDULER_ACTOR, now: at });
+    const claimed = await claimNewUsageSync({
+      programmeId: p.id,
+      trigger: "SCHEDULED",
+      ...scheduledSyncRange(at),
+      actor: SCHEDULER_ACTOR,
+      now: at,
+    });
     if (claimed) results.push({ programmeSlug: p.slug, outcome: await runUsageSync(claimed.id, options) });
   }
   return results;

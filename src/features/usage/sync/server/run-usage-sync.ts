@@ -1,18 +1,20 @@
 import "server-only";
-import { parseImport } from "../../imports/parse-import";
-import { MAX_BATCH_EVENTS } from "../../schemas";
-import { ingestUsageEvents } from "../../server/ingest-usage-events";
-import { SYNC_ENDPOINTS, type SyncEndpoint } from "../endpoints";
-import { keyContext, keyLabel } from "./anthropic-key-select";
-import { fetchReportPage, SyncFailure, type FetchPageDeps } from "./fetch-report-page";
+
 import { advance, nextPageOf, readProgress, type EndpointProgress, type SyncKeyKind, type SyncProgress } from "@/domain/sync";
+import type { Prisma } from "@/generated/prisma/client";
 import { appendAudit } from "@/server/audit";
 import { DEFAULT_BASE_URL } from "@/server/claude/client";
 import { DecryptionError, decryptSecret, encryptionKeyFromEnv } from "@/server/crypto";
 import { db, type Tx } from "@/server/db";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
-import type { Prisma } from "@/generated/prisma/client";
+
+import { parseImport } from "../../imports/parse-import";
+import { MAX_BATCH_EVENTS } from "../../schemas";
+import { ingestUsageEvents } from "../../server/ingest-usage-events";
+import { SYNC_ENDPOINTS, type SyncEndpoint } from "../endpoints";
+import { keyContext, keyLabel } from "./anthropic-key-select";
+import { fetchReportPage, SyncFailure, type FetchPageDeps } from "./fetch-report-page";
 
 /**
  * The sync engine. For each endpoint its keys allow, fetches pages (following next_page, day by day for
@@ -75,7 +77,9 @@ async function loadKeys(programmeId: string): Promise<Map<SyncKeyKind, string>> 
       keys.set(r.kind, decryptSecret(r.ciphertext, encryptionKey, keyContext(programmeId, r.kind)));
     } catch (e) {
       if (e instanceof DecryptionError)
-        throw new SyncFailure(`The stored ${keyLabel(r.kind)} cannot be decrypted with this server's GATEHOUSE_ENCRYPTION_KEY (was it changed?). Enter the key again, then resume.`);
+        throw new SyncFailure(
+          `The stored ${keyLabel(r.kind)} cannot be decrypted with this server's GATEHOUSE_ENCRYPTION_KEY (was it changed?). Enter the key again, then resume.`,
+        );
       throw e;
     }
   }
@@ -84,10 +88,14 @@ async function loadKeys(programmeId: string): Promise<Map<SyncKeyKind, string>> 
 
 export async function runUsageSync(syncId: string, options: SyncRunOptions = {}): Promise<SyncOutcome> {
   const now = options.now ?? (() => new Date());
-  const row = await db.usageSync.findUnique({ where: { id: syncId }, select: { id: true, programmeId: true, status: true, progress: true, pages: true, records: true, error: true } });
+  const row = await db.usageSync.findUnique({
+    where: { id: syncId },
+    select: { id: true, programmeId: true, status: true, progress: true, pages: true, records: true, error: true },
+  });
   if (!row) throw new Error(`No usage sync ${syncId}.`);
   const progress = readProgress(row.progress);
-  if (row.status !== "RUNNING") return { id: row.id, status: row.status, pages: row.pages, records: row.records, inserted: insertedOf(progress), error: row.error };
+  if (row.status !== "RUNNING")
+    return { id: row.id, status: row.status, pages: row.pages, records: row.records, inserted: insertedOf(progress), error: row.error };
   const runId = progress.runId;
   let secrets: string[] = [];
   let current: string | null = null;
@@ -134,24 +142,37 @@ export async function runUsageSync(syncId: string, options: SyncRunOptions = {})
       if (!p || p.state === "done" || p.state === "skipped") continue;
       current = endpoint.key;
       const apiKey = keys.get(endpoint.kind);
-      if (!apiKey) throw new SyncFailure(`The ${keyLabel(endpoint.kind)} needed for the ${endpoint.noun} has been removed; add it again, then resume.`);
+      if (!apiKey)
+        throw new SyncFailure(
+          `The ${keyLabel(endpoint.kind)} needed for the ${endpoint.noun} has been removed; add it again, then resume.`,
+        );
       while (p.state !== "done") {
         const page = await fetchReportPage(deps, endpoint, apiKey, p, p.cursor);
         const next = nextPageOf(page.body);
-        if (!next.ok) throw new SyncFailure(`Anthropic's page ${p.pages + 1} of the ${endpoint.noun} is malformed (${next.reason}); the sync stopped. Resume to try it again.`);
+        if (!next.ok)
+          throw new SyncFailure(
+            `Anthropic's page ${p.pages + 1} of the ${endpoint.noun} is malformed (${next.reason}); the sync stopped. Resume to try it again.`,
+          );
         const parsed = parseImport(endpoint.format, page.text);
         if (!parsed.ok) {
           const first = parsed.problems[0]!;
           const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problems)` : "";
-          throw new SyncFailure(`Anthropic's page ${p.pages + 1} of the ${endpoint.noun} could not be read: ${first.record}: ${first.reason}${more}. Nothing from that page was stored.`);
+          throw new SyncFailure(
+            `Anthropic's page ${p.pages + 1} of the ${endpoint.noun} could not be read: ${first.record}: ${first.reason}${more}. Nothing from that page was stored.`,
+          );
         }
         const before = p;
         const saved = await db.$transaction(async (tx) => {
           await assertOwned(tx, syncId, runId);
           let inserted = 0;
           for (let at = 0; at < parsed.events.length; at += MAX_BATCH_EVENTS)
-            inserted += (await ingestUsageEvents(tx, row.programmeId, parsed.events.slice(at, at + MAX_BATCH_EVENTS), `sync:${endpoint.key}`)).inserted;
-          const after = advance({ ...before, pages: before.pages + 1, events: before.events + parsed.events.length, inserted: before.inserted + inserted }, next.next);
+            inserted += (
+              await ingestUsageEvents(tx, row.programmeId, parsed.events.slice(at, at + MAX_BATCH_EVENTS), `sync:${endpoint.key}`)
+            ).inserted;
+          const after = advance(
+            { ...before, pages: before.pages + 1, events: before.events + parsed.events.length, inserted: before.inserted + inserted },
+            next.next,
+          );
           const updated: SyncProgress = { ...progress, endpoints: { ...progress.endpoints, [endpoint.key]: after } };
           await tx.usageSync.update({
             where: { id: syncId },
@@ -168,21 +189,29 @@ export async function runUsageSync(syncId: string, options: SyncRunOptions = {})
     return await finish("SUCCEEDED", null);
   } catch (e) {
     if (e instanceof LostOwnership) {
-      const r = await db.usageSync.findUniqueOrThrow({ where: { id: syncId }, select: { status: true, pages: true, records: true, error: true } });
+      const r = await db.usageSync.findUniqueOrThrow({
+        where: { id: syncId },
+        select: { status: true, pages: true, records: true, error: true },
+      });
       return { id: syncId, status: r.status, pages: r.pages, records: r.records, inserted: insertedOf(progress), error: r.error };
     }
     const redact = (s: string) => secrets.reduce((acc, k) => acc.split(k).join("[redacted]"), s);
     let message: string;
     if (e instanceof SyncFailure) message = redact(e.message);
     else {
-      console.error(`Usage sync ${syncId} stopped by an unexpected error:`, redact(e instanceof Error ? (e.stack ?? e.message) : String(e)));
+      console.error(
+        `Usage sync ${syncId} stopped by an unexpected error:`,
+        redact(e instanceof Error ? (e.stack ?? e.message) : String(e)),
+      );
       message = "An unexpected error stopped the sync (it is in the server log). Resume continues from the last page saved.";
     }
-    if (current && progress.endpoints[current]) progress.endpoints[current] = { ...progress.endpoints[current]!, state: "failed", error: message };
+    if (current && progress.endpoints[current])
+      progress.endpoints[current] = { ...progress.endpoints[current]!, state: "failed", error: message };
     try {
       return await finish("FAILED", message);
     } catch (e2) {
-      if (e2 instanceof LostOwnership) return { id: syncId, status: "FAILED", pages: row.pages, records: row.records, inserted: insertedOf(progress), error: message };
+      if (e2 instanceof LostOwnership)
+        return { id: syncId, status: "FAILED", pages: row.pages, records: row.records, inserted: insertedOf(progress), error: message };
       throw e2;
     }
   }

@@ -1,12 +1,14 @@
 import "server-only";
-import { saveAnthropicKeySchema, type SaveAnthropicKeyInput } from "../schemas";
-import { anthropicKeySelect, keyContext, type AnthropicKeyView } from "./anthropic-key-select";
+
 import { keyHint } from "@/domain/sync";
-import { auditActor, type Actor } from "@/server/auth/actor";
 import { appendAudit } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { encryptionKeyFromEnv, encryptSecret } from "@/server/crypto";
 import { db } from "@/server/db";
+
+import { saveAnthropicKeySchema, type SaveAnthropicKeyInput } from "../schemas";
+import { anthropicKeySelect, keyContext, type AnthropicKeyView } from "./anthropic-key-select";
 
 /**
  * Adds or replaces a programme's admin or analytics key (programme managers: "usage.sync"). The key is

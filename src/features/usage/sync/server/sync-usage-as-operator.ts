@@ -1,11 +1,13 @@
 import "server-only";
-import { claimNewUsageSync } from "./claim-usage-sync";
-import { runUsageSync, type SyncOutcome, type SyncRunOptions } from "./run-usage-sync";
+
 import { addDays, defaultSyncRange, syncRangeProblem } from "@/domain/sync";
 import type { AuditActor } from "@/server/audit";
 import { encryptionKeyFromEnv } from "@/server/crypto";
 import { db } from "@/server/db";
 import { NotFoundError, RuleError } from "@/server/errors";
+
+import { claimNewUsageSync } from "./claim-usage-sync";
+import { runUsageSync, type SyncOutcome, type SyncRunOptions } from "./run-usage-sync";
 
 /**
  * Operator variant for the CLI (`npm run cli -- sync`): database access, no signed-in user. Claims a

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -28,8 +29,8 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
         <div>
           <h2 className="text-lg font-semibold">Cost model</h2>
           <p className="text-sm text-slate-600">
-            Model token costs at expected volumes, seats at projected headcount, engineering, change management and support. Get the budget signed off
-            in Phase 1, not Phase 3.
+            Model token costs at expected volumes, seats at projected headcount, engineering, change management and support. Get the budget
+            signed off in Phase 1, not Phase 3.
           </p>
         </div>
         <div className="flex gap-2">
@@ -45,9 +46,13 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
           <p className="text-sm text-slate-600">Approved budget</p>
           {approved ? (
             <>
-              <p className="mt-1 text-2xl font-semibold text-emerald-800">{formatUsd(approved.monthlyAmount)}<span className="text-sm font-normal text-slate-600"> a month</span></p>
+              <p className="mt-1 text-2xl font-semibold text-emerald-800">
+                {formatUsd(approved.monthlyAmount)}
+                <span className="text-sm font-normal text-slate-600"> a month</span>
+              </p>
               <p className="text-xs text-slate-600">
-                {formatUsd(approved.ninetyDayAmount)} over 90 days · “{approved.scenarioName}” · approved by {approved.approvedBy.replace(/ <.*>$/, "")} on {formatDate(approved.approvedAt)}
+                {formatUsd(approved.ninetyDayAmount)} over 90 days · “{approved.scenarioName}” · approved by{" "}
+                {approved.approvedBy.replace(/ <.*>$/, "")} on {formatDate(approved.approvedAt)}
               </p>
             </>
           ) : (
@@ -59,7 +64,10 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="department-allocation">
           <p className="text-sm text-slate-600">Department budgets</p>
-          <p className={`mt-1 text-2xl font-semibold ${a.over ? "text-red-700" : ""}`}>{formatUsd(a.total)}<span className="text-sm font-normal text-slate-600"> a month</span></p>
+          <p className={`mt-1 text-2xl font-semibold ${a.over ? "text-red-700" : ""}`}>
+            {formatUsd(a.total)}
+            <span className="text-sm font-normal text-slate-600"> a month</span>
+          </p>
           <p className="text-xs text-slate-600">
             {a.approved === null
               ? "No approved budget to compare with yet."
@@ -70,17 +78,28 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">Prices</p>
-          <p className="mt-1 text-2xl font-semibold">{m.prices.models}<span className="text-sm font-normal text-slate-600"> prices in force</span></p>
+          <p className="mt-1 text-2xl font-semibold">
+            {m.prices.models}
+            <span className="text-sm font-normal text-slate-600"> prices in force</span>
+          </p>
           <p className="text-xs text-slate-600">
-            Latest change effective {formatDate(m.prices.latestEffective)}. <Link className="text-brand-700 underline" href={`${base}/prices`}>See the table</Link>
+            Latest change effective {formatDate(m.prices.latestEffective)}.{" "}
+            <Link className="text-brand-700 underline" href={`${base}/prices`}>
+              See the table
+            </Link>
           </p>
         </div>
       </div>
 
       <Card title={`Scenarios (${m.scenarios.length})`}>
         {m.scenarios.length === 0 ? (
-          <EmptyState title="No cost scenarios yet" action={m.canManage ? <ButtonLink href={`${base}/scenarios/new`}>New scenario</ButtonLink> : undefined}>
-            {m.canManage ? "Model users, tasks, tokens, model mix, seats and people costs to get monthly and 90-day totals." : "The programme manager builds the cost scenarios."}
+          <EmptyState
+            title="No cost scenarios yet"
+            action={m.canManage ? <ButtonLink href={`${base}/scenarios/new`}>New scenario</ButtonLink> : undefined}
+          >
+            {m.canManage
+              ? "Model users, tasks, tokens, model mix, seats and people costs to get monthly and 90-day totals."
+              : "The programme manager builds the cost scenarios."}
           </EmptyState>
         ) : (
           <div className="space-y-4">
@@ -99,30 +118,58 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
               <table className="w-full text-sm" aria-label="Scenarios">
                 <thead className="text-left text-xs text-slate-500">
                   <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">Scenario</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Users</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Tasks a month</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Monthly</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">90 days</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Per task</th>
-                    <th scope="col" className="py-2 font-medium">Budget</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Scenario
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Users
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Tasks a month
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Monthly
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      90 days
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Per task
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      Budget
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {m.scenarios.map((s) => (
                     <tr key={s.id}>
                       <th scope="row" className="py-2 pr-3 text-left font-medium">
-                        <Link href={`${base}/scenarios/${s.id}`} className="text-brand-700 hover:underline">{s.name}</Link>
-                        {s.unpricedModels.length > 0 && <span className="block text-xs font-normal text-red-700">No price for {s.unpricedModels.join(", ")}</span>}
+                        <Link href={`${base}/scenarios/${s.id}`} className="text-brand-700 hover:underline">
+                          {s.name}
+                        </Link>
+                        {s.unpricedModels.length > 0 && (
+                          <span className="block text-xs font-normal text-red-700">No price for {s.unpricedModels.join(", ")}</span>
+                        )}
                       </th>
                       <td className="py-2 pr-3 text-right tabular-nums">{formatCount(s.users)}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{formatCount(s.tasksPerMonth)}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(s.monthlyTotal)}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(s.ninetyDayTotal)}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{s.costPerTask === null ? "—" : formatUsdPrecise(s.costPerTask)}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">
+                        {s.costPerTask === null ? "—" : formatUsdPrecise(s.costPerTask)}
+                      </td>
                       <td className="py-2">
-                        {s.isApprovedBudget ? <Badge tone="success">Approved budget</Badge> : s.lastApproval ? <Badge>Approved earlier</Badge> : <span className="text-xs text-slate-500">—</span>}
-                        {s.lastApproval && !s.lastApproval.stillMatches && <span className="mt-1 block text-xs text-amber-800">Changed since approval</span>}
+                        {s.isApprovedBudget ? (
+                          <Badge tone="success">Approved budget</Badge>
+                        ) : s.lastApproval ? (
+                          <Badge>Approved earlier</Badge>
+                        ) : (
+                          <span className="text-xs text-slate-500">—</span>
+                        )}
+                        {s.lastApproval && !s.lastApproval.stillMatches && (
+                          <span className="mt-1 block text-xs text-amber-800">Changed since approval</span>
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -141,16 +188,29 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
             </p>
           )}
           {m.departmentBudgets.length === 0 ? (
-            <p className="text-sm text-slate-600">No department budgets yet. The playbook&apos;s mitigation for API costs exceeding budget at scale: per-department cost budgets.</p>
+            <p className="text-sm text-slate-600">
+              No department budgets yet. The playbook&apos;s mitigation for API costs exceeding budget at scale: per-department cost
+              budgets.
+            </p>
           ) : (
             <div className="overflow-x-auto">
               <table className="w-full text-sm" aria-label="Department budgets">
                 <thead className="text-left text-xs text-slate-500">
                   <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">Department</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Monthly budget</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Owner</th>
-                    {m.canManage && <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>}
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Department
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      Monthly budget
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Owner
+                    </th>
+                    {m.canManage && (
+                      <th scope="col" className="py-2 font-medium">
+                        <span className="sr-only">Actions</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -160,10 +220,14 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
                 </tbody>
                 <tfoot className="border-t border-slate-200">
                   <tr>
-                    <th scope="row" className="py-2 pr-3 text-left font-semibold">Total</th>
+                    <th scope="row" className="py-2 pr-3 text-left font-semibold">
+                      Total
+                    </th>
                     <td className="py-2 pr-3 text-right font-semibold tabular-nums">{formatUsd(a.total)}</td>
                     <td className="py-2 pr-3 text-xs text-slate-600" colSpan={m.canManage ? 2 : 1}>
-                      {a.approved === null ? "No approved budget yet" : `of ${formatUsd(a.approved)} approved${a.over ? " — over budget" : ""}`}
+                      {a.approved === null
+                        ? "No approved budget yet"
+                        : `of ${formatUsd(a.approved)} approved${a.over ? " — over budget" : ""}`}
                     </td>
                   </tr>
                 </tfoot>
@@ -187,12 +251,24 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
             <table className="w-full text-sm" aria-label="Budget approvals">
               <thead className="text-left text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">When (UTC)</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Scenario</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Monthly</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">90 days</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Approved by</th>
-                  <th scope="col" className="py-2 font-medium">Note</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    When (UTC)
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Scenario
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Monthly
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    90 days
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Approved by
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Note
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 align-top">
@@ -200,7 +276,9 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
                   <tr key={ap.id}>
                     <td className="whitespace-nowrap py-2 pr-3 text-xs">{formatDateTime(ap.approvedAt)}</td>
                     <td className="py-2 pr-3">
-                      <Link href={`${base}/scenarios/${ap.scenarioId}`} className="text-brand-700 hover:underline">{ap.scenarioName}</Link>
+                      <Link href={`${base}/scenarios/${ap.scenarioId}`} className="text-brand-700 hover:underline">
+                        {ap.scenarioName}
+                      </Link>
                     </td>
                     <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(ap.monthlyAmount)}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(ap.ninetyDayAmount)}</td>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Badge, type Tone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -22,7 +23,13 @@ const usd = (n: number) => n.toLocaleString("en-US", { style: "currency", curren
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const BREAKDOWN_LABELS = { department: "Department", useCase: "Use case", cohort: "Cohort", model: "Model" } as const;
 
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
   const { slug } = await params;
   const range = await searchParams;
   const user = await requirePageUser(`/programmes/${slug}/dashboard`);
@@ -35,14 +42,20 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     <div className="space-y-6">
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Date range">
         <div>
-          <label htmlFor="from" className="block text-xs font-medium text-slate-700">From</label>
+          <label htmlFor="from" className="block text-xs font-medium text-slate-700">
+            From
+          </label>
           <input id="from" name="from" type="date" defaultValue={d.range.from} className={inputClass()} />
         </div>
         <div>
-          <label htmlFor="to" className="block text-xs font-medium text-slate-700">To</label>
+          <label htmlFor="to" className="block text-xs font-medium text-slate-700">
+            To
+          </label>
           <input id="to" name="to" type="date" defaultValue={d.range.to} className={inputClass()} />
         </div>
-        <button type="submit" className={buttonClass("secondary")}>Show</button>
+        <button type="submit" className={buttonClass("secondary")}>
+          Show
+        </button>
         <a href={`/programmes/${slug}/dashboard/export?from=${d.range.from}&to=${d.range.to}`} className={buttonClass("ghost")}>
           Download CSV
         </a>
@@ -52,7 +65,11 @@ export default async function DashboardPage({ params, searchParams }: { params: 
         <Link href={`/programmes/${slug}/dashboard/import`} className={buttonClass("ghost")}>
           Import usage
         </Link>
-        {d.rangeError && <p role="alert" className="text-sm text-red-700">That range was not valid ({d.rangeError}); showing the last 28 days.</p>}
+        {d.rangeError && (
+          <p role="alert" className="text-sm text-red-700">
+            That range was not valid ({d.rangeError}); showing the last 28 days.
+          </p>
+        )}
       </form>
 
       <Card title="Health signals">
@@ -71,14 +88,25 @@ export default async function DashboardPage({ params, searchParams }: { params: 
 
       {!hasData ? (
         <EmptyState title="No usage data in this range">
-          Send usage events to <code className="font-mono text-xs">POST /api/v1/programmes/{slug}/usage-events</code> with a programme API token
-          (<code className="font-mono text-xs">npm run cli -- token create --programme {slug} --name pipeline</code>), or pick another range.
+          Send usage events to <code className="font-mono text-xs">POST /api/v1/programmes/{slug}/usage-events</code> with a programme API
+          token (<code className="font-mono text-xs">npm run cli -- token create --programme {slug} --name pipeline</code>), or pick another
+          range.
         </EmptyState>
       ) : (
         <>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            <Kpi label="Active users (28 days)" value={`${t.active28PctAtEnd}%`} detail={`${int(t.active28AtEnd)} of ${int(m.licensedSeats)} seats · ${int(t.active7AtEnd)} in the last 7 days`} basis="measured" />
-            <Kpi label="Tasks completed" value={int(t.tasks)} detail={t.errorRate !== null ? `Error rate ${(t.errorRate * 100).toFixed(1)}%` : undefined} basis="measured" />
+            <Kpi
+              label="Active users (28 days)"
+              value={`${t.active28PctAtEnd}%`}
+              detail={`${int(t.active28AtEnd)} of ${int(m.licensedSeats)} seats · ${int(t.active7AtEnd)} in the last 7 days`}
+              basis="measured"
+            />
+            <Kpi
+              label="Tasks completed"
+              value={int(t.tasks)}
+              detail={t.errorRate !== null ? `Error rate ${(t.errorRate * 100).toFixed(1)}%` : undefined}
+              basis="measured"
+            />
             <Kpi
               label="Minutes saved"
               value={int(t.minutesSaved.measured + t.minutesSaved.selfReported + t.minutesSaved.estimated)}
@@ -95,16 +123,28 @@ export default async function DashboardPage({ params, searchParams }: { params: 
 
           <Card title="Adoption: 28-day active users against licensed seats">
             <AdoptionChart data={m.daily} />
-            <SeriesTable caption="Active users per day" rows={m.daily.map((x) => [x.day, int(x.activeDaily), int(x.active7), int(x.active28), `${x.active28Pct}%`])} head={["Day", "That day", "7 days", "28 days", "Of seats"]} />
+            <SeriesTable
+              caption="Active users per day"
+              rows={m.daily.map((x) => [x.day, int(x.activeDaily), int(x.active7), int(x.active28), `${x.active28Pct}%`])}
+              head={["Day", "That day", "7 days", "28 days", "Of seats"]}
+            />
           </Card>
           <div className="grid gap-6 lg:grid-cols-2">
             <Card title="Tasks completed per day">
               <TasksChart data={m.daily} />
-              <SeriesTable caption="Tasks and errors per day" rows={m.daily.map((x) => [x.day, int(x.tasks), int(x.errors)])} head={["Day", "Tasks", "Errors"]} />
+              <SeriesTable
+                caption="Tasks and errors per day"
+                rows={m.daily.map((x) => [x.day, int(x.tasks), int(x.errors)])}
+                head={["Day", "Tasks", "Errors"]}
+              />
             </Card>
             <Card title="API cost per task">
               <CostPerTaskChart data={m.daily} />
-              <SeriesTable caption="Cost per day" rows={m.daily.map((x) => [x.day, usd(x.costUsd), x.costPerTask !== null ? `$${x.costPerTask.toFixed(4)}` : "—"])} head={["Day", "Cost", "Per task"]} />
+              <SeriesTable
+                caption="Cost per day"
+                rows={m.daily.map((x) => [x.day, usd(x.costUsd), x.costPerTask !== null ? `$${x.costPerTask.toFixed(4)}` : "—"])}
+                head={["Day", "Cost", "Per task"]}
+              />
             </Card>
           </div>
           <div className="grid gap-6 lg:grid-cols-2">
@@ -114,10 +154,18 @@ export default async function DashboardPage({ params, searchParams }: { params: 
                   <caption className="sr-only">{`Figures by ${BREAKDOWN_LABELS[b].toLowerCase()}`}</caption>
                   <thead className="text-xs text-slate-500">
                     <tr>
-                      <th scope="col" className="py-1 font-medium">{BREAKDOWN_LABELS[b]}</th>
-                      <th scope="col" className="py-1 text-right font-medium">Tasks</th>
-                      <th scope="col" className="py-1 text-right font-medium">Minutes saved</th>
-                      <th scope="col" className="py-1 text-right font-medium">Cost</th>
+                      <th scope="col" className="py-1 font-medium">
+                        {BREAKDOWN_LABELS[b]}
+                      </th>
+                      <th scope="col" className="py-1 text-right font-medium">
+                        Tasks
+                      </th>
+                      <th scope="col" className="py-1 text-right font-medium">
+                        Minutes saved
+                      </th>
+                      <th scope="col" className="py-1 text-right font-medium">
+                        Cost
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
@@ -161,11 +209,23 @@ function SeriesTable({ caption, head, rows }: { caption: string; head: string[];
         <table className="w-full text-left text-xs">
           <caption className="sr-only">{caption}</caption>
           <thead className="sticky top-0 bg-white text-slate-500">
-            <tr>{head.map((h) => <th key={h} scope="col" className="py-1 font-medium">{h}</th>)}</tr>
+            <tr>
+              {head.map((h) => (
+                <th key={h} scope="col" className="py-1 font-medium">
+                  {h}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
-              <tr key={r[0]}>{r.map((c, i) => <td key={i} className="py-0.5">{c}</td>)}</tr>
+              <tr key={r[0]}>
+                {r.map((c, i) => (
+                  <td key={i} className="py-0.5">
+                    {c}
+                  </td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>

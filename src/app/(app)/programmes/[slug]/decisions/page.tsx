@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Badge, type Tone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -25,15 +26,17 @@ export default async function DecisionsPage({ params }: { params: Promise<{ slug
         <div>
           <h2 className="text-lg font-semibold">Architecture decision records</h2>
           <p className="max-w-3xl text-sm text-slate-600">
-            Which Claude product, which models per use case, the data flows, integration points and failure modes. An accepted record is the governance
-            artefact the Architecture Review approves.
+            Which Claude product, which models per use case, the data flows, integration points and failure modes. An accepted record is the
+            governance artefact the Architecture Review approves.
           </p>
         </div>
         {canManage && <ButtonLink href={`${base}/new`}>New decision record</ButtonLink>}
       </div>
       {decisions.length === 0 ? (
         <EmptyState title="No decision records yet">
-          {canManage ? "Write the first record: the product, models, data flows, integration points and failure modes." : "The programme manager has not written one yet."}
+          {canManage
+            ? "Write the first record: the product, models, data flows, integration points and failure modes."
+            : "The programme manager has not written one yet."}
         </EmptyState>
       ) : (
         <Card>
@@ -41,11 +44,21 @@ export default async function DecisionsPage({ params }: { params: Promise<{ slug
             <table className="w-full text-left text-sm" aria-label="Decision records">
               <thead className="text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Record</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Decision</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Claude product</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                  <th scope="col" className="py-2 font-medium">Accepted</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Record
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Decision
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Claude product
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Accepted
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 align-top">

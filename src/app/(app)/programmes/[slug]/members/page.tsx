@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { REVIEW_FUNCTION_LABELS, ROLE_LABELS } from "@/domain/enums";
@@ -30,17 +31,25 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
                 <p className="truncate text-sm text-slate-600">{m.user.email}</p>
                 <div className="mt-1.5 flex flex-wrap gap-1.5">
                   {m.roles.map((r) => (
-                    <Badge key={r} tone={r === "PROGRAMME_MANAGER" ? "info" : "neutral"}>{ROLE_LABELS[r]}</Badge>
+                    <Badge key={r} tone={r === "PROGRAMME_MANAGER" ? "info" : "neutral"}>
+                      {ROLE_LABELS[r]}
+                    </Badge>
                   ))}
                   {m.functions.map((f) => (
-                    <Badge key={f} tone="success">{REVIEW_FUNCTION_LABELS[f]}</Badge>
+                    <Badge key={f} tone="success">
+                      {REVIEW_FUNCTION_LABELS[f]}
+                    </Badge>
                   ))}
                   {m.signIn === "none" && <Badge tone="warning">{SIGN_IN_LABEL.none}</Badge>}
                 </div>
               </div>
               {canManage && (
                 <div className="md:max-w-md">
-                  <MemberRowEditor programmeSlug={slug} member={{ id: m.id, name: m.user.name, roles: m.roles, functions: m.functions }} isSelf={m.user.id === user.id} />
+                  <MemberRowEditor
+                    programmeSlug={slug}
+                    member={{ id: m.id, name: m.user.name, roles: m.roles, functions: m.functions }}
+                    isSelf={m.user.id === user.id}
+                  />
                 </div>
               )}
             </li>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { MILESTONE_STATUS_LABELS, PHASE_LABELS } from "@/domain/enums";
@@ -63,7 +64,19 @@ export default async function MilestonesPage({ params }: { params: Promise<{ slu
                         {map.canEdit ? (
                           <MilestoneEditor programmeSlug={slug} milestone={m} members={map.members} />
                         ) : (
-                          <Badge tone={m.status === "DONE" ? "success" : m.status === "BLOCKED" ? "danger" : m.status === "IN_PROGRESS" ? "info" : "neutral"}>{MILESTONE_STATUS_LABELS[m.status]}</Badge>
+                          <Badge
+                            tone={
+                              m.status === "DONE"
+                                ? "success"
+                                : m.status === "BLOCKED"
+                                  ? "danger"
+                                  : m.status === "IN_PROGRESS"
+                                    ? "info"
+                                    : "neutral"
+                            }
+                          >
+                            {MILESTONE_STATUS_LABELS[m.status]}
+                          </Badge>
                         )}
                         {m.slipped && <Badge tone="warning">Slipped · {m.daysLate} days late</Badge>}
                         {!m.slipped && m.daysLate > 0 && <Badge tone="neutral">Done {m.daysLate} days late</Badge>}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { POLICY_VERSION_STATUS_LABELS, type PolicyVersionStatus } from "@/domain/enums";
@@ -25,8 +26,8 @@ export default async function PolicyPage({ params }: { params: Promise<{ slug: s
       <div>
         <h2 className="text-lg font-semibold">{p.title}</h2>
         <p className="max-w-3xl text-sm text-slate-600">
-          What people can and cannot do with Claude, published before anyone uses it. The published version is evidence for the Architecture Review, and the
-          pilot cannot start without one.
+          What people can and cannot do with Claude, published before anyone uses it. The published version is evidence for the Architecture
+          Review, and the pilot cannot start without one.
         </p>
       </div>
 
@@ -52,7 +53,13 @@ export default async function PolicyPage({ params }: { params: Promise<{ slug: s
         <div className="grid gap-6 xl:grid-cols-2">
           {p.canManage && (
             <Card title={`Draft: version ${p.draft.version}`} action={<Badge tone="info">Draft</Badge>}>
-              <PolicyDraftEditor programmeSlug={slug} versionId={p.draft.id} version={p.draft.version} body={p.draft.body} hasPublished={p.published !== null} />
+              <PolicyDraftEditor
+                programmeSlug={slug}
+                versionId={p.draft.id}
+                version={p.draft.version}
+                body={p.draft.body}
+                hasPublished={p.published !== null}
+              />
             </Card>
           )}
           <Card title={`Preview of the saved draft (version ${p.draft.version})`}>
@@ -79,10 +86,18 @@ export default async function PolicyPage({ params }: { params: Promise<{ slug: s
           <table className="w-full text-left text-sm" aria-label="Version history">
             <thead className="text-xs text-slate-500">
               <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">Version</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Started</th>
-                <th scope="col" className="py-2 font-medium">Published</th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Version
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Started
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  Published
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -93,7 +108,9 @@ export default async function PolicyPage({ params }: { params: Promise<{ slug: s
                       Version {v.version}
                     </Link>
                   </td>
-                  <td className="py-2 pr-3"><Badge tone={TONE[v.status]}>{POLICY_VERSION_STATUS_LABELS[v.status]}</Badge></td>
+                  <td className="py-2 pr-3">
+                    <Badge tone={TONE[v.status]}>{POLICY_VERSION_STATUS_LABELS[v.status]}</Badge>
+                  </td>
                   <td className="py-2 pr-3 text-xs">{formatDateTime(v.createdAt)}</td>
                   <td className="py-2 text-xs">{v.publishedAt ? formatDateTime(v.publishedAt) : "—"}</td>
                 </tr>

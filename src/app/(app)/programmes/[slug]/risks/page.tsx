@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Badge, type Tone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -15,7 +16,13 @@ export const metadata: Metadata = { title: "Risk register" };
 const STATUS_TONE: Record<RiskStatus, Tone> = { OPEN: "warning", MITIGATING: "info", ACCEPTED: "neutral", CLOSED: "success" };
 const LEVEL_TONE: Record<Level, Tone> = { LOW: "neutral", MEDIUM: "warning", HIGH: "danger" };
 
-export default async function RisksPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RisksPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const query = await searchParams;
   const user = await requirePageUser(`/programmes/${slug}/risks`);
@@ -35,7 +42,9 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 className="text-lg font-semibold">Risk register</h2>
-          <p className="text-sm text-slate-600">The playbook&apos;s ten deployment risks and the programme&apos;s own, each with an owner, a mitigation and a next review.</p>
+          <p className="text-sm text-slate-600">
+            The playbook&apos;s ten deployment risks and the programme&apos;s own, each with an owner, a mitigation and a next review.
+          </p>
         </div>
         {r.canManage && <ButtonLink href={`${base}/new`}>Add a risk</ButtonLink>}
       </div>
@@ -43,8 +52,18 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
       <div className="grid gap-4 sm:grid-cols-4">
         <Stat label="Open risks" value={r.counts.open} tone="neutral" />
         <Stat label="Open high risks" value={r.counts.openHigh} tone={r.counts.openHigh > 0 ? "danger" : "success"} />
-        <Stat label="Open risks without an owner" value={r.counts.unowned} tone={r.counts.unowned > 0 ? "warning" : "success"} href={r.counts.unowned > 0 ? `${base}?flag=unowned#register` : undefined} />
-        <Stat label="Open risks past their review date" value={r.counts.overdue} tone={r.counts.overdue > 0 ? "warning" : "success"} href={r.counts.overdue > 0 ? `${base}?flag=overdue#register` : undefined} />
+        <Stat
+          label="Open risks without an owner"
+          value={r.counts.unowned}
+          tone={r.counts.unowned > 0 ? "warning" : "success"}
+          href={r.counts.unowned > 0 ? `${base}?flag=unowned#register` : undefined}
+        />
+        <Stat
+          label="Open risks past their review date"
+          value={r.counts.overdue}
+          tone={r.counts.overdue > 0 ? "warning" : "success"}
+          href={r.counts.overdue > 0 ? `${base}?flag=overdue#register` : undefined}
+        />
       </div>
 
       <Card title="Heat map">
@@ -53,7 +72,13 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
 
       <Card
         title={<span id="register">{filtered ? `Risks: ${filterLabel} (${r.risks.length} of ${r.total})` : `All risks (${r.total})`}</span>}
-        action={filtered ? <Link href={base} className="text-sm font-medium text-brand-700 hover:underline">Show all risks</Link> : undefined}
+        action={
+          filtered ? (
+            <Link href={base} className="text-sm font-medium text-brand-700 hover:underline">
+              Show all risks
+            </Link>
+          ) : undefined
+        }
       >
         {r.risks.length === 0 ? (
           <p className="text-sm text-slate-600">No risks here.</p>
@@ -62,12 +87,24 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
             <table className="w-full text-left text-sm" aria-label="Risks">
               <thead className="text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Risk</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Probability</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Impact</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Owner</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                  <th scope="col" className="py-2 font-medium">Next review</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Risk
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Probability
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Impact
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Owner
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Next review
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 align-top">
@@ -83,12 +120,18 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
                         {risk.high && risk.status !== "CLOSED" && <Badge tone="danger">High · score {risk.score}</Badge>}
                       </div>
                     </td>
-                    <td className="py-2 pr-3"><Badge tone={LEVEL_TONE[risk.probability]}>{LEVEL_LABELS[risk.probability]}</Badge></td>
-                    <td className="py-2 pr-3"><Badge tone={LEVEL_TONE[risk.impact]}>{LEVEL_LABELS[risk.impact]}</Badge></td>
+                    <td className="py-2 pr-3">
+                      <Badge tone={LEVEL_TONE[risk.probability]}>{LEVEL_LABELS[risk.probability]}</Badge>
+                    </td>
+                    <td className="py-2 pr-3">
+                      <Badge tone={LEVEL_TONE[risk.impact]}>{LEVEL_LABELS[risk.impact]}</Badge>
+                    </td>
                     <td className="py-2 pr-3 text-xs">
                       {risk.ownerName ?? <span className={risk.unowned ? "font-medium text-amber-800" : "text-slate-500"}>No owner</span>}
                     </td>
-                    <td className="py-2 pr-3"><Badge tone={STATUS_TONE[risk.status]}>{RISK_STATUS_LABELS[risk.status]}</Badge></td>
+                    <td className="py-2 pr-3">
+                      <Badge tone={STATUS_TONE[risk.status]}>{RISK_STATUS_LABELS[risk.status]}</Badge>
+                    </td>
                     <td className="whitespace-nowrap py-2 text-xs">
                       {risk.reviewDate ? formatDate(risk.reviewDate) : <span className="text-slate-500">Not set</span>}
                       {risk.overdue && (
@@ -110,7 +153,13 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
 }
 
 function Stat({ label, value, tone, href }: { label: string; value: number; tone: Tone; href?: string }) {
-  const color = { neutral: "text-slate-900", info: "text-brand-700", success: "text-emerald-700", warning: "text-amber-700", danger: "text-red-700" }[tone];
+  const color = {
+    neutral: "text-slate-900",
+    info: "text-brand-700",
+    success: "text-emerald-700",
+    warning: "text-amber-700",
+    danger: "text-red-700",
+  }[tone];
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
       <p className="text-sm text-slate-600">{label}</p>

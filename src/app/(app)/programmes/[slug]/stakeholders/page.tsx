@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { StakeholderCard } from "@/features/stakeholders/components/stakeholder-card";
 import { listStakeholders } from "@/features/stakeholders/server/list-stakeholders";
 import { requirePageUser } from "@/server/auth/session";
@@ -18,12 +19,14 @@ export default async function StakeholdersPage({ params }: { params: Promise<{ s
         <div>
           <h2 className="text-lg font-semibold">Stakeholder map</h2>
           <p className="max-w-3xl text-sm text-slate-600">
-            Everyone who can block the deployment, the person in the role, who owns the relationship and how they will be engaged. Procurement and IT
-            Security are engaged in week 1: vendor onboarding takes 3–12 weeks and a late security review stops the pilot.
+            Everyone who can block the deployment, the person in the role, who owns the relationship and how they will be engaged.
+            Procurement and IT Security are engaged in week 1: vendor onboarding takes 3–12 weeks and a late security review stops the
+            pilot.
           </p>
         </div>
         <p className="text-sm text-slate-600">
-          {map.stakeholders.length} roles · <span className={unowned > 0 ? "font-medium text-amber-800" : "text-emerald-700"}>{unowned} without a relationship owner</span>
+          {map.stakeholders.length} roles ·{" "}
+          <span className={unowned > 0 ? "font-medium text-amber-800" : "text-emerald-700"}>{unowned} without a relationship owner</span>
         </p>
       </div>
       {serious.length > 0 && (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { USE_CASE_STATUS_LABELS, USE_CASE_STATUSES } from "@/domain/enums";
@@ -21,7 +22,9 @@ export default async function UseCasesPage({ params, searchParams }: { params: P
   const search = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const user = await requirePageUser(`/programmes/${slug}/use-cases`);
-  const data = await loadOr404(() => listUseCases(user, slug, { status: first(search.status), fn: first(search.fn), owner: first(search.owner), q: first(search.q) }));
+  const data = await loadOr404(() =>
+    listUseCases(user, slug, { status: first(search.status), fn: first(search.fn), owner: first(search.owner), q: first(search.q) }),
+  );
   const { filters, useCases, canManage } = data;
   const base = `/programmes/${slug}/use-cases`;
 
@@ -46,79 +49,142 @@ export default async function UseCasesPage({ params, searchParams }: { params: P
             canManage ? (
               <div className="flex justify-center gap-2">
                 <ButtonLink href={`${base}/new`}>Add use case</ButtonLink>
-                <ButtonLink variant="secondary" href={`${base}/import`}>Import CSV</ButtonLink>
+                <ButtonLink variant="secondary" href={`${base}/import`}>
+                  Import CSV
+                </ButtonLink>
               </div>
             ) : undefined
           }
         >
-          List every use case the business has proposed, score each for business value and implementation complexity, and force-rank the top three for the pilot.
+          List every use case the business has proposed, score each for business value and implementation complexity, and force-rank the top
+          three for the pilot.
           {!canManage && " The programme manager adds them."}
         </EmptyState>
       ) : (
         <>
           <div className="grid gap-4 sm:grid-cols-3">
             <Stat label="Use cases" value={String(data.total)} />
-            <Stat label="In POC or pilot" value={`${data.inFlight} of ${MAX_IN_FLIGHT}`} tone={data.inFlight >= MAX_IN_FLIGHT ? "warning" : "neutral"} detail="At most three at once." />
-            <Stat label="Without an owner" value={String(data.unowned)} tone={data.unowned > 0 ? "warning" : "success"} detail="Parked use cases not counted." />
+            <Stat
+              label="In POC or pilot"
+              value={`${data.inFlight} of ${MAX_IN_FLIGHT}`}
+              tone={data.inFlight >= MAX_IN_FLIGHT ? "warning" : "neutral"}
+              detail="At most three at once."
+            />
+            <Stat
+              label="Without an owner"
+              value={String(data.unowned)}
+              tone={data.unowned > 0 ? "warning" : "success"}
+              detail="Parked use cases not counted."
+            />
           </div>
 
-          <form method="get" action={base} role="search" aria-label="Filter use cases" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+          <form
+            method="get"
+            action={base}
+            role="search"
+            aria-label="Filter use cases"
+            className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+          >
             <div className="min-w-48 flex-1 space-y-1">
-              <label htmlFor="f-q" className="block text-xs font-medium text-slate-700">Search</label>
-              <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Title, description, criteria, sponsor" className={inputClass()} />
+              <label htmlFor="f-q" className="block text-xs font-medium text-slate-700">
+                Search
+              </label>
+              <input
+                id="f-q"
+                name="q"
+                type="search"
+                defaultValue={filters.q ?? ""}
+                placeholder="Title, description, criteria, sponsor"
+                className={inputClass()}
+              />
             </div>
             <div className="space-y-1">
-              <label htmlFor="f-status" className="block text-xs font-medium text-slate-700">Status</label>
+              <label htmlFor="f-status" className="block text-xs font-medium text-slate-700">
+                Status
+              </label>
               <select id="f-status" name="status" defaultValue={filters.status ?? ""} className={inputClass()}>
                 <option value="">All statuses</option>
                 {USE_CASE_STATUSES.map((s) => (
-                  <option key={s} value={s}>{USE_CASE_STATUS_LABELS[s]}</option>
+                  <option key={s} value={s}>
+                    {USE_CASE_STATUS_LABELS[s]}
+                  </option>
                 ))}
               </select>
             </div>
             <div className="space-y-1">
-              <label htmlFor="f-fn" className="block text-xs font-medium text-slate-700">Business function</label>
+              <label htmlFor="f-fn" className="block text-xs font-medium text-slate-700">
+                Business function
+              </label>
               <select id="f-fn" name="fn" defaultValue={filters.fn ?? ""} className={inputClass()}>
                 <option value="">All functions</option>
                 {data.functions.map((f) => (
-                  <option key={f} value={f}>{f}</option>
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
                 ))}
               </select>
             </div>
             <div className="space-y-1">
-              <label htmlFor="f-owner" className="block text-xs font-medium text-slate-700">Owner</label>
+              <label htmlFor="f-owner" className="block text-xs font-medium text-slate-700">
+                Owner
+              </label>
               <select id="f-owner" name="owner" defaultValue={filters.owner ?? ""} className={inputClass()}>
                 <option value="">Anyone or no one</option>
                 <option value="unowned">No owner</option>
                 {data.members.map((m) => (
-                  <option key={m.id} value={m.id}>{m.name}</option>
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
                 ))}
               </select>
             </div>
-            <button type="submit" className={buttonClass("secondary")}>Filter</button>
+            <button type="submit" className={buttonClass("secondary")}>
+              Filter
+            </button>
             {data.filtered && (
-              <Link href={base} className="py-2 text-sm text-brand-700 hover:underline">Clear filters</Link>
+              <Link href={base} className="py-2 text-sm text-brand-700 hover:underline">
+                Clear filters
+              </Link>
             )}
           </form>
 
           <Card title={data.filtered ? `${useCases.length} of ${data.total} use cases` : `Inventory (${data.total})`}>
             {useCases.length === 0 ? (
               <p className="text-sm text-slate-600">
-                No use cases match these filters. <Link href={base} className="text-brand-700 underline">Clear filters</Link>
+                No use cases match these filters.{" "}
+                <Link href={base} className="text-brand-700 underline">
+                  Clear filters
+                </Link>
               </p>
             ) : (
               <div className="overflow-x-auto">
                 <table className="w-full text-left text-sm" aria-label="Use cases">
                   <thead className="text-xs text-slate-500">
                     <tr>
-                      <th scope="col" className="py-2 pr-3 font-medium">Rank</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">Use case</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">Value</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">Complexity</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">Score</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">Owner</th>
-                      <th scope="col" className="py-2 font-medium">Sponsor</th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        Rank
+                      </th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        Use case
+                      </th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        Value
+                      </th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        Complexity
+                      </th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        Score
+                      </th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        Status
+                      </th>
+                      <th scope="col" className="py-2 pr-3 font-medium">
+                        Owner
+                      </th>
+                      <th scope="col" className="py-2 font-medium">
+                        Sponsor
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100 align-top">
@@ -126,18 +192,37 @@ export default async function UseCasesPage({ params, searchParams }: { params: P
                       <tr key={u.id}>
                         <td className="py-2 pr-3 tabular-nums">
                           {u.rank ?? "—"}
-                          {u.top3 && <span className="ml-1.5"><Badge tone="info">Top 3</Badge></span>}
+                          {u.top3 && (
+                            <span className="ml-1.5">
+                              <Badge tone="info">Top 3</Badge>
+                            </span>
+                          )}
                         </td>
                         <td className="py-2 pr-3">
-                          <Link href={`${base}/${u.id}`} className="font-medium text-brand-700 hover:underline">{u.title}</Link>
+                          <Link href={`${base}/${u.id}`} className="font-medium text-brand-700 hover:underline">
+                            {u.title}
+                          </Link>
                           <p className="text-xs text-slate-500">{u.businessFunction}</p>
-                          {u.scopeCreep > 0 && <span className="mt-1 inline-block"><Badge tone="danger">Scope creep · {u.scopeCreep}</Badge></span>}
+                          {u.scopeCreep > 0 && (
+                            <span className="mt-1 inline-block">
+                              <Badge tone="danger">Scope creep · {u.scopeCreep}</Badge>
+                            </span>
+                          )}
                         </td>
                         <td className="py-2 pr-3 tabular-nums">{u.businessValue ?? "—"}</td>
                         <td className="py-2 pr-3 tabular-nums">{u.complexity ?? "—"}</td>
                         <td className="py-2 pr-3 tabular-nums">{u.score ?? "—"}</td>
-                        <td className="py-2 pr-3"><UseCaseStatusBadge status={u.status} /></td>
-                        <td className="py-2 pr-3">{u.ownerName ?? (u.status === "PARKED" ? <span className="text-slate-500">No owner</span> : <span className="font-medium text-amber-800">No owner</span>)}</td>
+                        <td className="py-2 pr-3">
+                          <UseCaseStatusBadge status={u.status} />
+                        </td>
+                        <td className="py-2 pr-3">
+                          {u.ownerName ??
+                            (u.status === "PARKED" ? (
+                              <span className="text-slate-500">No owner</span>
+                            ) : (
+                              <span className="font-medium text-amber-800">No owner</span>
+                            ))}
+                        </td>
                         <td className="py-2">{u.businessSponsor ?? <span className="text-slate-500">—</span>}</td>
                       </tr>
                     ))}
@@ -152,7 +237,17 @@ export default async function UseCasesPage({ params, searchParams }: { params: P
   );
 }
 
-function Stat({ label, value, tone = "neutral", detail }: { label: string; value: string; tone?: "neutral" | "warning" | "success"; detail?: string }) {
+function Stat({
+  label,
+  value,
+  tone = "neutral",
+  detail,
+}: {
+  label: string;
+  value: string;
+  tone?: "neutral" | "warning" | "success";
+  detail?: string;
+}) {
   const color = tone === "warning" ? "text-amber-700" : tone === "success" ? "text-emerald-700" : "text-slate-900";
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4">

@@ -1,5 +1,6 @@
-import Papa from "papaparse";
 import { NextResponse, type NextRequest } from "next/server";
+import Papa from "papaparse";
+
 import { getDashboard } from "@/features/usage/server/get-dashboard";
 import { apiError } from "@/server/api/respond";
 import { currentUser } from "@/server/auth/session";
@@ -30,7 +31,11 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       })),
     );
     return new NextResponse(csv, {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${slug}-usage-${d.range.from}-to-${d.range.to}.csv"`, "cache-control": "private, no-store" },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${slug}-usage-${d.range.from}-to-${d.range.to}.csv"`,
+        "cache-control": "private, no-store",
+      },
     });
   } catch (e) {
     return apiError(e);

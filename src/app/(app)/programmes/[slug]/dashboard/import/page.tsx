@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Card } from "@/components/ui/card";
 import { UsageImportForm } from "@/features/usage/imports/components/usage-import-form";
 import { requirePageUser } from "@/server/auth/session";
@@ -16,13 +17,17 @@ export default async function UsageImportPage({ params }: { params: Promise<{ sl
   return (
     <Card title="Import usage data">
       <p className="mb-4 text-sm text-slate-600">
-        A usage CSV, or a saved Anthropic usage, cost or Claude Code report, or a Claude Enterprise analytics export (one JSON page or an array of pages).
-        If anything in the file is wrong, nothing is imported and every problem is listed. Importing the same file again changes nothing.
+        A usage CSV, or a saved Anthropic usage, cost or Claude Code report, or a Claude Enterprise analytics export (one JSON page or an
+        array of pages). If anything in the file is wrong, nothing is imported and every problem is listed. Importing the same file again
+        changes nothing.
       </p>
       <UsageImportForm programmeSlug={slug} />
       <p className="mt-4 border-t border-slate-100 pt-3 text-sm text-slate-600">
         With an Anthropic admin or analytics key, these reports can be pulled for you, now and daily:{" "}
-        <Link href={`/programmes/${slug}/dashboard/sync`} className="font-medium text-brand-700 underline">Usage sync</Link>.
+        <Link href={`/programmes/${slug}/dashboard/sync`} className="font-medium text-brand-700 underline">
+          Usage sync
+        </Link>
+        .
       </p>
     </Card>
   );

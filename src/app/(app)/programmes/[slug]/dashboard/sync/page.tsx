@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Card } from "@/components/ui/card";
 import { AnthropicKeysPanel } from "@/features/usage/sync/components/anthropic-keys-panel";
 import { UsageSyncPanel } from "@/features/usage/sync/components/usage-sync-panel";
@@ -20,8 +21,11 @@ export default async function UsageSyncPage({ params }: { params: Promise<{ slug
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
-        Pull usage straight from Anthropic instead of <Link href={`/programmes/${slug}/dashboard/import`} className="font-medium text-brand-700 underline">importing files</Link>:
-        the same reports, read the same way, so a sync and an import of the same days give the same figures.
+        Pull usage straight from Anthropic instead of{" "}
+        <Link href={`/programmes/${slug}/dashboard/import`} className="font-medium text-brand-700 underline">
+          importing files
+        </Link>
+        : the same reports, read the same way, so a sync and an import of the same days give the same figures.
       </p>
       <Card title="Anthropic keys">
         <AnthropicKeysPanel
@@ -31,7 +35,13 @@ export default async function UsageSyncPage({ params }: { params: Promise<{ slug
         />
       </Card>
       <Card title="Sync">
-        <UsageSyncPanel programmeSlug={slug} initialSyncs={page.syncs} defaultRange={page.defaultRange} lastDay={page.lastDay} hasKeys={page.keys.length > 0} />
+        <UsageSyncPanel
+          programmeSlug={slug}
+          initialSyncs={page.syncs}
+          defaultRange={page.defaultRange}
+          lastDay={page.lastDay}
+          hasKeys={page.keys.length > 0}
+        />
       </Card>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Badge, type Tone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -78,7 +79,9 @@ export default async function DecisionPage({ params }: { params: Promise<{ slug:
           {sections.map((s) => (
             <div key={s.title}>
               <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{s.title}</dt>
-              <dd className="mt-1 whitespace-pre-wrap text-sm text-slate-800">{s.body || <span className="text-slate-400">Not written yet.</span>}</dd>
+              <dd className="mt-1 whitespace-pre-wrap text-sm text-slate-800">
+                {s.body || <span className="text-slate-400">Not written yet.</span>}
+              </dd>
             </div>
           ))}
         </dl>
@@ -88,7 +91,9 @@ export default async function DecisionPage({ params }: { params: Promise<{ slug:
         <Card title="Status">
           <div className="space-y-4">
             {d.canAccept && <AcceptDecisionButton programmeSlug={slug} decisionId={r.id} number={r.number} />}
-            {d.successors.length > 0 && <SupersedeDecisionForm programmeSlug={slug} decisionId={r.id} number={r.number} successors={d.successors} />}
+            {d.successors.length > 0 && (
+              <SupersedeDecisionForm programmeSlug={slug} decisionId={r.id} number={r.number} successors={d.successors} />
+            )}
             <p className="text-sm text-slate-600">
               To replace this decision,{" "}
               <Link href={`${base}/new?from=${r.id}`} className="font-medium text-brand-700 underline">

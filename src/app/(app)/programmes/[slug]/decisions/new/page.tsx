@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { Card } from "@/components/ui/card";
 import { adrLabel } from "@/domain/decisions";
 import { NewDecisionForm } from "@/features/decisions/components/decision-form";
@@ -8,7 +9,13 @@ import { loadOr404 } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "New decision record" };
 
-export default async function NewDecisionPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ from?: string }> }) {
+export default async function NewDecisionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ from?: string }>;
+}) {
   const { slug } = await params;
   const { from } = await searchParams;
   const user = await requirePageUser(`/programmes/${slug}/decisions/new`);
@@ -20,7 +27,8 @@ export default async function NewDecisionPage({ params, searchParams }: { params
           <>
             {draft.from && (
               <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-xs text-slate-700">
-                Starts from {adrLabel(draft.from.number)}&apos;s text. Once this record is accepted, mark {adrLabel(draft.from.number)} superseded by it.
+                Starts from {adrLabel(draft.from.number)}&apos;s text. Once this record is accepted, mark {adrLabel(draft.from.number)}{" "}
+                superseded by it.
               </p>
             )}
             <NewDecisionForm programmeSlug={slug} values={draft.values} />

@@ -1,14 +1,24 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import {
+  GATE_DECISION_LABELS,
+  GATE_KEYS,
+  GATE_LABELS,
+  GATE_STATUS_LABELS,
+  REVIEW_FUNCTION_LABELS,
+  SIGN_OFF_DECISION_LABELS,
+  type GateStatus,
+  type ReviewFunction,
+} from "@/domain/enums";
 import { describeWhatIsMissing } from "@/domain/gates";
-import Link from "next/link";
-import { GATE_DECISION_LABELS, GATE_KEYS, GATE_LABELS, GATE_STATUS_LABELS, REVIEW_FUNCTION_LABELS, SIGN_OFF_DECISION_LABELS, type GateStatus, type ReviewFunction } from "@/domain/enums";
 import { CloseConditionForm } from "@/features/gates/components/close-condition-form";
 import { CriterionRow } from "@/features/gates/components/criterion-row";
-import { PilotDecisionForm } from "@/features/gates/components/pilot-decision-form";
 import { GateActions } from "@/features/gates/components/gate-actions";
+import { PilotDecisionForm } from "@/features/gates/components/pilot-decision-form";
 import { SignOffForm } from "@/features/gates/components/sign-off-form";
 import { getGateReview } from "@/features/gates/server/get-gate-review";
 import { gateKeyFromSlug, gateSlug } from "@/features/gates/slugs";
@@ -39,7 +49,11 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
             key={k}
             href={`/programmes/${slug}/gates/${gateSlug(k)}`}
             aria-current={k === key ? "page" : undefined}
-            className={k === key ? "rounded-full bg-brand-600 px-3 py-1 text-xs font-medium text-white" : "rounded-full bg-white px-3 py-1 text-xs font-medium text-slate-700 ring-1 ring-slate-200 hover:ring-brand-600"}
+            className={
+              k === key
+                ? "rounded-full bg-brand-600 px-3 py-1 text-xs font-medium text-white"
+                : "rounded-full bg-white px-3 py-1 text-xs font-medium text-slate-700 ring-1 ring-slate-200 hover:ring-brand-600"
+            }
           >
             {GATE_LABELS[k]}
           </Link>
@@ -67,19 +81,20 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
         </p>
       )}
 
-      {gate.key === "PILOT_DEBRIEF" && (gate.decision || r.conditions.length > 0 || (r.canManage && (gate.status === "APPROVED" || gate.status === "REJECTED"))) && (
-        <Card title="Decision">
-          {gate.decision ? (
-            <p className="text-sm">
-              Recorded: <strong>{GATE_DECISION_LABELS[gate.decision]}</strong>
-              {gate.decidedAt && <> on {formatDate(gate.decidedAt)}</>}
-            </p>
-          ) : (
-            r.canManage && <PilotDecisionForm programmeSlug={slug} members={r.members} canGo={gate.status === "APPROVED"} />
-          )}
-          {r.conditions.length > 0 && <ConditionList slug={slug} conditions={r.conditions} />}
-        </Card>
-      )}
+      {gate.key === "PILOT_DEBRIEF" &&
+        (gate.decision || r.conditions.length > 0 || (r.canManage && (gate.status === "APPROVED" || gate.status === "REJECTED"))) && (
+          <Card title="Decision">
+            {gate.decision ? (
+              <p className="text-sm">
+                Recorded: <strong>{GATE_DECISION_LABELS[gate.decision]}</strong>
+                {gate.decidedAt && <> on {formatDate(gate.decidedAt)}</>}
+              </p>
+            ) : (
+              r.canManage && <PilotDecisionForm programmeSlug={slug} members={r.members} canGo={gate.status === "APPROVED"} />
+            )}
+            {r.conditions.length > 0 && <ConditionList slug={slug} conditions={r.conditions} />}
+          </Card>
+        )}
       {gate.key === "PRODUCTION_READINESS" && r.conditions.length > 0 && (
         <Card title="Pilot Debrief conditions">
           <ConditionList slug={slug} conditions={r.conditions} />
@@ -133,7 +148,14 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
 
           {r.signable.length > 0 && (
             <Card title="Your sign-off">
-              <SignOffForm programmeSlug={slug} gateKey={gate.key} gateName={gate.name} functions={r.signable} withPassword={r.signsWithPassword} returnTo={path} />
+              <SignOffForm
+                programmeSlug={slug}
+                gateKey={gate.key}
+                gateName={gate.name}
+                functions={r.signable}
+                withPassword={r.signsWithPassword}
+                returnTo={path}
+              />
             </Card>
           )}
         </div>
@@ -147,10 +169,18 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
             <table className="w-full text-left text-sm">
               <thead className="text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Round</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Signature</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">When (UTC) and where</th>
-                  <th scope="col" className="py-2 font-medium">Evidence SHA-256</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Round
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Signature
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    When (UTC) and where
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Evidence SHA-256
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 align-top">
@@ -161,7 +191,11 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
                       <p className={s.voidedAt ? "line-through" : "font-medium"}>{s.meaning}</p>
                       <p className="text-xs">{s.printedName}</p>
                       {s.reason && <p className="text-xs italic">&ldquo;{s.reason}&rdquo;</p>}
-                      {s.voidedAt && <p className="text-xs font-medium text-amber-700">Void: {s.voidReason ?? "evidence changed"} ({formatDateTime(s.voidedAt)})</p>}
+                      {s.voidedAt && (
+                        <p className="text-xs font-medium text-amber-700">
+                          Void: {s.voidReason ?? "evidence changed"} ({formatDateTime(s.voidedAt)})
+                        </p>
+                      )}
                     </td>
                     <td className="py-2 pr-3 text-xs">
                       {formatDateTime(s.signedAt)}
@@ -192,10 +226,21 @@ function ConditionList({ slug, conditions }: { slug: string; conditions: Awaited
             <p className={c.closedAt ? "text-sm text-slate-500 line-through" : "text-sm font-medium"}>{c.title}</p>
             <p className="text-xs text-slate-600">
               {c.ownerName ?? "No owner"} · due {formatDate(c.dueDate)}
-              {c.closedAt && <> · closed {formatDate(c.closedAt)}: {c.closedNote}</>}
+              {c.closedAt && (
+                <>
+                  {" "}
+                  · closed {formatDate(c.closedAt)}: {c.closedNote}
+                </>
+              )}
             </p>
           </div>
-          {c.closedAt ? <Badge tone="success">Closed</Badge> : c.canClose ? <CloseConditionForm programmeSlug={slug} conditionId={c.id} title={c.title} /> : <Badge tone="warning">Open</Badge>}
+          {c.closedAt ? (
+            <Badge tone="success">Closed</Badge>
+          ) : c.canClose ? (
+            <CloseConditionForm programmeSlug={slug} conditionId={c.id} title={c.title} />
+          ) : (
+            <Badge tone="warning">Open</Badge>
+          )}
         </li>
       ))}
     </ul>

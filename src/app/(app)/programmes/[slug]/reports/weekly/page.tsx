@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { GATE_STATUS_LABELS, LEVEL_LABELS } from "@/domain/enums";
 import { NarrativeEditor } from "@/features/reports/components/narrative-editor";
 import { ReviewButton } from "@/features/reports/components/review-button";
-import { formatFigure, formatChange } from "@/features/reports/format";
+import { formatChange, formatFigure } from "@/features/reports/format";
 import { NARRATIVE_MODEL, narrativeParagraphs, narrativeProvenance } from "@/features/reports/narrative";
 import { getWeeklyReport, type WeeklyReport } from "@/features/reports/server/get-weekly-report";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -15,7 +16,13 @@ import { loadOr404 } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Weekly report" };
 
-export default async function WeeklyReportPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ week?: string }> }) {
+export default async function WeeklyReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ week?: string }>;
+}) {
   const { slug } = await params;
   const { week } = await searchParams;
   const user = await requirePageUser(`/programmes/${slug}/reports/weekly`);
@@ -25,12 +32,24 @@ export default async function WeeklyReportPage({ params, searchParams }: { param
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 className="text-lg font-semibold">Weekly report · week {r.week}</h2>
-          <p className="text-sm text-slate-600">{r.range.from} to {r.range.to} (UTC)</p>
+          <p className="text-sm text-slate-600">
+            {r.range.from} to {r.range.to} (UTC)
+          </p>
         </div>
         <nav aria-label="Weeks" className="flex flex-wrap items-center gap-2">
-          {r.week > 1 && <Link href={`?week=${r.week - 1}`} className={buttonClass("ghost")}>← Week {r.week - 1}</Link>}
-          {r.week < r.currentWeek && <Link href={`?week=${r.week + 1}`} className={buttonClass("ghost")}>Week {r.week + 1} →</Link>}
-          <a href={`/programmes/${slug}/reports/weekly/pdf?week=${r.week}`} className={buttonClass("primary")}>Download PDF</a>
+          {r.week > 1 && (
+            <Link href={`?week=${r.week - 1}`} className={buttonClass("ghost")}>
+              ← Week {r.week - 1}
+            </Link>
+          )}
+          {r.week < r.currentWeek && (
+            <Link href={`?week=${r.week + 1}`} className={buttonClass("ghost")}>
+              Week {r.week + 1} →
+            </Link>
+          )}
+          <a href={`/programmes/${slug}/reports/weekly/pdf?week=${r.week}`} className={buttonClass("primary")}>
+            Download PDF
+          </a>
         </nav>
       </div>
 
@@ -39,13 +58,21 @@ export default async function WeeklyReportPage({ params, searchParams }: { param
           <div className="space-y-3">
             {r.narrative?.status === "PUBLISHED" && (
               <>
-                <div className="max-w-prose space-y-2 text-sm leading-relaxed">{narrativeParagraphs(r.narrative.text).map((para, i) => <p key={i}>{para}</p>)}</div>
+                <div className="max-w-prose space-y-2 text-sm leading-relaxed">
+                  {narrativeParagraphs(r.narrative.text).map((para, i) => (
+                    <p key={i}>{para}</p>
+                  ))}
+                </div>
                 <p className="text-xs text-slate-500">{narrativeProvenance(r.narrative)}</p>
               </>
             )}
             {r.narrative?.status === "DRAFTED" && (
               <p className="text-xs text-slate-600">
-                {r.narrative.draftedByModel && r.narrative.draftedAt && <>Drafted with Claude ({r.narrative.draftedByModel}) on {formatDateTime(r.narrative.draftedAt)}. </>}
+                {r.narrative.draftedByModel && r.narrative.draftedAt && (
+                  <>
+                    Drafted with Claude ({r.narrative.draftedByModel}) on {formatDateTime(r.narrative.draftedAt)}.{" "}
+                  </>
+                )}
                 {r.narrative.editedBy && <>Edited by {r.narrative.editedBy}. </>}
                 Only programme managers see it until it is published; the PDF includes it once published.
               </p>
@@ -69,10 +96,18 @@ export default async function WeeklyReportPage({ params, searchParams }: { param
           <caption className="sr-only">Metrics of the week</caption>
           <thead className="text-xs text-slate-500">
             <tr>
-              <th scope="col" className="py-1 font-medium">Figure</th>
-              <th scope="col" className="py-1 text-right font-medium">This week</th>
-              <th scope="col" className="py-1 text-right font-medium">Change</th>
-              <th scope="col" className="py-1 pl-6 font-medium">Source</th>
+              <th scope="col" className="py-1 font-medium">
+                Figure
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                This week
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Change
+              </th>
+              <th scope="col" className="py-1 pl-6 font-medium">
+                Source
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -93,8 +128,16 @@ export default async function WeeklyReportPage({ params, searchParams }: { param
           <ul className="space-y-1 text-sm">
             {r.gates.map((g) => (
               <li key={g.key} className="flex justify-between gap-2">
-                <span>{g.name} <span className="text-xs text-slate-500">· planned {formatDate(g.plannedDate)}</span></span>
-                <Badge tone={g.status === "APPROVED" ? "success" : g.status === "REJECTED" ? "danger" : g.status === "IN_REVIEW" ? "info" : "neutral"}>{GATE_STATUS_LABELS[g.status]}</Badge>
+                <span>
+                  {g.name} <span className="text-xs text-slate-500">· planned {formatDate(g.plannedDate)}</span>
+                </span>
+                <Badge
+                  tone={
+                    g.status === "APPROVED" ? "success" : g.status === "REJECTED" ? "danger" : g.status === "IN_REVIEW" ? "info" : "neutral"
+                  }
+                >
+                  {GATE_STATUS_LABELS[g.status]}
+                </Badge>
               </li>
             ))}
           </ul>
@@ -103,19 +146,38 @@ export default async function WeeklyReportPage({ params, searchParams }: { param
           <ol className="space-y-1 text-sm">
             {r.topRisks.map((k) => (
               <li key={k.id}>
-                {k.title} <span className="text-xs text-slate-500">· {LEVEL_LABELS[k.probability]} probability, {LEVEL_LABELS[k.impact]} impact · {k.ownerName ?? "no owner"}</span>
+                {k.title}{" "}
+                <span className="text-xs text-slate-500">
+                  · {LEVEL_LABELS[k.probability]} probability, {LEVEL_LABELS[k.impact]} impact · {k.ownerName ?? "no owner"}
+                </span>
               </li>
             ))}
           </ol>
         </Card>
         <Card title={`Milestones hit (${r.milestonesHit.length})`}>
-          {r.milestonesHit.length === 0 ? <p className="text-sm text-slate-600">None this week.</p> : (
-            <ul className="space-y-1 text-sm">{r.milestonesHit.map((m) => <li key={`${m.week}-${m.title}`}>Week {m.week}: {m.title}</li>)}</ul>
+          {r.milestonesHit.length === 0 ? (
+            <p className="text-sm text-slate-600">None this week.</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {r.milestonesHit.map((m) => (
+                <li key={`${m.week}-${m.title}`}>
+                  Week {m.week}: {m.title}
+                </li>
+              ))}
+            </ul>
           )}
         </Card>
         <Card title={`Milestones slipped (${r.milestonesSlipped.length})`}>
-          {r.milestonesSlipped.length === 0 ? <p className="text-sm text-slate-600">Nothing has slipped.</p> : (
-            <ul className="space-y-1 text-sm">{r.milestonesSlipped.map((m) => <li key={`${m.week}-${m.title}`}>Week {m.week}: {m.title} <span className="text-xs text-amber-800">· due {formatDate(m.dueDate)}</span></li>)}</ul>
+          {r.milestonesSlipped.length === 0 ? (
+            <p className="text-sm text-slate-600">Nothing has slipped.</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {r.milestonesSlipped.map((m) => (
+                <li key={`${m.week}-${m.title}`}>
+                  Week {m.week}: {m.title} <span className="text-xs text-amber-800">· due {formatDate(m.dueDate)}</span>
+                </li>
+              ))}
+            </ul>
           )}
         </Card>
       </div>
@@ -124,11 +186,18 @@ export default async function WeeklyReportPage({ params, searchParams }: { param
         {r.reviews.length > 0 && (
           <ul className="mb-3 space-y-1 text-sm">
             {r.reviews.map((v) => (
-              <li key={v.reviewerId}>Reviewed by {v.reviewedBy} on {formatDateTime(v.reviewedAt)}{v.note && <> — &ldquo;{v.note}&rdquo;</>}</li>
+              <li key={v.reviewerId}>
+                Reviewed by {v.reviewedBy} on {formatDateTime(v.reviewedAt)}
+                {v.note && <> — &ldquo;{v.note}&rdquo;</>}
+              </li>
             ))}
           </ul>
         )}
-        {r.canReview ? <ReviewButton programmeSlug={slug} week={r.week} /> : r.reviews.length === 0 && <p className="text-sm text-slate-600">Not reviewed by the sponsor yet.</p>}
+        {r.canReview ? (
+          <ReviewButton programmeSlug={slug} week={r.week} />
+        ) : (
+          r.reviews.length === 0 && <p className="text-sm text-slate-600">Not reviewed by the sponsor yet.</p>
+        )}
       </Card>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { Card } from "@/components/ui/card";
 import { NewRiskForm } from "@/features/risks/components/risk-form";
 import { getNewRiskForm } from "@/features/risks/server/get-risk";
@@ -14,7 +15,11 @@ export default async function NewRiskPage({ params }: { params: Promise<{ slug: 
   return (
     <div className="mx-auto max-w-3xl">
       <Card title="Add a risk">
-        {canManage ? <NewRiskForm programmeSlug={slug} members={members} /> : <p className="text-sm text-slate-600">Only a programme manager can add risks.</p>}
+        {canManage ? (
+          <NewRiskForm programmeSlug={slug} members={members} />
+        ) : (
+          <p className="text-sm text-slate-600">Only a programme manager can add risks.</p>
+        )}
       </Card>
     </div>
   );

@@ -1,12 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DATA_SENSITIVITY_LABELS } from "@/domain/enums";
-import { COMPLEXITY_RUBRIC, MAX_IN_FLIGHT, quadrantOf, QUADRANT_LABELS, rubricLabel, SCOPE_FIELD_LABELS, scopeValueLabel, VALUE_RUBRIC, type ScopeField } from "@/domain/use-cases";
-import { StatusControl } from "@/features/use-cases/components/status-control";
+import {
+  COMPLEXITY_RUBRIC,
+  MAX_IN_FLIGHT,
+  QUADRANT_LABELS,
+  quadrantOf,
+  rubricLabel,
+  SCOPE_FIELD_LABELS,
+  scopeValueLabel,
+  VALUE_RUBRIC,
+  type ScopeField,
+} from "@/domain/use-cases";
 import { UseCaseStatusBadge } from "@/features/use-cases/components/status-badge";
+import { StatusControl } from "@/features/use-cases/components/status-control";
 import { UseCasesNav } from "@/features/use-cases/components/use-cases-nav";
 import { getUseCase } from "@/features/use-cases/server/get-use-case";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -35,10 +46,18 @@ export default async function UseCasePage({ params }: { params: Promise<{ slug: 
             <UseCaseStatusBadge status={u.status} />
             {u.rank !== null && <Badge>Rank {u.rank}</Badge>}
             {u.top3 && <Badge tone="info">Top 3</Badge>}
-            {creep > 0 && <Badge tone="danger">Scope creep · {creep} {creep === 1 ? "change" : "changes"}</Badge>}
+            {creep > 0 && (
+              <Badge tone="danger">
+                Scope creep · {creep} {creep === 1 ? "change" : "changes"}
+              </Badge>
+            )}
           </div>
         </div>
-        {d.canManage && <ButtonLink variant="secondary" href={`${base}/${u.id}/edit`}>Edit</ButtonLink>}
+        {d.canManage && (
+          <ButtonLink variant="secondary" href={`${base}/${u.id}/edit`}>
+            Edit
+          </ButtonLink>
+        )}
       </div>
 
       {d.canManage && d.moves.length > 0 && (
@@ -46,7 +65,8 @@ export default async function UseCasePage({ params }: { params: Promise<{ slug: 
           <StatusControl programmeSlug={slug} useCaseId={u.id} status={u.status} moves={d.moves} />
           <p className="mt-3 text-xs text-slate-500">
             In POC or pilot now: {d.inFlight.length} of {MAX_IN_FLIGHT}
-            {d.inFlight.length > 0 && ` (${d.inFlight.map((x) => x.title).join(", ")})`}. A POC starts only with success criteria and a business sponsor.
+            {d.inFlight.length > 0 && ` (${d.inFlight.map((x) => x.title).join(", ")})`}. A POC starts only with success criteria and a
+            business sponsor.
           </p>
         </Card>
       )}
@@ -63,14 +83,22 @@ export default async function UseCasePage({ params }: { params: Promise<{ slug: 
         </Card>
         <Card title="Priority and people">
           <dl className="space-y-3 text-sm">
-            <Item label="Business value">{u.businessValue ? `${u.businessValue} · ${rubricLabel(VALUE_RUBRIC, u.businessValue)}` : "Not scored"}</Item>
-            <Item label="Implementation complexity">{u.complexity ? `${u.complexity} · ${rubricLabel(COMPLEXITY_RUBRIC, u.complexity)}` : "Not scored"}</Item>
+            <Item label="Business value">
+              {u.businessValue ? `${u.businessValue} · ${rubricLabel(VALUE_RUBRIC, u.businessValue)}` : "Not scored"}
+            </Item>
+            <Item label="Implementation complexity">
+              {u.complexity ? `${u.complexity} · ${rubricLabel(COMPLEXITY_RUBRIC, u.complexity)}` : "Not scored"}
+            </Item>
             <Item label="Priority score">
               {u.score !== null ? `${u.score} of 25` : "—"}
-              {u.businessValue && u.complexity && <span className="text-slate-500"> · {QUADRANT_LABELS[quadrantOf(u.businessValue, u.complexity)]}</span>}
+              {u.businessValue && u.complexity && (
+                <span className="text-slate-500"> · {QUADRANT_LABELS[quadrantOf(u.businessValue, u.complexity)]}</span>
+              )}
             </Item>
             <Item label="Business sponsor">{missing(u.businessSponsor, "sponsor")}</Item>
-            <Item label="Owner">{u.ownerName ? `${u.ownerName} (${u.ownerEmail})` : <span className="font-medium text-amber-800">No owner</span>}</Item>
+            <Item label="Owner">
+              {u.ownerName ? `${u.ownerName} (${u.ownerEmail})` : <span className="font-medium text-amber-800">No owner</span>}
+            </Item>
             <Item label="POC started">{u.pocStartedAt ? formatDate(u.pocStartedAt) : "Not yet"}</Item>
           </dl>
         </Card>
@@ -84,12 +112,24 @@ export default async function UseCasePage({ params }: { params: Promise<{ slug: 
             <table className="w-full text-left text-sm" aria-label="Scope changes">
               <thead className="text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">When (UTC)</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Field</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Before</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">After</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">By</th>
-                  <th scope="col" className="py-2 font-medium"><span className="sr-only">Flag</span></th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    When (UTC)
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Field
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Before
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    After
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    By
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    <span className="sr-only">Flag</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 align-top">
@@ -108,8 +148,11 @@ export default async function UseCasePage({ params }: { params: Promise<{ slug: 
           </div>
         )}
         <p className="mt-3 text-xs text-slate-500">
-          Changes to the title, description, success criteria, business function, Claude product, model or data sensitivity are logged; after the POC
-          starts they are scope creep. <Link href={`/programmes/${slug}/audit`} className="text-brand-700 underline">Audit trail</Link>
+          Changes to the title, description, success criteria, business function, Claude product, model or data sensitivity are logged;
+          after the POC starts they are scope creep.{" "}
+          <Link href={`/programmes/${slug}/audit`} className="text-brand-700 underline">
+            Audit trail
+          </Link>
         </p>
       </Card>
     </div>

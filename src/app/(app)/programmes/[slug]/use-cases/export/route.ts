@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+
 import { exportUseCases } from "@/features/use-cases/server/export-use-cases";
 import { apiError } from "@/server/api/respond";
 import { currentUser } from "@/server/auth/session";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { Card } from "@/components/ui/card";
 import { CreateUseCaseForm } from "@/features/use-cases/components/use-case-form";
 import { UseCasesNav } from "@/features/use-cases/components/use-cases-nav";

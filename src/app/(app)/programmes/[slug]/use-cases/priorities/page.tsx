@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -34,16 +35,32 @@ export default async function UseCasePrioritiesPage({ params }: { params: Promis
             <ol className="grid gap-3 sm:grid-cols-3" aria-label={`Top ${TOP_N} use cases`}>
               {top.map((u) => (
                 <li key={u.id} className="rounded-md border border-brand-100 bg-brand-50 p-3">
-                  <p className="text-xs font-medium text-brand-700">#{u.rank} · score {u.score}</p>
-                  <Link href={`${base}/${u.id}`} className="font-medium text-slate-900 hover:underline">{u.title}</Link>
-                  <p className="text-xs text-slate-600">{u.businessFunction} · {QUADRANT_LABELS[u.quadrant]}</p>
+                  <p className="text-xs font-medium text-brand-700">
+                    #{u.rank} · score {u.score}
+                  </p>
+                  <Link href={`${base}/${u.id}`} className="font-medium text-slate-900 hover:underline">
+                    {u.title}
+                  </Link>
+                  <p className="text-xs text-slate-600">
+                    {u.businessFunction} · {QUADRANT_LABELS[u.quadrant]}
+                  </p>
                 </li>
               ))}
             </ol>
           </Card>
 
           <Card title="Priority matrix">
-            <PriorityMatrix points={ranked.map((r) => ({ id: r.id, title: r.title, rank: r.rank, top3: r.top3, businessValue: r.businessValue, complexity: r.complexity, score: r.score }))} />
+            <PriorityMatrix
+              points={ranked.map((r) => ({
+                id: r.id,
+                title: r.title,
+                rank: r.rank,
+                top3: r.top3,
+                businessValue: r.businessValue,
+                complexity: r.complexity,
+                score: r.score,
+              }))}
+            />
             <ul className="mt-2 grid gap-1 text-xs text-slate-600 sm:grid-cols-2">
               {QUADRANTS.map((q) => (
                 <li key={q}>
@@ -54,19 +71,37 @@ export default async function UseCasePrioritiesPage({ params }: { params: Promis
           </Card>
 
           <Card title="Force-ranked list">
-            <p className="mb-3 text-sm text-slate-600" data-testid="ranking-rule">{RANKING_RULE}</p>
+            <p className="mb-3 text-sm text-slate-600" data-testid="ranking-rule">
+              {RANKING_RULE}
+            </p>
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm" aria-label="Ranked use cases">
                 <thead className="text-xs text-slate-500">
                   <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">Rank</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Use case</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Business value</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Complexity</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Score</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Quadrant</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                    <th scope="col" className="py-2 font-medium">Owner</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Rank
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Use case
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Business value
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Complexity
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Score
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Quadrant
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      Status
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      Owner
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -74,16 +109,24 @@ export default async function UseCasePrioritiesPage({ params }: { params: Promis
                     <tr key={u.id} className={u.top3 ? "bg-brand-50/40" : undefined}>
                       <td className="py-2 pr-3 tabular-nums">
                         {u.rank}
-                        {u.top3 && <span className="ml-1.5"><Badge tone="info">Top 3</Badge></span>}
+                        {u.top3 && (
+                          <span className="ml-1.5">
+                            <Badge tone="info">Top 3</Badge>
+                          </span>
+                        )}
                       </td>
                       <td className="py-2 pr-3">
-                        <Link href={`${base}/${u.id}`} className="font-medium text-brand-700 hover:underline">{u.title}</Link>
+                        <Link href={`${base}/${u.id}`} className="font-medium text-brand-700 hover:underline">
+                          {u.title}
+                        </Link>
                       </td>
                       <td className="py-2 pr-3 tabular-nums">{u.businessValue}</td>
                       <td className="py-2 pr-3 tabular-nums">{u.complexity}</td>
                       <td className="py-2 pr-3 tabular-nums">{u.score}</td>
                       <td className="py-2 pr-3">{QUADRANT_LABELS[u.quadrant]}</td>
-                      <td className="py-2 pr-3"><UseCaseStatusBadge status={u.status} /></td>
+                      <td className="py-2 pr-3">
+                        <UseCaseStatusBadge status={u.status} />
+                      </td>
                       <td className="py-2">{u.ownerName ?? <span className="font-medium text-amber-800">No owner</span>}</td>
                     </tr>
                   ))}

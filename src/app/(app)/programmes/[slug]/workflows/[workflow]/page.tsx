@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Badge, type Tone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -7,7 +8,14 @@ import { formatRate, MIN_TEST_CASES, promotionProblems } from "@/domain/workflow
 import { formatPassRate, formatUsd } from "@/features/workflows/components/format";
 import { MaturityChecklist, MaturityDots } from "@/features/workflows/components/maturity";
 import { EditableTestCase, TestCaseForm, type TestCaseValues } from "@/features/workflows/components/test-case-form";
-import { ApproveButton, MarkCandidateButton, PromoteButton, RefreshWhileRunning, RollbackButton, RunEvaluationButton } from "@/features/workflows/components/version-controls";
+import {
+  ApproveButton,
+  MarkCandidateButton,
+  PromoteButton,
+  RefreshWhileRunning,
+  RollbackButton,
+  RunEvaluationButton,
+} from "@/features/workflows/components/version-controls";
 import { getWorkflow } from "@/features/workflows/server/queries";
 import { NO_KEY_FOR_RUNS } from "@/features/workflows/server/workflow-state";
 import { formatDateTime } from "@/lib/format";
@@ -18,7 +26,12 @@ import { loadOr404 } from "@/server/page-guard";
 export const metadata: Metadata = { title: "Workflow" };
 
 const EVAL_TONE: Record<string, Tone> = { RUNNING: "info", COMPLETED: "success", COMPLETED_WITH_ERRORS: "warning", FAILED: "danger" };
-const EVAL_LABEL: Record<string, string> = { RUNNING: "Running", COMPLETED: "Completed", COMPLETED_WITH_ERRORS: "Completed with errors", FAILED: "Failed" };
+const EVAL_LABEL: Record<string, string> = {
+  RUNNING: "Running",
+  COMPLETED: "Completed",
+  COMPLETED_WITH_ERRORS: "Completed with errors",
+  FAILED: "Failed",
+};
 
 export default async function WorkflowPage({ params }: { params: Promise<{ slug: string; workflow: string }> }) {
   const { slug, workflow: workflowSlug } = await params;
@@ -38,7 +51,10 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <p className="text-xs text-slate-500">
-            <Link href={`/programmes/${slug}/workflows`} className="hover:underline">Workflow library</Link> /
+            <Link href={`/programmes/${slug}/workflows`} className="hover:underline">
+              Workflow library
+            </Link>{" "}
+            /
           </p>
           <h2 className="text-lg font-semibold">{w.name}</h2>
           <p className="max-w-3xl text-sm text-slate-600">{w.task}</p>
@@ -52,8 +68,16 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
         </div>
         <div className="flex flex-wrap gap-2">
           {production && can.run && <ButtonLink href={`${base}/run`}>Run v{production.number}</ButtonLink>}
-          {can.manage && <ButtonLink href={`${base}/edit`} variant="secondary">Edit (new version)</ButtonLink>}
-          {can.manage && <ButtonLink href={`${base}/details`} variant="ghost">Details</ButtonLink>}
+          {can.manage && (
+            <ButtonLink href={`${base}/edit`} variant="secondary">
+              Edit (new version)
+            </ButtonLink>
+          )}
+          {can.manage && (
+            <ButtonLink href={`${base}/details`} variant="ghost">
+              Details
+            </ButtonLink>
+          )}
         </div>
       </div>
 
@@ -95,11 +119,24 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
                   <p className="text-xs text-slate-600">
                     Latest evaluation: {ev ? `${formatRate(ev.passRate)} (${EVAL_LABEL[ev.status]})` : "none"} · Approvals:{" "}
                     {v.approvals.length ? v.approvals.map((a) => a.approverName).join(", ") : "none"}
-                    {v.promotions.length > 0 && <> · {v.promotions.map((p) => `${p.kind === "PROMOTE" ? "promoted" : "rolled back to"} by ${p.actorName} ${formatDateTime(p.createdAt)}`).join("; ")}</>}
+                    {v.promotions.length > 0 && (
+                      <>
+                        {" "}
+                        ·{" "}
+                        {v.promotions
+                          .map(
+                            (p) =>
+                              `${p.kind === "PROMOTE" ? "promoted" : "rolled back to"} by ${p.actorName} ${formatDateTime(p.createdAt)}`,
+                          )
+                          .join("; ")}
+                      </>
+                    )}
                   </p>
                   {!isProd && problems.length > 0 && (
                     <details className="text-xs text-slate-600">
-                      <summary className="cursor-pointer">Not ready for production: {problems.length} condition{problems.length === 1 ? "" : "s"} missing</summary>
+                      <summary className="cursor-pointer">
+                        Not ready for production: {problems.length} condition{problems.length === 1 ? "" : "s"} missing
+                      </summary>
                       <ul className="ml-5 list-disc">
                         {problems.map((p) => (
                           <li key={p}>{p}</li>
@@ -108,18 +145,28 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
                     </details>
                   )}
                   <div className="flex flex-wrap items-start gap-2">
-                    {can.manage && <RunEvaluationButton refTo={ref(v.number)} disabledReason={keyMissing ?? (w.testCases.length === 0 ? "Add a test case first." : null)} />}
+                    {can.manage && (
+                      <RunEvaluationButton
+                        refTo={ref(v.number)}
+                        disabledReason={keyMissing ?? (w.testCases.length === 0 ? "Add a test case first." : null)}
+                      />
+                    )}
                     {can.manage && !isProd && !isCandidate && v.number === latest.number && <MarkCandidateButton refTo={ref(v.number)} />}
                     {can.approve && !isProd && v.authorId !== user.id && !approvedByMe && <ApproveButton refTo={ref(v.number)} />}
                     {can.promote && !isProd && problems.length === 0 && <PromoteButton refTo={ref(v.number)} />}
-                    {can.promote && everProd && !isProd && production && v.number < production.number && <RollbackButton refTo={ref(v.number)} />}
+                    {can.promote && everProd && !isProd && production && v.number < production.number && (
+                      <RollbackButton refTo={ref(v.number)} />
+                    )}
                     {everProd && (
                       <a href={`${base}/versions/${v.number}/skill`} className="self-center text-xs text-brand-700 underline" download>
                         Export as Claude Skill (.zip)
                       </a>
                     )}
                     {v.number > 1 && (
-                      <Link href={`${base}/compare?a=${v.number - 1}&b=${v.number}`} className="self-center text-xs text-brand-700 underline">
+                      <Link
+                        href={`${base}/compare?a=${v.number - 1}&b=${v.number}`}
+                        className="self-center text-xs text-brand-700 underline"
+                      >
                         Compare with v{v.number - 1}
                       </Link>
                     )}
@@ -152,7 +199,9 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
                 <div className="text-sm">
                   <p className="font-medium">{c.name}</p>
                   <p className="text-xs text-slate-600">
-                    {Object.entries(vars).map(([k, v]) => `${k} = “${v}”`).join(", ")}
+                    {Object.entries(vars)
+                      .map(([k, v]) => `${k} = “${v}”`)
+                      .join(", ")}
                   </p>
                   <p className="text-xs text-slate-500">
                     {[
@@ -169,7 +218,18 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
               );
               return (
                 <li key={c.id} className="py-2">
-                  {can.manage ? <EditableTestCase programmeSlug={slug} workflowSlug={w.slug} variables={latest.variables} testCaseId={c.id} values={values} summary={summary} /> : summary}
+                  {can.manage ? (
+                    <EditableTestCase
+                      programmeSlug={slug}
+                      workflowSlug={w.slug}
+                      variables={latest.variables}
+                      testCaseId={c.id}
+                      values={values}
+                      summary={summary}
+                    />
+                  ) : (
+                    summary
+                  )}
                 </li>
               );
             })}
@@ -187,19 +247,35 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
 
       <Card title="Evaluations">
         {w.evaluations.length === 0 ? (
-          <EmptyState title="No evaluations yet">Run an evaluation of a version: every test case goes through Claude and is checked against its expectations.</EmptyState>
+          <EmptyState title="No evaluations yet">
+            Run an evaluation of a version: every test case goes through Claude and is checked against its expectations.
+          </EmptyState>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm" aria-label="Evaluations">
               <thead className="text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Started</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Version</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Progress</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Pass rate</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Cost</th>
-                  <th scope="col" className="py-2 font-medium">By</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Started
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Version
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Progress
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Pass rate
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Cost
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    By
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -217,7 +293,9 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
                     <td className="py-2 pr-3 text-right tabular-nums">
                       {e.doneCases}/{e.totalCases}
                     </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{e.status === "RUNNING" ? "—" : formatPassRate(e.passedCases, e.totalCases)}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">
+                      {e.status === "RUNNING" ? "—" : formatPassRate(e.passedCases, e.totalCases)}
+                    </td>
                     <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(e.costUsd)}</td>
                     <td className="py-2 text-xs">{e.startedBy}</td>
                   </tr>
@@ -230,18 +308,36 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
 
       <Card title="Recent runs">
         {w.runs.length === 0 ? (
-          <p className="text-sm text-slate-600">{production ? "No runs yet. Anyone in the programme can run the production version from the console or the API." : "Runs start once a version is in production."}</p>
+          <p className="text-sm text-slate-600">
+            {production
+              ? "No runs yet. Anyone in the programme can run the production version from the console or the API."
+              : "Runs start once a version is in production."}
+          </p>
         ) : (
           <table className="w-full text-left text-sm" aria-label="Recent runs">
             <thead className="text-xs text-slate-500">
               <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">When</th>
-                <th scope="col" className="py-2 pr-3 font-medium">By</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Version</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Result</th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">Tokens</th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">Cost</th>
-                <th scope="col" className="py-2 text-right font-medium">Latency</th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  When
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  By
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Version
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Result
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right font-medium">
+                  Tokens
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right font-medium">
+                  Cost
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  Latency
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -252,7 +348,13 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
                     {r.runBy} <span className="text-slate-400">({r.channel})</span>
                   </td>
                   <td className="py-2 pr-3 font-mono text-xs">v{r.version.number}</td>
-                  <td className="py-2 pr-3">{r.status === "SUCCEEDED" ? <Badge tone="success">Succeeded</Badge> : <Badge tone="danger">{r.errorType ?? "Failed"}</Badge>}</td>
+                  <td className="py-2 pr-3">
+                    {r.status === "SUCCEEDED" ? (
+                      <Badge tone="success">Succeeded</Badge>
+                    ) : (
+                      <Badge tone="danger">{r.errorType ?? "Failed"}</Badge>
+                    )}
+                  </td>
                   <td className="py-2 pr-3 text-right tabular-nums">{(r.inputTokens + r.outputTokens).toLocaleString("en")}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(r.costUsd)}</td>
                   <td className="py-2 text-right tabular-nums">{(r.latencyMs / 1000).toFixed(1)} s</td>

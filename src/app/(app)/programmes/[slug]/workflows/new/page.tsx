@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { Card } from "@/components/ui/card";
 import { DEFAULT_THRESHOLD } from "@/domain/workflows";
 import { DOCUMENTATION_SKELETON, NewWorkflowForm } from "@/features/workflows/components/workflow-form";

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+
 import { listGatesForApi } from "@/features/gates/server/list-gates-for-api";
 import { apiError } from "@/server/api/respond";
 

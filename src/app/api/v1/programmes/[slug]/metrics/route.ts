@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+
 import { getMetricsForApi } from "@/features/usage/server/get-metrics-for-api";
 import { apiError } from "@/server/api/respond";
 

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+
 import { listWorkflowsForApi } from "@/features/workflows/server/api";
 import { apiError } from "@/server/api/respond";
 

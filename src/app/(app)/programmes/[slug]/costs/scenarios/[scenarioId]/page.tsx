@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
+
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CACHE_READS_PER_WRITE } from "@/domain/costs";
-import { ApproveBudgetForm } from "@/features/costs/components/approve-budget-form";
 import { COST_COLORS, TOKEN_COLORS } from "@/features/costs/colors";
+import { ApproveBudgetForm } from "@/features/costs/components/approve-budget-form";
 import { CostBarChart } from "@/features/costs/components/cost-chart";
 import { DeleteScenarioButton } from "@/features/costs/components/delete-scenario-button";
 import { formatCompact, formatCount, formatShare, formatUsd, formatUsdPrecise } from "@/features/costs/format";
@@ -16,14 +17,28 @@ import { loadOr404 } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Cost scenario" };
 
-const BREAKDOWN_COLORS = (n: number) => [...Array.from({ length: n }, () => COST_COLORS.tokens), COST_COLORS.seats, COST_COLORS.people, COST_COLORS.people, COST_COLORS.people];
+const BREAKDOWN_COLORS = (n: number) => [
+  ...Array.from({ length: n }, () => COST_COLORS.tokens),
+  COST_COLORS.seats,
+  COST_COLORS.people,
+  COST_COLORS.people,
+  COST_COLORS.people,
+];
 
-export default async function ScenarioPage({ params, searchParams }: { params: Promise<{ slug: string; scenarioId: string }>; searchParams: Promise<{ compare?: string | string[] }> }) {
+export default async function ScenarioPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; scenarioId: string }>;
+  searchParams: Promise<{ compare?: string | string[] }>;
+}) {
   const { slug, scenarioId } = await params;
   const { compare } = await searchParams;
   const base = `/programmes/${slug}/costs`;
   const user = await requirePageUser(`${base}/scenarios/${scenarioId}`);
-  const v = await loadOr404(() => getScenario(user, slug, scenarioId, compare === undefined ? [] : Array.isArray(compare) ? compare : [compare]));
+  const v = await loadOr404(() =>
+    getScenario(user, slug, scenarioId, compare === undefined ? [] : Array.isArray(compare) ? compare : [compare]),
+  );
   const { scenario: s, result: r } = v;
   const th = "py-2 pr-3 font-medium";
   const mixTokenCosts = {
@@ -39,17 +54,24 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="text-sm">
-            <Link href={base} className="text-brand-700 hover:underline">Cost model</Link> / scenario
+            <Link href={base} className="text-brand-700 hover:underline">
+              Cost model
+            </Link>{" "}
+            / scenario
           </p>
           <h2 className="text-lg font-semibold">{s.name}</h2>
           <p className="text-sm text-slate-600">
-            {formatCount(s.users)} users × {s.tasksPerUserPerDay} tasks a day × {s.workingDaysPerMonth} working days = {formatCount(r.tasksPerMonth)} tasks a month ·{" "}
-            {formatCount(s.inputTokensPerTask)} input and {formatCount(s.outputTokensPerTask)} output tokens per task ({s.tokensMeasuredWith ? `measured: ${s.tokensMeasuredWith}` : "entered by hand"})
+            {formatCount(s.users)} users × {s.tasksPerUserPerDay} tasks a day × {s.workingDaysPerMonth} working days ={" "}
+            {formatCount(r.tasksPerMonth)} tasks a month · {formatCount(s.inputTokensPerTask)} input and{" "}
+            {formatCount(s.outputTokensPerTask)} output tokens per task (
+            {s.tokensMeasuredWith ? `measured: ${s.tokensMeasuredWith}` : "entered by hand"})
           </p>
         </div>
         {v.canManage && (
           <div className="flex flex-wrap gap-2">
-            <ButtonLink variant="secondary" href={`${base}/scenarios/${s.id}/edit`}>Edit scenario</ButtonLink>
+            <ButtonLink variant="secondary" href={`${base}/scenarios/${s.id}/edit`}>
+              Edit scenario
+            </ButtonLink>
             <DeleteScenarioButton programmeSlug={slug} scenarioId={s.id} name={s.name} />
           </div>
         )}
@@ -88,16 +110,26 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
           <table className="w-full text-sm" aria-label="Monthly cost by component">
             <thead className="text-left text-xs text-slate-500">
               <tr>
-                <th scope="col" className={th}>Component</th>
-                <th scope="col" className={`${th} text-right`}>Monthly</th>
-                <th scope="col" className={`${th} text-right`}>90 days</th>
-                <th scope="col" className={`${th} text-right`}>Share</th>
+                <th scope="col" className={th}>
+                  Component
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Monthly
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  90 days
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Share
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {v.breakdown.map((b) => (
                 <tr key={b.key}>
-                  <th scope="row" className="py-2 pr-3 text-left font-normal">{b.label}</th>
+                  <th scope="row" className="py-2 pr-3 text-left font-normal">
+                    {b.label}
+                  </th>
                   <td className={num}>{formatUsd(b.monthly)}</td>
                   <td className={num}>{formatUsd(b.monthly * 3)}</td>
                   <td className={num}>{r.monthlyTotal > 0 ? formatShare(b.monthly / r.monthlyTotal) : "—"}</td>
@@ -106,7 +138,9 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
             </tbody>
             <tfoot className="border-t border-slate-200 font-semibold">
               <tr>
-                <th scope="row" className="py-2 pr-3 text-left">Total</th>
+                <th scope="row" className="py-2 pr-3 text-left">
+                  Total
+                </th>
                 <td className={num}>{formatUsd(r.monthlyTotal)}</td>
                 <td className={num}>{formatUsd(r.ninetyDayTotal)}</td>
                 <td className={num}>100%</td>
@@ -121,15 +155,33 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
           <table className="w-full text-sm" aria-label="API tokens by model">
             <thead className="text-left text-xs text-slate-500">
               <tr>
-                <th scope="col" className={th}>Model</th>
-                <th scope="col" className={`${th} text-right`}>Share</th>
-                <th scope="col" className={`${th} text-right`}>Tasks</th>
-                <th scope="col" className={`${th} text-right`}>Uncached input</th>
-                <th scope="col" className={`${th} text-right`}>Cache writes</th>
-                <th scope="col" className={`${th} text-right`}>Cache reads</th>
-                <th scope="col" className={`${th} text-right`}>Output</th>
-                <th scope="col" className={`${th} text-right`}>Batch saving</th>
-                <th scope="col" className={`${th} text-right`}>Cost</th>
+                <th scope="col" className={th}>
+                  Model
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Share
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Tasks
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Uncached input
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Cache writes
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Cache reads
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Output
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Batch saving
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Cost
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -137,14 +189,24 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
                 <tr key={m.model}>
                   <th scope="row" className="py-2 pr-3 text-left font-normal">
                     {m.label}
-                    {m.priceModel && m.priceModel !== m.model && <span className="block text-xs text-slate-500">priced at the prompts-over-100k tier</span>}
+                    {m.priceModel && m.priceModel !== m.model && (
+                      <span className="block text-xs text-slate-500">priced at the prompts-over-100k tier</span>
+                    )}
                   </th>
                   <td className={num}>{formatShare(m.share)}</td>
                   <td className={num}>{formatCount(m.tasks)}</td>
-                  <td className={num}>{formatCompact(m.tokens.uncachedInput)} · {formatUsd(m.cost.uncachedInput)}</td>
-                  <td className={num}>{formatCompact(m.tokens.cacheWrite)} · {formatUsd(m.cost.cacheWrite)}</td>
-                  <td className={num}>{formatCompact(m.tokens.cacheRead)} · {formatUsd(m.cost.cacheRead)}</td>
-                  <td className={num}>{formatCompact(m.tokens.output)} · {formatUsd(m.cost.output)}</td>
+                  <td className={num}>
+                    {formatCompact(m.tokens.uncachedInput)} · {formatUsd(m.cost.uncachedInput)}
+                  </td>
+                  <td className={num}>
+                    {formatCompact(m.tokens.cacheWrite)} · {formatUsd(m.cost.cacheWrite)}
+                  </td>
+                  <td className={num}>
+                    {formatCompact(m.tokens.cacheRead)} · {formatUsd(m.cost.cacheRead)}
+                  </td>
+                  <td className={num}>
+                    {formatCompact(m.tokens.output)} · {formatUsd(m.cost.output)}
+                  </td>
                   <td className={num}>{formatUsd(m.batchSaving)}</td>
                   <td className={`${num} font-medium`}>{formatUsd(m.cost.total)}</td>
                 </tr>
@@ -155,13 +217,18 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
         <details className="mt-3 text-xs text-slate-600">
           <summary className="cursor-pointer text-brand-700">How this is worked out</summary>
           <ul className="mt-2 list-disc space-y-1 pl-5">
-            <li>Cache hit rate {formatShare(s.cacheHitRate)}: that share of input tokens is read from the prompt cache at the cache-read price.</li>
             <li>
-              Each cached prefix is assumed written once, at the 5-minute cache-write price, per {CACHE_READS_PER_WRITE} reads: cache writes are a tenth of
-              cache reads, taken from the input that was not a hit. The rest of the input is uncached, at the input price.
+              Cache hit rate {formatShare(s.cacheHitRate)}: that share of input tokens is read from the prompt cache at the cache-read
+              price.
+            </li>
+            <li>
+              Each cached prefix is assumed written once, at the 5-minute cache-write price, per {CACHE_READS_PER_WRITE} reads: cache writes
+              are a tenth of cache reads, taken from the input that was not a hit. The rest of the input is uncached, at the input price.
             </li>
             <li>Batch share {formatShare(s.batchShare)}: those tasks get the Batch API discount on every token price.</li>
-            <li>Seats × seat price, plus engineering, change-management and support costs, are added each month. 90 days = three months.</li>
+            <li>
+              Seats × seat price, plus engineering, change-management and support costs, are added each month. 90 days = three months.
+            </li>
             <li>Prices are the price table&apos;s rows in force today.</li>
           </ul>
         </details>
@@ -169,7 +236,9 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
 
       <Card title="Compare models">
         <div className="space-y-4" id="compare">
-          <p className="text-sm text-slate-600">The same scenario priced as if every task ran on one model. Choose up to {MAX_COMPARED_MODELS}.</p>
+          <p className="text-sm text-slate-600">
+            The same scenario priced as if every task ran on one model. Choose up to {MAX_COMPARED_MODELS}.
+          </p>
           <Form action={`${base}/scenarios/${s.id}`} scroll={false} aria-label="Compare models" className="space-y-3">
             <fieldset>
               <legend className="sr-only">Models to compare</legend>
@@ -182,16 +251,15 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
                 ))}
               </div>
             </fieldset>
-            <Button type="submit" variant="secondary">Compare models</Button>
+            <Button type="submit" variant="secondary">
+              Compare models
+            </Button>
           </Form>
           {v.comparison.length > 0 && (
             <div className="space-y-4" data-testid="comparison">
               <CostBarChart
                 label={`API token cost a month of ${s.name} on each model: ${v.comparison.map((c) => `${c.label} ${formatUsd(c.tokenCost)}`).join("; ")}; this scenario's mix ${formatUsd(r.tokenCost)}.`}
-                data={[
-                  { name: "This scenario's mix", ...mixTokenCosts },
-                  ...v.comparison.map((c) => ({ name: c.label, ...c.tokenCosts })),
-                ]}
+                data={[{ name: "This scenario's mix", ...mixTokenCosts }, ...v.comparison.map((c) => ({ name: c.label, ...c.tokenCosts }))]}
                 series={[
                   { key: "uncachedInput", label: "Uncached input", color: TOKEN_COLORS.uncachedInput },
                   { key: "cacheWrite", label: "Cache writes", color: TOKEN_COLORS.cacheWrite },
@@ -200,23 +268,38 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
                 ]}
               />
               <p className="text-xs text-slate-600">
-                The chart shows API token costs, which change with the model; seats and people ({formatUsd(r.seatCost + r.peopleCost.total)} a month) are the same on every model and are in the totals below.
+                The chart shows API token costs, which change with the model; seats and people ({formatUsd(r.seatCost + r.peopleCost.total)}{" "}
+                a month) are the same on every model and are in the totals below.
               </p>
               <div className="overflow-x-auto">
                 <table className="w-full text-sm" aria-label="Model comparison">
                   <thead className="text-left text-xs text-slate-500">
                     <tr>
-                      <th scope="col" className={th}>Model</th>
-                      <th scope="col" className={`${th} text-right`}>API tokens a month</th>
-                      <th scope="col" className={`${th} text-right`}>Monthly total</th>
-                      <th scope="col" className={`${th} text-right`}>90-day total</th>
-                      <th scope="col" className={`${th} text-right`}>API cost per task</th>
-                      <th scope="col" className={`${th} text-right`}>Against this scenario</th>
+                      <th scope="col" className={th}>
+                        Model
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        API tokens a month
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        Monthly total
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        90-day total
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        API cost per task
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        Against this scenario
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
                     <tr className="bg-slate-50">
-                      <th scope="row" className="py-2 pr-3 text-left font-normal italic">This scenario&apos;s mix</th>
+                      <th scope="row" className="py-2 pr-3 text-left font-normal italic">
+                        This scenario&apos;s mix
+                      </th>
                       <td className={num}>{formatUsd(r.tokenCost)}</td>
                       <td className={num}>{formatUsd(r.monthlyTotal)}</td>
                       <td className={num}>{formatUsd(r.ninetyDayTotal)}</td>
@@ -225,12 +308,16 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
                     </tr>
                     {v.comparison.map((c) => (
                       <tr key={c.model}>
-                        <th scope="row" className="py-2 pr-3 text-left font-medium">{c.label}</th>
+                        <th scope="row" className="py-2 pr-3 text-left font-medium">
+                          {c.label}
+                        </th>
                         <td className={num}>{formatUsd(c.tokenCost)}</td>
                         <td className={num}>{formatUsd(c.monthlyTotal)}</td>
                         <td className={num}>{formatUsd(c.ninetyDayTotal)}</td>
                         <td className={num}>{c.tokenCostPerTask === null ? "—" : formatUsdPrecise(c.tokenCostPerTask)}</td>
-                        <td className={`${num} ${c.differenceFromScenario > 0.005 ? "text-red-700" : c.differenceFromScenario < -0.005 ? "text-emerald-700" : ""}`}>
+                        <td
+                          className={`${num} ${c.differenceFromScenario > 0.005 ? "text-red-700" : c.differenceFromScenario < -0.005 ? "text-emerald-700" : ""}`}
+                        >
                           {c.differenceFromScenario > 0.005 ? "+" : ""}
                           {formatUsd(c.differenceFromScenario)}
                         </td>
@@ -250,14 +337,18 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
             <div className="space-y-2">
               {v.latestApprovalMatches === false && (
                 <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                  The scenario has changed since its last approval ({formatUsd(v.approvals[0]!.monthlyAmount)} a month); it now costs {formatUsd(r.monthlyTotal)} a month.
+                  The scenario has changed since its last approval ({formatUsd(v.approvals[0]!.monthlyAmount)} a month); it now costs{" "}
+                  {formatUsd(r.monthlyTotal)} a month.
                 </p>
               )}
               <ul className="divide-y divide-slate-100 text-sm" aria-label="Approvals of this scenario">
                 {v.approvals.map((ap) => (
                   <li key={ap.id} className="py-2">
-                    <strong>{formatUsd(ap.monthlyAmount)}</strong> a month ({formatUsd(ap.ninetyDayAmount)} over 90 days), approved by {ap.approvedBy} on{" "}
-                    <time dateTime={ap.approvedAt.toISOString()} title={formatDateTime(ap.approvedAt)}>{formatDate(ap.approvedAt)}</time>
+                    <strong>{formatUsd(ap.monthlyAmount)}</strong> a month ({formatUsd(ap.ninetyDayAmount)} over 90 days), approved by{" "}
+                    {ap.approvedBy} on{" "}
+                    <time dateTime={ap.approvedAt.toISOString()} title={formatDateTime(ap.approvedAt)}>
+                      {formatDate(ap.approvedAt)}
+                    </time>
                     {ap.note && <span className="block text-slate-600">“{ap.note}”</span>}
                   </li>
                 ))}
@@ -266,12 +357,20 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
           )}
           {v.canApprove ? (
             r.unpricedModels.length === 0 ? (
-              <ApproveBudgetForm key={`${r.monthlyTotal}`} programmeSlug={slug} scenarioId={s.id} monthly={r.monthlyTotal} ninetyDay={r.ninetyDayTotal} />
+              <ApproveBudgetForm
+                key={`${r.monthlyTotal}`}
+                programmeSlug={slug}
+                scenarioId={s.id}
+                monthly={r.monthlyTotal}
+                ninetyDay={r.ninetyDayTotal}
+              />
             ) : (
               <p className="text-sm text-slate-600">This scenario cannot be approved until every model in it has a price.</p>
             )
           ) : (
-            <p className="text-sm text-slate-600">{v.approvals.length === 0 ? "Not approved yet. " : ""}Only the sponsor approves a budget.</p>
+            <p className="text-sm text-slate-600">
+              {v.approvals.length === 0 ? "Not approved yet. " : ""}Only the sponsor approves a budget.
+            </p>
           )}
         </div>
       </Card>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Card } from "@/components/ui/card";
 import { ScenarioForm } from "@/features/costs/components/scenario-form";
 import { getScenarioEditor } from "@/features/costs/server/get-scenario-editor";
@@ -15,7 +16,10 @@ export default async function NewScenarioPage({ params }: { params: Promise<{ sl
   return (
     <div className="space-y-4">
       <p className="text-sm">
-        <Link href={`/programmes/${slug}/costs`} className="text-brand-700 hover:underline">Cost model</Link> / new scenario
+        <Link href={`/programmes/${slug}/costs`} className="text-brand-700 hover:underline">
+          Cost model
+        </Link>{" "}
+        / new scenario
       </p>
       {e.canManage ? (
         <ScenarioForm programmeSlug={slug} models={e.models} prices={e.prices} claudeConfigured={e.claudeConfigured} />

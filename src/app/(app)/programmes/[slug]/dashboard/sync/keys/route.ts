@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+
 import { saveAnthropicKey } from "@/features/usage/sync/server/save-anthropic-key";
 import { currentUser } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
@@ -29,7 +30,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     return NextResponse.json({ kind: saved.kind, hint: saved.hint });
   } catch (e) {
     const issues = (e as { issues?: { message: string; path: PropertyKey[] }[] }).issues;
-    if (issues) return NextResponse.json({ error: { code: "INVALID", message: issues[0]?.message ?? "Invalid input.", field: String(issues[0]?.path[0] ?? "") } }, { status: 422 });
+    if (issues)
+      return NextResponse.json(
+        { error: { code: "INVALID", message: issues[0]?.message ?? "Invalid input.", field: String(issues[0]?.path[0] ?? "") } },
+        { status: 422 },
+      );
     if (isAppError(e)) return NextResponse.json({ error: { code: e.code, message: e.message } }, { status: e.status });
     console.error("Unexpected error saving an Anthropic key:", e instanceof Error ? e.message : "unknown");
     return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong and nothing was saved." } }, { status: 500 });

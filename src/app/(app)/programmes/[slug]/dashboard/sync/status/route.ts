@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+
 import { listUsageSyncs } from "@/features/usage/sync/server/list-usage-syncs";
 import { currentUser } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { Card } from "@/components/ui/card";
 import { adrLabel } from "@/domain/decisions";
 import { DECISION_STATUS_LABELS } from "@/domain/enums";
@@ -21,7 +22,14 @@ export default async function EditDecisionPage({ params }: { params: Promise<{ s
           <EditDecisionForm
             programmeSlug={slug}
             decisionId={r.id}
-            values={{ title: r.title, claudeProduct: r.claudeProduct, models: r.models, dataFlows: r.dataFlows, integrationPoints: r.integrationPoints, failureModes: r.failureModes }}
+            values={{
+              title: r.title,
+              claudeProduct: r.claudeProduct,
+              models: r.models,
+              dataFlows: r.dataFlows,
+              integrationPoints: r.integrationPoints,
+              failureModes: r.failureModes,
+            }}
           />
         ) : (
           <p className="text-sm text-slate-600">

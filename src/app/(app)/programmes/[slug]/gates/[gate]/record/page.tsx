@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { buttonClass } from "@/components/ui/button";
 import { PrintButton } from "@/components/ui/print-button";
 import { REVIEW_FUNCTION_LABELS, type ReviewFunction } from "@/domain/enums";
@@ -12,9 +13,24 @@ import { loadOr404 } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Gate record" };
 
-type SnapshotCriteria = { criteria?: { id: string; title: string; status: string; evidenceUrl: string | null; evidenceNote: string | null; waiverReason: string | null }[] } | null;
+type SnapshotCriteria = {
+  criteria?: {
+    id: string;
+    title: string;
+    status: string;
+    evidenceUrl: string | null;
+    evidenceNote: string | null;
+    waiverReason: string | null;
+  }[];
+} | null;
 
-export default async function GateRecordPage({ params, searchParams }: { params: Promise<{ slug: string; gate: string }>; searchParams: Promise<{ round?: string }> }) {
+export default async function GateRecordPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; gate: string }>;
+  searchParams: Promise<{ round?: string }>;
+}) {
   const { slug, gate } = await params;
   const { round } = await searchParams;
   const key = gateKeyFromSlug(gate);
@@ -25,7 +41,9 @@ export default async function GateRecordPage({ params, searchParams }: { params:
     <article className="space-y-6 rounded-lg border border-slate-200 bg-white p-6 print:border-0 print:p-0">
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <p className="text-sm text-slate-600">{r.programme.organisation} · {r.programme.name}</p>
+          <p className="text-sm text-slate-600">
+            {r.programme.organisation} · {r.programme.name}
+          </p>
           <h2 className="text-lg font-semibold">
             Gate record: {r.gate.name}, round {r.gate.round} of {r.gate.rounds}
           </h2>
@@ -40,7 +58,12 @@ export default async function GateRecordPage({ params, searchParams }: { params:
           {r.gate.rounds > 1 && (
             <nav aria-label="Rounds" className="flex gap-1">
               {Array.from({ length: r.gate.rounds }, (_, i) => i + 1).map((n) => (
-                <Link key={n} href={`?round=${n}`} aria-current={n === r.gate.round ? "page" : undefined} className={buttonClass(n === r.gate.round ? "primary" : "ghost")}>
+                <Link
+                  key={n}
+                  href={`?round=${n}`}
+                  aria-current={n === r.gate.round ? "page" : undefined}
+                  className={buttonClass(n === r.gate.round ? "primary" : "ghost")}
+                >
                   Round {n}
                 </Link>
               ))}
@@ -86,7 +109,9 @@ export default async function GateRecordPage({ params, searchParams }: { params:
                   {s.voidedAt && (
                     <>
                       <dt className="text-slate-500">Void</dt>
-                      <dd>{s.voidedAt.toISOString()}: {s.voidReason}</dd>
+                      <dd>
+                        {s.voidedAt.toISOString()}: {s.voidReason}
+                      </dd>
                     </>
                   )}
                 </dl>
@@ -98,11 +123,20 @@ export default async function GateRecordPage({ params, searchParams }: { params:
 
       <section>
         <h3 className="mb-2 font-semibold">Evidence snapshots</h3>
-        <p className="mb-2 text-xs text-slate-500">Each is the canonical JSON (keys sorted, criteria ordered by id) whose SHA-256 the signatures carry.</p>
-        {[...r.snapshots, ...(r.currentEvidence && !r.snapshots.some((s) => s.hash === r.currentEvidence!.hash) ? [{ hash: r.currentEvidence.hash, snapshot: r.currentEvidence.snapshot, signatures: [] as string[] }] : [])].map((snap) => (
+        <p className="mb-2 text-xs text-slate-500">
+          Each is the canonical JSON (keys sorted, criteria ordered by id) whose SHA-256 the signatures carry.
+        </p>
+        {[
+          ...r.snapshots,
+          ...(r.currentEvidence && !r.snapshots.some((s) => s.hash === r.currentEvidence!.hash)
+            ? [{ hash: r.currentEvidence.hash, snapshot: r.currentEvidence.snapshot, signatures: [] as string[] }]
+            : []),
+        ].map((snap) => (
           <div key={snap.hash} className="mb-3 rounded-md border border-slate-200 p-3">
             <p className="break-all font-mono text-xs font-semibold">SHA-256 {snap.hash}</p>
-            <p className="text-xs text-slate-600">{snap.signatures.length > 0 ? `Signed by: ${snap.signatures.join("; ")}` : "Current evidence (not signed yet)"}</p>
+            <p className="text-xs text-slate-600">
+              {snap.signatures.length > 0 ? `Signed by: ${snap.signatures.join("; ")}` : "Current evidence (not signed yet)"}
+            </p>
             <ul className="mt-2 space-y-0.5 text-xs">
               {((snap.snapshot as SnapshotCriteria)?.criteria ?? []).map((c) => (
                 <li key={c.id}>
@@ -132,10 +166,13 @@ export default async function GateRecordPage({ params, searchParams }: { params:
         <h3 className="font-semibold">Verification</h3>
         {r.chain.ok ? (
           <p>
-            The audit chain was intact when this record was generated: {r.chain.events} events, head hash <span className="break-all font-mono text-xs">{r.chain.headHash}</span>.
+            The audit chain was intact when this record was generated: {r.chain.events} events, head hash{" "}
+            <span className="break-all font-mono text-xs">{r.chain.headHash}</span>.
           </p>
         ) : (
-          <p className="text-red-800">The audit chain was broken at event #{r.chain.brokenAtSeq}: {r.chain.reason}.</p>
+          <p className="text-red-800">
+            The audit chain was broken at event #{r.chain.brokenAtSeq}: {r.chain.reason}.
+          </p>
         )}
         <p className="mt-1 font-mono text-xs">npm run cli -- audit verify --programme {slug}</p>
       </section>

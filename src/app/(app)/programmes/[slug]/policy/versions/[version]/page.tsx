@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import Link from "next/link";
+import { notFound } from "next/navigation";
+
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { POLICY_VERSION_STATUS_LABELS } from "@/domain/enums";
@@ -26,10 +27,16 @@ export default async function PolicyVersionPage({ params }: { params: Promise<{ 
         title={
           <>
             {title}, version {v.version}
-            <span className="ml-2 font-normal text-slate-500">{v.publishedAt ? `published ${formatDateTime(v.publishedAt)}` : `started ${formatDateTime(v.createdAt)}`}</span>
+            <span className="ml-2 font-normal text-slate-500">
+              {v.publishedAt ? `published ${formatDateTime(v.publishedAt)}` : `started ${formatDateTime(v.createdAt)}`}
+            </span>
           </>
         }
-        action={<Badge tone={v.status === "PUBLISHED" ? "success" : v.status === "DRAFT" ? "info" : "neutral"}>{POLICY_VERSION_STATUS_LABELS[v.status]}</Badge>}
+        action={
+          <Badge tone={v.status === "PUBLISHED" ? "success" : v.status === "DRAFT" ? "info" : "neutral"}>
+            {POLICY_VERSION_STATUS_LABELS[v.status]}
+          </Badge>
+        }
       >
         <PolicyBody html={v.html} label={`${title}, version ${v.version}`} />
       </Card>

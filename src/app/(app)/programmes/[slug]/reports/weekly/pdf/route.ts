@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+
 import { getWeeklyReport } from "@/features/reports/server/get-weekly-report";
 import { renderWeeklyReportPdf } from "@/features/reports/server/render-weekly-report-pdf";
 import { apiError } from "@/server/api/respond";
@@ -15,7 +16,11 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const report = await getWeeklyReport(user, slug, week && /^\d+$/.test(week) ? Number(week) : undefined);
     const pdf = await renderWeeklyReportPdf(report);
     return new NextResponse(Buffer.from(pdf), {
-      headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${slug}-weekly-report-week-${report.week}.pdf"`, "cache-control": "private, no-store" },
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="${slug}-weekly-report-week-${report.week}.pdf"`,
+        "cache-control": "private, no-store",
+      },
     });
   } catch (e) {
     return apiError(e);

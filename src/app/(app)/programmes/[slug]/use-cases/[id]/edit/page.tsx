@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { Card } from "@/components/ui/card";
 import { EditUseCaseForm } from "@/features/use-cases/components/use-case-form";
 import { UseCasesNav } from "@/features/use-cases/components/use-cases-nav";
@@ -12,7 +13,9 @@ export const metadata: Metadata = { title: "Edit use case" };
 export default async function EditUseCasePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const user = await requirePageUser(`/programmes/${slug}/use-cases/${id}/edit`);
-  const [{ useCase: u, canManage, pocStarted }, { functions, members }] = await loadOr404(() => Promise.all([getUseCase(user, slug, id), getUseCaseFormOptions(user, slug)]));
+  const [{ useCase: u, canManage, pocStarted }, { functions, members }] = await loadOr404(() =>
+    Promise.all([getUseCase(user, slug, id), getUseCaseFormOptions(user, slug)]),
+  );
   return (
     <div className="space-y-6">
       <UseCasesNav slug={slug} canManage={canManage} />

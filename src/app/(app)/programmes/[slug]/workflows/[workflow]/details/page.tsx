@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { Card } from "@/components/ui/card";
 import { WorkflowDetailsForm } from "@/features/workflows/components/workflow-form";
 import { getEditorOptions, getWorkflow } from "@/features/workflows/server/queries";
@@ -20,7 +21,14 @@ export default async function WorkflowDetailsPage({ params }: { params: Promise<
           workflowSlug={w.slug}
           useCases={o.useCases}
           members={o.members}
-          values={{ name: w.name, task: w.task, useCaseId: w.useCaseId ?? "", ownerId: w.ownerId ?? "", threshold: w.threshold, minutesSavedPerRun: w.minutesSavedPerRun }}
+          values={{
+            name: w.name,
+            task: w.task,
+            useCaseId: w.useCaseId ?? "",
+            ownerId: w.ownerId ?? "",
+            threshold: w.threshold,
+            minutesSavedPerRun: w.minutesSavedPerRun,
+          }}
         />
       </Card>
     </div>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Card } from "@/components/ui/card";
+import { renderPolicyMarkdown } from "@/domain/policies";
+import { PolicyBody } from "@/features/policies/components/policy-body";
 import { RunConsole } from "@/features/workflows/components/run-console";
 import { getRunConsole } from "@/features/workflows/server/queries";
 import { NO_KEY_FOR_RUNS } from "@/features/workflows/server/workflow-state";
-import { renderPolicyMarkdown } from "@/domain/policies";
-import { PolicyBody } from "@/features/policies/components/policy-body";
 import { requirePageUser } from "@/server/auth/session";
 import { claudeConfigured } from "@/server/claude/client";
 import { loadOr404 } from "@/server/page-guard";
@@ -21,19 +22,29 @@ export default async function RunWorkflowPage({ params }: { params: Promise<{ sl
     <div className="space-y-6">
       <div>
         <p className="text-xs text-slate-500">
-          <Link href={`/programmes/${slug}/workflows/${w.slug}`} className="hover:underline">{w.name}</Link> /
+          <Link href={`/programmes/${slug}/workflows/${w.slug}`} className="hover:underline">
+            {w.name}
+          </Link>{" "}
+          /
         </p>
         <h2 className="text-lg font-semibold">Run {w.name}</h2>
         <p className="text-sm text-slate-600">{w.task}</p>
       </div>
       {!v ? (
         <Card>
-          <p className="text-sm text-slate-600">This workflow has no production version yet, so it cannot be run. Its owner promotes a tested, approved version first.</p>
+          <p className="text-sm text-slate-600">
+            This workflow has no production version yet, so it cannot be run. Its owner promotes a tested, approved version first.
+          </p>
         </Card>
       ) : (
         <>
           <Card title={`Production version v${v.number} · ${v.model}`}>
-            <RunConsole programmeSlug={slug} workflowSlug={w.slug} variables={v.variables} noKeyMessage={claudeConfigured() ? null : NO_KEY_FOR_RUNS} />
+            <RunConsole
+              programmeSlug={slug}
+              workflowSlug={w.slug}
+              variables={v.variables}
+              noKeyMessage={claudeConfigured() ? null : NO_KEY_FOR_RUNS}
+            />
           </Card>
           {v.documentation.trim() && (
             <Card title="How to use it">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Card } from "@/components/ui/card";
 import { ScenarioForm } from "@/features/costs/components/scenario-form";
 import { getScenarioEditor } from "@/features/costs/server/get-scenario-editor";
@@ -16,8 +17,14 @@ export default async function EditScenarioPage({ params }: { params: Promise<{ s
   return (
     <div className="space-y-4">
       <p className="text-sm">
-        <Link href={`/programmes/${slug}/costs`} className="text-brand-700 hover:underline">Cost model</Link> /{" "}
-        <Link href={`/programmes/${slug}/costs/scenarios/${scenario.id}`} className="text-brand-700 hover:underline">{scenario.name}</Link> / edit
+        <Link href={`/programmes/${slug}/costs`} className="text-brand-700 hover:underline">
+          Cost model
+        </Link>{" "}
+        /{" "}
+        <Link href={`/programmes/${slug}/costs/scenarios/${scenario.id}`} className="text-brand-700 hover:underline">
+          {scenario.name}
+        </Link>{" "}
+        / edit
       </p>
       {e.canManage ? (
         <ScenarioForm programmeSlug={slug} models={e.models} prices={e.prices} claudeConfigured={e.claudeConfigured} scenario={scenario} />

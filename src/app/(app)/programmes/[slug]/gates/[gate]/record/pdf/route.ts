@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+
 import { getGateRecord } from "@/features/gates/server/get-gate-record";
 import { renderGateRecordPdf } from "@/features/gates/server/render-gate-record-pdf";
 import { gateKeyFromSlug } from "@/features/gates/slugs";

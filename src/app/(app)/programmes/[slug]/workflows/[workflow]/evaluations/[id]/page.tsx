@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { CheckResult } from "@/domain/workflows";
@@ -14,9 +15,20 @@ export const metadata: Metadata = { title: "Evaluation" };
 
 const OUTCOME_TONE: Record<string, Tone> = { PASSED: "success", FAILED: "danger", ERROR: "warning" };
 const OUTCOME_LABEL: Record<string, string> = { PASSED: "Passed", FAILED: "Failed", ERROR: "Error" };
-const STATUS_LABEL: Record<string, string> = { RUNNING: "Running", COMPLETED: "Completed", COMPLETED_WITH_ERRORS: "Completed with errors", FAILED: "Failed" };
+const STATUS_LABEL: Record<string, string> = {
+  RUNNING: "Running",
+  COMPLETED: "Completed",
+  COMPLETED_WITH_ERRORS: "Completed with errors",
+  FAILED: "Failed",
+};
 
-export default async function EvaluationPage({ params, searchParams }: { params: Promise<{ slug: string; workflow: string; id: string }>; searchParams: Promise<{ with?: string }> }) {
+export default async function EvaluationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; workflow: string; id: string }>;
+  searchParams: Promise<{ with?: string }>;
+}) {
   const { slug, workflow, id } = await params;
   const { with: withId } = await searchParams;
   const user = await requirePageUser(`/programmes/${slug}/workflows/${workflow}/evaluations/${id}`);
@@ -31,7 +43,10 @@ export default async function EvaluationPage({ params, searchParams }: { params:
       <RefreshWhileRunning running={running} />
       <div>
         <p className="text-xs text-slate-500">
-          <Link href={base} className="hover:underline">{w.name}</Link> /
+          <Link href={base} className="hover:underline">
+            {w.name}
+          </Link>{" "}
+          /
         </p>
         <h2 className="text-lg font-semibold">
           Evaluation of v{run.version.number} · {formatDateTime(run.startedAt)}
@@ -51,15 +66,27 @@ export default async function EvaluationPage({ params, searchParams }: { params:
             </span>
             {!running && (
               <span className="font-medium">
-                Pass rate {formatPassRate(run.passedCases, run.totalCases)} ({run.passedCases} passed, {run.erroredCases} errors) · {Number(run.inputTokens).toLocaleString("en")} in /{" "}
-                {Number(run.outputTokens).toLocaleString("en")} out tokens · {formatUsd(run.costUsd)}
+                Pass rate {formatPassRate(run.passedCases, run.totalCases)} ({run.passedCases} passed, {run.erroredCases} errors) ·{" "}
+                {Number(run.inputTokens).toLocaleString("en")} in / {Number(run.outputTokens).toLocaleString("en")} out tokens ·{" "}
+                {formatUsd(run.costUsd)}
               </span>
             )}
           </div>
-          <div role="progressbar" aria-label="Evaluation progress" aria-valuemin={0} aria-valuemax={run.totalCases} aria-valuenow={run.doneCases} className="h-2 overflow-hidden rounded-full bg-slate-100">
+          <div
+            role="progressbar"
+            aria-label="Evaluation progress"
+            aria-valuemin={0}
+            aria-valuemax={run.totalCases}
+            aria-valuenow={run.doneCases}
+            className="h-2 overflow-hidden rounded-full bg-slate-100"
+          >
             <div className="h-full bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
           </div>
-          {run.error && <p role="alert" className="text-sm text-red-800">{run.error}</p>}
+          {run.error && (
+            <p role="alert" className="text-sm text-red-800">
+              {run.error}
+            </p>
+          )}
         </div>
       </Card>
 
@@ -76,19 +103,35 @@ export default async function EvaluationPage({ params, searchParams }: { params:
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md px-3 py-1 ring-1 ring-slate-300 hover:bg-slate-50">Compare</button>
+          <button type="submit" className="rounded-md px-3 py-1 ring-1 ring-slate-300 hover:bg-slate-50">
+            Compare
+          </button>
         </form>
       )}
 
       <div className="space-y-4">
-        {run.results.length === 0 && <p className="text-sm text-slate-600">{running ? "The first results appear as soon as each case finishes…" : "No results."}</p>}
+        {run.results.length === 0 && (
+          <p className="text-sm text-slate-600">{running ? "The first results appear as soon as each case finishes…" : "No results."}</p>
+        )}
         {run.results.map((r) => {
           const o = otherResults.get(r.caseName);
           return (
-            <Card key={r.id} title={<span className="flex items-center gap-2">{r.caseName} <Badge tone={OUTCOME_TONE[r.outcome]}>{OUTCOME_LABEL[r.outcome]}</Badge></span>}>
+            <Card
+              key={r.id}
+              title={
+                <span className="flex items-center gap-2">
+                  {r.caseName} <Badge tone={OUTCOME_TONE[r.outcome]}>{OUTCOME_LABEL[r.outcome]}</Badge>
+                </span>
+              }
+            >
               <div className={other ? "grid gap-4 lg:grid-cols-2" : ""}>
                 <ResultBody title={other ? `This run (v${run.version.number})` : null} r={r} />
-                {other && (o ? <ResultBody title={`v${other.run.version.number}, ${formatDateTime(other.run.startedAt)}`} r={o} /> : <p className="text-sm text-slate-500">This case was not in the other run.</p>)}
+                {other &&
+                  (o ? (
+                    <ResultBody title={`v${other.run.version.number}, ${formatDateTime(other.run.startedAt)}`} r={o} />
+                  ) : (
+                    <p className="text-sm text-slate-500">This case was not in the other run.</p>
+                  ))}
               </div>
             </Card>
           );
@@ -104,7 +147,12 @@ function ResultBody({ title, r }: { title: string | null; r: Result }) {
   const checks = r.checks as unknown as CheckResult[];
   return (
     <div className="min-w-0 space-y-2">
-      {title && <h4 className="text-xs font-semibold text-slate-500">{title}{r.outcome !== "PASSED" && <> · {OUTCOME_LABEL[r.outcome]}</>}</h4>}
+      {title && (
+        <h4 className="text-xs font-semibold text-slate-500">
+          {title}
+          {r.outcome !== "PASSED" && <> · {OUTCOME_LABEL[r.outcome]}</>}
+        </h4>
+      )}
       {r.errorType && (
         <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">
           {r.errorType}
@@ -117,7 +165,9 @@ function ResultBody({ title, r }: { title: string | null; r: Result }) {
         <ul className="space-y-1 text-xs" aria-label="Checks">
           {checks.map((c, i) => (
             <li key={i} className="flex gap-2">
-              <span aria-hidden className={c.passed ? "text-emerald-700" : "text-red-700"}>{c.passed ? "✓" : "✗"}</span>
+              <span aria-hidden className={c.passed ? "text-emerald-700" : "text-red-700"}>
+                {c.passed ? "✓" : "✗"}
+              </span>
               <span>
                 <span className="sr-only">{c.passed ? "Passed: " : "Failed: "}</span>
                 <span className="font-medium">{c.expectation}</span> — {c.detail}
@@ -127,7 +177,8 @@ function ResultBody({ title, r }: { title: string | null; r: Result }) {
         </ul>
       )}
       <p className="text-xs text-slate-500">
-        {r.inputTokens.toLocaleString("en")} in / {r.outputTokens.toLocaleString("en")} out tokens · {formatUsd(r.costUsd)} · {(r.latencyMs / 1000).toFixed(2)} s
+        {r.inputTokens.toLocaleString("en")} in / {r.outputTokens.toLocaleString("en")} out tokens · {formatUsd(r.costUsd)} ·{" "}
+        {(r.latencyMs / 1000).toFixed(2)} s
       </p>
     </div>
   );

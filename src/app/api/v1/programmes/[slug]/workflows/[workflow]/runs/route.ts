@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+
 import { runWorkflowForApi } from "@/features/workflows/server/api";
 import { VariablesError } from "@/features/workflows/server/run-workflow";
 import { apiError } from "@/server/api/respond";
@@ -10,7 +11,8 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     const result = await runWorkflowForApi(request.headers.get("authorization"), slug, workflow, await request.text());
     return NextResponse.json(result, { status: result.status === "SUCCEEDED" ? 200 : 502 });
   } catch (e) {
-    if (e instanceof VariablesError) return NextResponse.json({ error: { code: e.code, message: e.message, variables: e.problems } }, { status: 422 });
+    if (e instanceof VariablesError)
+      return NextResponse.json({ error: { code: e.code, message: e.message, variables: e.problems } }, { status: 422 });
     return apiError(e);
   }
 }

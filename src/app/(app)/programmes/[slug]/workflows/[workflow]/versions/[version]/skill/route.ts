@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+
 import { exportSkill } from "@/features/workflows/server/skill-export";
 import { apiError } from "@/server/api/respond";
 import { currentUser } from "@/server/auth/session";
@@ -13,7 +14,11 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
     if (!/^\d+$/.test(version)) throw new NotFoundError("Version not found.");
     const { filename, zip } = await exportSkill(user, slug, workflow, Number(version));
     return new NextResponse(Buffer.from(zip), {
-      headers: { "content-type": "application/zip", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "private, no-store" },
+      headers: {
+        "content-type": "application/zip",
+        "content-disposition": `attachment; filename="${filename}"`,
+        "cache-control": "private, no-store",
+      },
     });
   } catch (e) {
     return apiError(e);
