@@ -1,17 +1,24 @@
 import "server-only";
 
 import { createSafeActionClient, returnValidationErrors } from "next-safe-action";
+import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 
+import type { Actor } from "./auth/actor";
 import { requireUser } from "./auth/session";
 import { isAppError } from "./errors";
 
 /**
- * The one action client. Validates input with the feature's zod schema, loads the signed-in user
- * from the database, and turns expected errors into messages; anything unexpected is logged and
- * reported as a generic failure that changed nothing.
+ * The one way to write a server action (docs/ARCHITECTURE.md): a feature's `actions.ts` is a list of
+ *
+ *   export const createRiskAction = programmeAction(createRiskSchema, createRisk, { result: (r) => ({ riskId: r.id }) });
+ *
+ * The factory validates the input with the feature's zod schema, loads the signed-in user from the
+ * database, runs the operation (which authorizes that user itself), shows an expected error that names
+ * one of the schema's fields beside that field, refreshes the programme's pages, and returns the result.
+ * Anything unexpected is logged and reported as a generic failure that changed nothing.
  */
-export const actionClient = createSafeActionClient({
+const actionClient = createSafeActionClient({
   handleServerError(e) {
     if (isAppError(e)) return e.message;
     console.error("Unexpected error in server action", e);
@@ -19,16 +26,77 @@ export const actionClient = createSafeActionClient({
   },
 });
 
-/** Actions that need a signed-in user; each still calls authorize() for the programme it touches. */
-export const authedAction = actionClient.use(async ({ next }) => {
+const authedAction = actionClient.use(async ({ next }) => {
   const user = await requireUser();
   return next({ ctx: { user } });
 });
 
-/** Shows an expected error that concerns one input (a taken slug, say) beside that input. */
-export function fieldErrorOr<S extends z.ZodType>(schema: S, e: unknown): never {
-  if (isAppError(e) && "field" in e && typeof e.field === "string") {
-    returnValidationErrors(schema, { [e.field]: { _errors: [e.message] } } as never);
-  }
-  throw e;
+/** What a page refresh after a successful action covers: a path, and whether its layout (all pages under it) or the page alone. */
+export type Revalidation = { path: string; type?: "layout" | "page" };
+
+export interface ActionOptions<In, R, Out> {
+  /** What the client gets back (default: the operation's result). */
+  result?: (r: R, input: In) => Out;
+  /**
+   * Which pages to refresh after success. Programme actions default to every page of the programme;
+   * `false` refreshes nothing (a read, or a result the client shows itself).
+   */
+  revalidate?: false | ((input: In, r: R) => Revalidation[]);
+  /** Runs after success, before the result is returned (e.g. scheduling work after the response). */
+  onSuccess?: (r: R, input: In) => void;
+}
+
+type Operation<In, R> = (user: Actor, input: In) => Promise<R>;
+
+/** The pages of one programme: its layout and everything under it. */
+export const programmePages = (slug: string): Revalidation[] => [{ path: `/programmes/${slug}`, type: "layout" }];
+
+function build<S extends z.ZodType, R, Out>(
+  schema: S,
+  operation: Operation<z.output<S>, R>,
+  options: ActionOptions<z.output<S>, R, Out>,
+  defaultRevalidate: ((input: z.output<S>) => Revalidation[]) | false,
+) {
+  const fields = topLevelFields(schema);
+  return authedAction.inputSchema(schema).action(async ({ parsedInput, ctx }) => {
+    const input = parsedInput as z.output<S>; // next-safe-action's inferred type, spelled as zod's
+    let r: R;
+    try {
+      r = await operation(ctx.user, input);
+    } catch (e) {
+      if (isAppError(e) && "field" in e && typeof e.field === "string" && fields.has(e.field.split(".")[0]!)) {
+        returnValidationErrors(schema, { [e.field.split(".")[0]!]: { _errors: [e.message] } } as never);
+      }
+      throw e;
+    }
+    const revalidate = options.revalidate === undefined ? defaultRevalidate : options.revalidate;
+    if (revalidate) for (const { path, type } of typeof revalidate === "function" ? revalidate(input, r) : []) revalidatePath(path, type);
+    options.onSuccess?.(r, input);
+    return (options.result ? options.result(r, input) : r) as Out;
+  });
+}
+
+/** An action on one programme: the input names it by `programmeSlug`; its pages are refreshed after success. */
+export function programmeAction<S extends z.ZodType<{ programmeSlug: string }>, R, Out = R>(
+  schema: S,
+  operation: Operation<z.output<S>, R>,
+  options: ActionOptions<z.output<S>, R, Out> = {},
+) {
+  return build(schema, operation, options, (input) => programmePages(input.programmeSlug));
+}
+
+/** An action of the signed-in user outside one programme (creating a programme, their own settings); say what to refresh. */
+export function userAction<S extends z.ZodType, R, Out = R>(
+  schema: S,
+  operation: Operation<z.output<S>, R>,
+  options: ActionOptions<z.output<S>, R, Out> & { revalidate: ActionOptions<z.output<S>, R, Out>["revalidate"] },
+) {
+  return build(schema, operation, options, false);
+}
+
+/** The names of an object schema's fields (an expected error naming one is shown beside that input). */
+function topLevelFields(schema: z.ZodType): Set<string> {
+  let s = schema as unknown as { shape?: Record<string, unknown>; def?: { type?: string; in?: unknown } };
+  while (s.def?.type === "pipe" && s.def.in) s = s.def.in as typeof s; // .transform() wraps the object in a pipe
+  return new Set(s.shape && typeof s.shape === "object" ? Object.keys(s.shape) : []);
 }

@@ -1,8 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
-import { authedAction, fieldErrorOr } from "@/server/action-client";
+import { programmeAction } from "@/server/action-client";
 
 import {
   addPriceSchema,
@@ -27,80 +25,17 @@ import { updateScenario } from "./server/update-scenario";
 
 // Each operation authorizes the signed-in user for the programme against the database:
 // costs.manage (programme manager) for prices, scenarios and department budgets; budget.approve (sponsor) for approvals.
-const refresh = (slug: string) => revalidatePath(`/programmes/${slug}`, "layout");
-
-export const addPriceAction = authedAction.inputSchema(addPriceSchema).action(async ({ parsedInput, ctx }) => {
-  try {
-    const r = await addPrice(ctx.user, parsedInput);
-    refresh(parsedInput.programmeSlug);
-    return { priceId: r.id, model: r.model };
-  } catch (e) {
-    fieldErrorOr(addPriceSchema, e);
-  }
+export const addPriceAction = programmeAction(addPriceSchema, addPrice, { result: (r) => ({ priceId: r.id, model: r.model }) });
+export const updatePriceAction = programmeAction(updatePriceSchema, updatePrice, { result: (r) => ({ priceId: r.id }) });
+export const createScenarioAction = programmeAction(createScenarioSchema, createScenario, { result: (r) => ({ scenarioId: r.id }) });
+export const updateScenarioAction = programmeAction(updateScenarioSchema, updateScenario, { result: (r) => ({ scenarioId: r.id }) });
+export const deleteScenarioAction = programmeAction(deleteScenarioSchema, deleteScenario);
+/** A measurement changes nothing stored: no page to refresh. */
+export const measureTokensAction = programmeAction(measureTokensSchema, measureTokens, { revalidate: false });
+export const approveBudgetAction = programmeAction(approveBudgetSchema, approveBudget, {
+  result: (r) => ({ approvalId: r.id, monthlyAmount: r.monthlyAmount }),
 });
-
-export const updatePriceAction = authedAction.inputSchema(updatePriceSchema).action(async ({ parsedInput, ctx }) => {
-  try {
-    const r = await updatePrice(ctx.user, parsedInput);
-    refresh(parsedInput.programmeSlug);
-    return { priceId: r.id };
-  } catch (e) {
-    fieldErrorOr(updatePriceSchema, e);
-  }
+export const saveDepartmentBudgetAction = programmeAction(saveDepartmentBudgetSchema, saveDepartmentBudget, {
+  result: (r) => ({ budgetId: r.id }),
 });
-
-export const createScenarioAction = authedAction.inputSchema(createScenarioSchema).action(async ({ parsedInput, ctx }) => {
-  try {
-    const r = await createScenario(ctx.user, parsedInput);
-    refresh(parsedInput.programmeSlug);
-    return { scenarioId: r.id };
-  } catch (e) {
-    fieldErrorOr(createScenarioSchema, e);
-  }
-});
-
-export const updateScenarioAction = authedAction.inputSchema(updateScenarioSchema).action(async ({ parsedInput, ctx }) => {
-  try {
-    const r = await updateScenario(ctx.user, parsedInput);
-    refresh(parsedInput.programmeSlug);
-    return { scenarioId: r.id };
-  } catch (e) {
-    fieldErrorOr(updateScenarioSchema, e);
-  }
-});
-
-export const deleteScenarioAction = authedAction.inputSchema(deleteScenarioSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await deleteScenario(ctx.user, parsedInput);
-  refresh(parsedInput.programmeSlug);
-  return r;
-});
-
-export const measureTokensAction = authedAction.inputSchema(measureTokensSchema).action(async ({ parsedInput, ctx }) => {
-  try {
-    return await measureTokens(ctx.user, parsedInput);
-  } catch (e) {
-    fieldErrorOr(measureTokensSchema, e);
-  }
-});
-
-export const approveBudgetAction = authedAction.inputSchema(approveBudgetSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await approveBudget(ctx.user, parsedInput);
-  refresh(parsedInput.programmeSlug);
-  return { approvalId: r.id, monthlyAmount: r.monthlyAmount };
-});
-
-export const saveDepartmentBudgetAction = authedAction.inputSchema(saveDepartmentBudgetSchema).action(async ({ parsedInput, ctx }) => {
-  try {
-    const r = await saveDepartmentBudget(ctx.user, parsedInput);
-    refresh(parsedInput.programmeSlug);
-    return { budgetId: r.id };
-  } catch (e) {
-    fieldErrorOr(saveDepartmentBudgetSchema, e);
-  }
-});
-
-export const deleteDepartmentBudgetAction = authedAction.inputSchema(deleteDepartmentBudgetSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await deleteDepartmentBudget(ctx.user, parsedInput);
-  refresh(parsedInput.programmeSlug);
-  return r;
-});
+export const deleteDepartmentBudgetAction = programmeAction(deleteDepartmentBudgetSchema, deleteDepartmentBudget);

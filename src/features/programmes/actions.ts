@@ -1,19 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
-import { authedAction, fieldErrorOr } from "@/server/action-client";
+import { userAction } from "@/server/action-client";
 
 import { createProgrammeSchema } from "./schemas";
 import { createProgramme } from "./server/create-programme";
 
 /** Any signed-in user may create a programme; they become its programme manager. */
-export const createProgrammeAction = authedAction.inputSchema(createProgrammeSchema).action(async ({ parsedInput, ctx }) => {
-  try {
-    const programme = await createProgramme(ctx.user, parsedInput);
-    revalidatePath("/programmes");
-    return { slug: programme.slug };
-  } catch (e) {
-    fieldErrorOr(createProgrammeSchema, e);
-  }
+export const createProgrammeAction = userAction(createProgrammeSchema, createProgramme, {
+  result: (p) => ({ slug: p.slug }),
+  revalidate: () => [{ path: "/programmes" }],
 });

@@ -1,8 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
-import { authedAction } from "@/server/action-client";
+import { programmeAction } from "@/server/action-client";
 
 import {
   draftWeeklyNarrativeSchema,
@@ -17,36 +15,15 @@ import { reopenWeeklyNarrative } from "./server/reopen-weekly-narrative";
 import { reviewWeeklyReport } from "./server/review-weekly-report";
 import { saveWeeklyNarrative } from "./server/save-weekly-narrative";
 
-const refresh = (slug: string) => revalidatePath(`/programmes/${slug}`, "layout");
+const week = (r: { week: number }) => ({ week: r.week });
 
 // The operation authorizes the signed-in sponsor (report.review) against the database.
-export const reviewWeeklyReportAction = authedAction.inputSchema(reviewWeeklyReportSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await reviewWeeklyReport(ctx.user, parsedInput);
-  refresh(parsedInput.programmeSlug);
-  return { week: r.week };
-});
+export const reviewWeeklyReportAction = programmeAction(reviewWeeklyReportSchema, reviewWeeklyReport, { result: week });
 
 // The narrative's operations authorize the signed-in programme manager (report.narrate) against the database.
-export const draftWeeklyNarrativeAction = authedAction.inputSchema(draftWeeklyNarrativeSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await draftWeeklyNarrative(ctx.user, parsedInput);
-  refresh(parsedInput.programmeSlug);
-  return { week: r.week, cut: r.cut };
+export const draftWeeklyNarrativeAction = programmeAction(draftWeeklyNarrativeSchema, draftWeeklyNarrative, {
+  result: (r) => ({ week: r.week, cut: r.cut }),
 });
-
-export const saveWeeklyNarrativeAction = authedAction.inputSchema(saveWeeklyNarrativeSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await saveWeeklyNarrative(ctx.user, parsedInput);
-  refresh(parsedInput.programmeSlug);
-  return { week: r.week };
-});
-
-export const publishWeeklyNarrativeAction = authedAction.inputSchema(publishWeeklyNarrativeSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await publishWeeklyNarrative(ctx.user, parsedInput);
-  refresh(parsedInput.programmeSlug);
-  return { week: r.week };
-});
-
-export const reopenWeeklyNarrativeAction = authedAction.inputSchema(reopenWeeklyNarrativeSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await reopenWeeklyNarrative(ctx.user, parsedInput);
-  refresh(parsedInput.programmeSlug);
-  return { week: r.week };
-});
+export const saveWeeklyNarrativeAction = programmeAction(saveWeeklyNarrativeSchema, saveWeeklyNarrative, { result: week });
+export const publishWeeklyNarrativeAction = programmeAction(publishWeeklyNarrativeSchema, publishWeeklyNarrative, { result: week });
+export const reopenWeeklyNarrativeAction = programmeAction(reopenWeeklyNarrativeSchema, reopenWeeklyNarrative, { result: week });

@@ -154,3 +154,20 @@ export async function importUseCases(actor: Actor, raw: ImportUseCasesInput, now
     return { imported: created.length, useCases: created };
   });
 }
+
+/**
+ * The import as the form shows it: a refused file is an answer, not a failure — its bad rows come back
+ * as data for the error list, and nothing was imported.
+ */
+export async function importUseCasesReport(
+  actor: Actor,
+  raw: ImportUseCasesInput,
+): Promise<{ imported: number; problems: ImportProblem[]; message?: string }> {
+  try {
+    const r = await importUseCases(actor, raw);
+    return { imported: r.imported, problems: [] };
+  } catch (e) {
+    if (e instanceof ImportRejectedError) return { imported: 0, problems: e.problems, message: e.message };
+    throw e;
+  }
+}
