@@ -5,28 +5,96 @@ import { NextResponse } from "next/server";
 import { DatabaseUnavailableError, isAppError, isDatabaseUnavailable } from "../errors";
 
 /**
- * JSON API errors: expected ones with their status and message (and Retry-After when waiting helps),
- * a lost database as 503 with Retry-After (`unavailableMessage` says what a retry does), anything
- * else a logged 500.
+ * A refusal of the request itself (its body, its headers), answered before any operation runs:
+ * 400 unreadable JSON, 413 too large, 415 not JSON, or a 422 whose `details` go into the error object
+ * (e.g. the workflow run's `variables`).
  */
-export function apiError(e: unknown, options: { unavailableMessage?: string } = {}): NextResponse {
-  if (isAppError(e)) {
-    const retryAfter = (e as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-    const headers: Record<string, string> =
-      typeof retryAfter === "number" ? { "retry-after": String(Math.max(1, Math.ceil(retryAfter))) } : {};
-    return NextResponse.json({ error: { code: e.code, message: e.message } }, { status: e.status, headers });
+export class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "RequestError";
   }
-  if (isDatabaseUnavailable(e)) {
-    console.warn(`API request answered 503, database unavailable: ${describe(e)}`);
-    return apiError(new DatabaseUnavailableError(options.unavailableMessage));
-  }
-  console.error("Unexpected error in API route", e);
-  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong; nothing was changed." } }, { status: 500 });
 }
 
-/** One line, no stack: the first message in the error's chain. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export interface ErrorResponseOptions {
+  /** The 503's message when the database is unreachable: what a retry of this request does. */
+  unavailableMessage?: string;
+  /** The request carries a secret: an unexpected error is logged by its message only (no object, no cause, no stack). */
+  sensitive?: boolean;
+}
+
+/** `{"error": {code, message, …extra}}` with the status: the one shape of every error a route handler answers. */
+export function errorJson(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}) {
+  return NextResponse.json({ error: { code, message, ...extra } }, { status, headers });
+}
+
+type ZodLikeIssue = { path: PropertyKey[]; message: string };
+
+function zodIssues(e: unknown): ZodLikeIssue[] | undefined {
+  if (typeof e !== "object" || e === null) return undefined;
+  const err = e as { name?: unknown; issues?: unknown };
+  return err.name === "ZodError" && Array.isArray(err.issues) ? (err.issues as ZodLikeIssue[]) : undefined;
+}
+
+const pathOf = (path: PropertyKey[]) => path.map((p) => String(p)).join(".");
+
+/** A zod error's problems, one per issue, with the field's dotted path ("" for the whole input). */
+export function fieldProblems(issues: ZodLikeIssue[]): FieldProblem[] {
+  return issues.map((i) => ({ path: pathOf(i.path), message: i.message }));
+}
+
+function retryAfterHeader(e: unknown): Record<string, string> {
+  const retryAfter = (e as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof retryAfter === "number" ? { "retry-after": String(Math.max(1, Math.ceil(retryAfter))) } : {};
+}
+
+/**
+ * Every error a route handler can meet, as a response:
+ * - a RequestError (body, headers) with its status and details;
+ * - a zod error → 422 `{code: "INVALID", message, field, fields: [{path, message}]}`;
+ * - an expected AppError with its status and message (Retry-After when waiting helps; `fields` when it names one);
+ * - a lost database → 503 with Retry-After (`unavailableMessage` says what a retry does);
+ * - anything else → logged, and a generic 500 that says nothing was changed.
+ */
+export function errorResponse(e: unknown, options: ErrorResponseOptions = {}): NextResponse {
+  if (e instanceof RequestError) return errorJson(e.status, e.code, e.message, e.details);
+  const issues = zodIssues(e);
+  if (issues) {
+    const fields = fieldProblems(issues);
+    const message =
+      fields.length === 1 ? fields[0]!.message : fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join("; ");
+    return errorJson(422, "INVALID", message || "Invalid input.", { field: String(issues[0]?.path[0] ?? ""), fields });
+  }
+  if (isAppError(e)) {
+    const field = (e as { field?: unknown }).field;
+    const extra = typeof field === "string" && field ? { fields: [{ path: field, message: e.message }] } : {};
+    return errorJson(e.status, e.code, e.message, extra, retryAfterHeader(e));
+  }
+  if (isDatabaseUnavailable(e)) {
+    console.warn(`Route answered 503, database unavailable: ${describe(e)}`);
+    return errorResponse(new DatabaseUnavailableError(options.unavailableMessage));
+  }
+  if (options.sensitive) console.error("Unexpected error in a route handler:", describe(e));
+  else console.error("Unexpected error in a route handler", e);
+  return errorJson(500, "INTERNAL", "Something went wrong; nothing was changed.");
+}
+
+/** One line, no stack: the last line of the error's message. */
 function describe(e: unknown): string {
-  const message = (e as { message?: unknown }).message;
+  const message = (e as { message?: unknown } | null)?.message;
   const text = typeof message === "string" && message.trim() ? message.trim().split("\n").filter(Boolean).at(-1)! : String(e);
   return text.slice(0, 300);
 }
+
+/** @deprecated Until every route uses the wrappers (with-api-token, with-session, with-public-route). */
+export const apiError = errorResponse;
