@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 const token = "gh_" + "A".repeat(40);
-const request = (init: RequestInit = {}) =>
+const request = (init: { method?: string; body?: string } = {}) =>
   new NextRequest("http://localhost/api/v1/programmes/p/things", { headers: { authorization: `Bearer ${token}` }, ...init });
 const params = { params: Promise.resolve({ slug: "p" }) };
 
