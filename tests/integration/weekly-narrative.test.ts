@@ -1,6 +1,7 @@
 import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { NARRATIVE_MAX_TOKENS, NARRATIVE_MODEL, NARRATIVE_SYSTEM_PROMPT } from "@/features/reports/narrative";
 import { draftWeeklyNarrative, NO_KEY_FOR_NARRATIVE_MESSAGE } from "@/features/reports/server/draft-weekly-narrative";
@@ -13,7 +14,6 @@ import { usageEventSchema } from "@/features/usage/schemas";
 import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
 import { ClaudeRequestError } from "@/server/claude/client";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 import { startFakeAnthropic, type FakeAnthropic } from "../support/fake-anthropic";
@@ -93,7 +93,7 @@ describe("the weekly report's narrative drafted by Claude", () => {
     const facts = body.messages[0]!.content;
     expect(facts).toContain("Report: programme week 2, 2026-03-09 to 2026-03-14 (UTC).");
     expect(facts).toContain("- Tasks completed: 12; change +200.0%; measured");
-    expect(facts).toContain("- API cost (USD): $1.2; change +200.0%; measured");
+    expect(facts).toContain("- API cost (USD): $1.20; change +200.0%; measured");
     expect(facts).toContain("- Architecture Review: Not started; planned");
     expect(facts).toMatch(/Top open risks[^\n]*:\n- .+probability, .+impact; owner: /);
     expect(facts).toMatch(/Milestones slipped: not done and due by 2026-03-14 \(\d+\):\n- Week 1: /);

@@ -1,6 +1,5 @@
 import { GATE_STATUS_LABELS, LEVEL_LABELS, type GateStatus, type Level } from "@/domain/enums";
-
-import { formatChange, formatFigure } from "./format";
+import { formatChange, formatFigure } from "@/lib/format";
 
 /**
  * The weekly report's narrative, drafted by Claude: the model, the system prompt, and the week's facts

@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { DEPLOYMENT_KIND_LABELS, PHASE_LABELS, PROGRAMME_STATUS_LABELS, ROLE_LABELS } from "@/domain/enums";
 import { listMyProgrammes } from "@/features/programmes/server/list-my-programmes";
 import { requirePageUser } from "@/server/auth/session";

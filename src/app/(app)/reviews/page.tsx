@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { REVIEW_FUNCTION_LABELS } from "@/domain/enums";
 import { listMyReviews } from "@/features/gates/server/list-my-reviews";
 import { gateSlug } from "@/features/gates/slugs";

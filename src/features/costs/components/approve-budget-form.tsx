@@ -6,9 +6,9 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
+import { formatUsd } from "@/lib/format";
 
 import { approveBudgetAction } from "../actions";
-import { formatUsd } from "../format";
 import { approveBudgetSchema } from "../schemas";
 
 /** The sponsor approves the scenario's budget as shown: the amounts are computed again on the server and must match. */

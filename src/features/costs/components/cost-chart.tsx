@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-import { formatUsd, formatUsdWhole } from "../format";
+import { formatUsd, formatUsdWhole } from "@/lib/format";
 
 export interface ChartSeries {
   key: string;

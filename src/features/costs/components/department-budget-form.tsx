@@ -7,9 +7,9 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
+import { formatUsd } from "@/lib/format";
 
 import { deleteDepartmentBudgetAction, saveDepartmentBudgetAction } from "../actions";
-import { formatUsd } from "../format";
 import { saveDepartmentBudgetSchema } from "../schemas";
 
 export interface DepartmentBudgetView {

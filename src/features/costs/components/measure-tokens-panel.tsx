@@ -5,9 +5,9 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Field, FormError, inputClass } from "@/components/ui/field";
+import { formatCount } from "@/lib/format";
 
 import { measureTokensAction } from "../actions";
-import { formatCount } from "../format";
 
 export interface Measurement {
   inputTokens: number;

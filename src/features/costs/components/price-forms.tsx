@@ -9,10 +9,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 import type { PriceStatus } from "@/domain/prices";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatPerMTok } from "@/lib/format";
 
 import { addPriceAction, updatePriceAction } from "../actions";
-import { formatPerMTok } from "../format";
 import { addPriceSchema, updatePriceSchema } from "../schemas";
 
 export interface PriceView {

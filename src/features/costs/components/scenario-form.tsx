@@ -10,9 +10,9 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 import { scenarioCost, type ScenarioInput } from "@/domain/costs";
 import type { ModelPriceData } from "@/domain/prices";
+import { formatShare, formatUsd, formatUsdPrecise } from "@/lib/format";
 
 import { createScenarioAction, updateScenarioAction } from "../actions";
-import { formatShare, formatUsd, formatUsdPrecise } from "../format";
 import { createScenarioSchema, updateScenarioSchema, type CreateScenarioInput } from "../schemas";
 import { MeasureTokensPanel } from "./measure-tokens-panel";
 

@@ -1,13 +1,14 @@
 import "server-only";
 
 import { sameAmount, scenarioCost } from "@/domain/costs";
+import { roundCents } from "@/domain/money";
+import { formatUsd } from "@/lib/format";
 import { appendAudit } from "@/server/audit";
 import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError, RuleError } from "@/server/errors";
 
-import { formatUsd, roundCents } from "../format";
 import { approveBudgetSchema, type ApproveBudgetInput } from "../schemas";
 import { loadPriceTable, scenarioSelect, toScenarioInput } from "./cost-data";
 import { ensureDefaultPrices } from "./seed-default-prices";

@@ -1,9 +1,9 @@
 import "server-only";
 
 import { GATE_STATUS_LABELS, LEVEL_LABELS } from "@/domain/enums";
+import { formatChange, formatFigure } from "@/lib/format";
 import { newPdf } from "@/server/pdf";
 
-import { formatChange, formatFigure } from "../format";
 import { narrativeParagraphs, narrativeProvenance } from "../narrative";
 import type { WeeklyReport } from "./get-weekly-report";
 

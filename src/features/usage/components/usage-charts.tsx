@@ -2,6 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
+import { formatUsdPrecise } from "@/lib/format";
+
 export interface DailyPoint {
   day: string;
   active28Pct: number;
@@ -67,8 +69,8 @@ export function CostPerTaskChart({ data }: { data: DailyPoint[] }) {
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
           <XAxis dataKey="day" tickFormatter={short} tick={axis} minTickGap={24} />
-          <YAxis tick={axis} width={60} tickFormatter={(v: number) => `$${v.toFixed(3)}`} />
-          <Tooltip formatter={(v) => [`$${Number(v).toFixed(4)}`, "Cost per task"]} />
+          <YAxis tick={axis} width={60} tickFormatter={(v: number) => formatUsdPrecise(v)} />
+          <Tooltip formatter={(v) => [formatUsdPrecise(Number(v)), "Cost per task"]} />
           <Line type="monotone" dataKey="costPerTask" stroke="#b45309" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

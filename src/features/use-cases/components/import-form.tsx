@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
+import { FileImportField } from "@/components/ui/file-import-field";
 
 import { importUseCasesAction } from "../actions";
 import { MAX_IMPORT_CHARS } from "../schemas";
@@ -27,22 +28,16 @@ export function ImportForm({ programmeSlug }: { programmeSlug: string }) {
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label="Import use cases" aria-busy={run.isPending || undefined}>
-      <div className="space-y-1.5">
-        <label htmlFor="uc-import-file" className="block text-sm font-medium text-slate-800">
-          CSV file
-        </label>
-        <input
-          id="uc-import-file"
-          type="file"
-          accept=".csv,text/csv"
-          className="block text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium"
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setLocalError(null);
-            run.reset();
-          }}
-        />
-      </div>
+      <FileImportField
+        id="uc-import-file"
+        label="CSV file"
+        accept=".csv,text/csv"
+        onFile={(f) => {
+          setFile(f);
+          setLocalError(null);
+          run.reset();
+        }}
+      />
       <Button type="submit" pending={run.isPending}>
         {run.isPending ? "Importing…" : "Import"}
       </Button>

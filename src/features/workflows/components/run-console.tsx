@@ -5,9 +5,9 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Field, FormError, inputClass } from "@/components/ui/field";
+import { formatCount, formatSeconds, formatUsdPrecise } from "@/lib/format";
 
 import { runWorkflowAction } from "../actions";
-import { formatUsd } from "./format";
 
 /** Runs the production version with the member's values and shows the output, tokens, cost and latency. */
 export function RunConsole({
@@ -69,13 +69,13 @@ export function RunConsole({
         {!run.isPending && r && (
           <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs text-slate-600 sm:grid-cols-4">
             <dt>Tokens in</dt>
-            <dd className="tabular-nums">{r.tokens.input.toLocaleString("en")}</dd>
+            <dd className="tabular-nums">{formatCount(r.tokens.input)}</dd>
             <dt>Tokens out</dt>
-            <dd className="tabular-nums">{r.tokens.output.toLocaleString("en")}</dd>
+            <dd className="tabular-nums">{formatCount(r.tokens.output)}</dd>
             <dt>Cost</dt>
-            <dd className="tabular-nums">{formatUsd(r.costUsd)}</dd>
+            <dd className="tabular-nums">{formatUsdPrecise(r.costUsd)}</dd>
             <dt>Latency</dt>
-            <dd className="tabular-nums">{(r.latencyMs / 1000).toFixed(1)} s</dd>
+            <dd className="tabular-nums">{formatSeconds(r.latencyMs)}</dd>
             <dt>Version</dt>
             <dd>v{r.version}</dd>
             <dt>Run id</dt>

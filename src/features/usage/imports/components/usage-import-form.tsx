@@ -5,11 +5,11 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { FormError, inputClass } from "@/components/ui/field";
+import { FileImportField } from "@/components/ui/file-import-field";
+import { formatCount } from "@/lib/format";
 
 import { importUsageFileAction } from "../actions";
 import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS, MAX_IMPORT_BYTES, type ImportFormat } from "../formats";
-
-const int = (n: number) => n.toLocaleString("en-US");
 
 /** Reads a usage file in the browser and imports it: every event or, if anything is wrong, none, with every problem listed. */
 export function UsageImportForm({ programmeSlug }: { programmeSlug: string }) {
@@ -51,22 +51,16 @@ export function UsageImportForm({ programmeSlug }: { programmeSlug: string }) {
           ))}
         </select>
       </div>
-      <div className="space-y-1.5">
-        <label htmlFor="usage-import-file" className="block text-sm font-medium text-slate-800">
-          File (at most 12 MB)
-        </label>
-        <input
-          id="usage-import-file"
-          type="file"
-          accept={format === "usage-csv" ? ".csv,text/csv" : ".json,application/json"}
-          className="block text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium"
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setLocalError(null);
-            run.reset();
-          }}
-        />
-      </div>
+      <FileImportField
+        id="usage-import-file"
+        label="File (at most 12 MB)"
+        accept={format === "usage-csv" ? ".csv,text/csv" : ".json,application/json"}
+        onFile={(f) => {
+          setFile(f);
+          setLocalError(null);
+          run.reset();
+        }}
+      />
       <Button type="submit" pending={run.isPending}>
         {run.isPending ? "Importing…" : "Import"}
       </Button>
@@ -79,7 +73,7 @@ export function UsageImportForm({ programmeSlug }: { programmeSlug: string }) {
       {data?.ok && (
         <div role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           <p>
-            Read {int(data.received)} events: {int(data.inserted)} new, {int(data.duplicates)} already imported.
+            Read {formatCount(data.received)} events: {formatCount(data.inserted)} new, {formatCount(data.duplicates)} already imported.
           </p>
           {data.notes.map((n) => (
             <p key={n}>{n}</p>
@@ -89,7 +83,7 @@ export function UsageImportForm({ programmeSlug }: { programmeSlug: string }) {
       {data && !data.ok && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
           <p className="font-medium">
-            Nothing was imported: the file has {int(data.totalProblems)} {data.totalProblems === 1 ? "problem" : "problems"}
+            Nothing was imported: the file has {formatCount(data.totalProblems)} {data.totalProblems === 1 ? "problem" : "problems"}
             {data.totalProblems > data.problems.length ? ` (the first ${data.problems.length} are shown)` : ""}.
           </p>
           <ul className="mt-2 space-y-1" aria-label="Problems in the file">

@@ -7,12 +7,11 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormError, inputClass } from "@/components/ui/field";
 import type { EndpointState } from "@/domain/sync";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 
 import { resumeUsageSyncAction, startUsageSyncAction } from "../actions";
 import type { UsageSyncView } from "../views";
 
-const int = (n: number) => n.toLocaleString("en-US");
 const POLL_MS = 1_000;
 
 const STATUS: Record<UsageSyncView["status"], { label: string; tone: Tone }> = {
@@ -216,9 +215,9 @@ function SyncRow({
           <Badge tone={STATUS[s.status].tone}>{STATUS[s.status].label}</Badge>
           {s.error && <p className="mt-1 max-w-lg text-xs text-red-800">{s.error}</p>}
         </td>
-        <td className="py-2 pr-3 text-right tabular-nums">{int(s.pages)}</td>
+        <td className="py-2 pr-3 text-right tabular-nums">{formatCount(s.pages)}</td>
         <td className="py-2 pr-3 text-right tabular-nums">
-          {int(s.records)} ({int(s.inserted)})
+          {formatCount(s.records)} ({formatCount(s.inserted)})
         </td>
         <td className="py-2">
           <div className="flex flex-wrap justify-end gap-2">
@@ -254,8 +253,8 @@ function SyncProgress({ sync }: { sync: UsageSyncView }) {
   return (
     <section aria-label="Sync in progress" aria-live="polite" className="space-y-2 rounded-md border border-brand-100 bg-brand-50/40 p-3">
       <p className="text-sm text-slate-800">
-        Syncing {sync.from === sync.to ? sync.from : `${sync.from} – ${sync.to}`}: {int(sync.pages)} pages, {int(sync.records)} events so
-        far ({int(sync.inserted)} new).
+        Syncing {sync.from === sync.to ? sync.from : `${sync.from} – ${sync.to}`}: {formatCount(sync.pages)} pages,{" "}
+        {formatCount(sync.records)} events so far ({formatCount(sync.inserted)} new).
       </p>
       <EndpointTable sync={sync} />
     </section>
@@ -294,9 +293,9 @@ function EndpointTable({ sync }: { sync: UsageSyncView }) {
               <Badge tone={ENDPOINT_STATE[e.state].tone}>{ENDPOINT_STATE[e.state].label}</Badge>
               {e.day && (e.state === "running" || e.state === "failed") && <span className="ml-1 text-slate-500">{e.day}</span>}
             </td>
-            <td className="py-1 pr-2 text-right tabular-nums">{int(e.pages)}</td>
+            <td className="py-1 pr-2 text-right tabular-nums">{formatCount(e.pages)}</td>
             <td className="py-1 text-right tabular-nums">
-              {int(e.events)} ({int(e.inserted)})
+              {formatCount(e.events)} ({formatCount(e.inserted)})
             </td>
           </tr>
         ))}

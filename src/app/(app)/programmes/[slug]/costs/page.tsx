@@ -3,13 +3,13 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { COST_COLORS } from "@/features/costs/colors";
 import { CostBarChart } from "@/features/costs/components/cost-chart";
 import { DepartmentBudgetForm, DepartmentBudgetRow } from "@/features/costs/components/department-budget-form";
-import { formatCount, formatShare, formatUsd, formatUsdPrecise } from "@/features/costs/format";
 import { getCostModel } from "@/features/costs/server/get-cost-model";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatCount, formatDate, formatDateTime, formatShare, formatUsd, formatUsdPrecise } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
 

@@ -3,11 +3,13 @@ import Link from "next/link";
 
 import { Badge, type Tone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
 import type { SignalStatus } from "@/domain/health";
 import { AdoptionChart, CostPerTaskChart, TasksChart } from "@/features/usage/components/usage-charts";
 import { getDashboard } from "@/features/usage/server/get-dashboard";
+import { formatCount, formatShare, formatUsd, formatUsdPrecise } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
 
@@ -19,8 +21,6 @@ const STATUS: Record<SignalStatus, { label: string; tone: Tone }> = {
   WATCH: { label: "Watch", tone: "warning" },
   NOT_TRACKED: { label: "Not tracked yet", tone: "neutral" },
 };
-const usd = (n: number) => n.toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });
-const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const BREAKDOWN_LABELS = { department: "Department", useCase: "Use case", cohort: "Cohort", model: "Model" } as const;
 
 export default async function DashboardPage({
@@ -98,25 +98,25 @@ export default async function DashboardPage({
             <Kpi
               label="Active users (28 days)"
               value={`${t.active28PctAtEnd}%`}
-              detail={`${int(t.active28AtEnd)} of ${int(m.licensedSeats)} seats · ${int(t.active7AtEnd)} in the last 7 days`}
+              detail={`${formatCount(t.active28AtEnd)} of ${formatCount(m.licensedSeats)} seats · ${formatCount(t.active7AtEnd)} in the last 7 days`}
               basis="measured"
             />
             <Kpi
               label="Tasks completed"
-              value={int(t.tasks)}
-              detail={t.errorRate !== null ? `Error rate ${(t.errorRate * 100).toFixed(1)}%` : undefined}
+              value={formatCount(t.tasks)}
+              detail={t.errorRate !== null ? `Error rate ${formatShare(t.errorRate)}` : undefined}
               basis="measured"
             />
             <Kpi
               label="Minutes saved"
-              value={int(t.minutesSaved.measured + t.minutesSaved.selfReported + t.minutesSaved.estimated)}
-              detail={`${int(t.minutesSaved.measured)} measured · ${int(t.minutesSaved.selfReported)} self-reported · ${int(t.minutesSaved.estimated)} estimated`}
+              value={formatCount(t.minutesSaved.measured + t.minutesSaved.selfReported + t.minutesSaved.estimated)}
+              detail={`${formatCount(t.minutesSaved.measured)} measured · ${formatCount(t.minutesSaved.selfReported)} self-reported · ${formatCount(t.minutesSaved.estimated)} estimated`}
               basis="mixed"
             />
             <Kpi
               label="API cost"
-              value={usd(t.costUsd)}
-              detail={`${t.costPerTask !== null ? `${usd(t.costPerTask)} per task` : "no tasks"}${d.forecast ? ` · forecast ${usd(d.forecast.apiUsdForRange)} for these days (estimated, from "${d.forecast.scenario}")` : " · no approved budget to compare"}`}
+              value={formatUsd(t.costUsd)}
+              detail={`${t.costPerTask !== null ? `${formatUsdPrecise(t.costPerTask)} per task` : "no tasks"}${d.forecast ? ` · forecast ${formatUsd(d.forecast.apiUsdForRange)} for these days (estimated, from "${d.forecast.scenario}")` : " · no approved budget to compare"}`}
               basis="measured"
             />
           </div>
@@ -125,7 +125,13 @@ export default async function DashboardPage({
             <AdoptionChart data={m.daily} />
             <SeriesTable
               caption="Active users per day"
-              rows={m.daily.map((x) => [x.day, int(x.activeDaily), int(x.active7), int(x.active28), `${x.active28Pct}%`])}
+              rows={m.daily.map((x) => [
+                x.day,
+                formatCount(x.activeDaily),
+                formatCount(x.active7),
+                formatCount(x.active28),
+                `${x.active28Pct}%`,
+              ])}
               head={["Day", "That day", "7 days", "28 days", "Of seats"]}
             />
           </Card>
@@ -134,7 +140,7 @@ export default async function DashboardPage({
               <TasksChart data={m.daily} />
               <SeriesTable
                 caption="Tasks and errors per day"
-                rows={m.daily.map((x) => [x.day, int(x.tasks), int(x.errors)])}
+                rows={m.daily.map((x) => [x.day, formatCount(x.tasks), formatCount(x.errors)])}
                 head={["Day", "Tasks", "Errors"]}
               />
             </Card>
@@ -142,7 +148,7 @@ export default async function DashboardPage({
               <CostPerTaskChart data={m.daily} />
               <SeriesTable
                 caption="Cost per day"
-                rows={m.daily.map((x) => [x.day, usd(x.costUsd), x.costPerTask !== null ? `$${x.costPerTask.toFixed(4)}` : "—"])}
+                rows={m.daily.map((x) => [x.day, formatUsd(x.costUsd), formatUsdPrecise(x.costPerTask)])}
                 head={["Day", "Cost", "Per task"]}
               />
             </Card>
@@ -172,9 +178,9 @@ export default async function DashboardPage({
                     {m.breakdowns[b].map((r) => (
                       <tr key={r.key}>
                         <td className="py-1">{r.key}</td>
-                        <td className="py-1 text-right">{int(r.tasks)}</td>
-                        <td className="py-1 text-right">{int(r.minutesSaved)}</td>
-                        <td className="py-1 text-right">{usd(r.costUsd)}</td>
+                        <td className="py-1 text-right">{formatCount(r.tasks)}</td>
+                        <td className="py-1 text-right">{formatCount(r.minutesSaved)}</td>
+                        <td className="py-1 text-right">{formatUsd(r.costUsd)}</td>
                       </tr>
                     ))}
                   </tbody>

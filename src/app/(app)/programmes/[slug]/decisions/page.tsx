@@ -3,7 +3,8 @@ import Link from "next/link";
 
 import { Badge, type Tone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { adrLabel } from "@/domain/decisions";
 import { DECISION_STATUS_LABELS, type DecisionStatus } from "@/domain/enums";
 import { listDecisions } from "@/features/decisions/server/list-decisions";

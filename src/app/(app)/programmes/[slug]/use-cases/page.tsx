@@ -3,7 +3,8 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
 import { USE_CASE_STATUS_LABELS, USE_CASE_STATUSES } from "@/domain/enums";
 import { MAX_IN_FLIGHT } from "@/domain/use-cases";

@@ -3,7 +3,8 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { formatRate } from "@/domain/workflows";
 import { MaturityDots } from "@/features/workflows/components/maturity";
 import { getLibrary } from "@/features/workflows/server/queries";

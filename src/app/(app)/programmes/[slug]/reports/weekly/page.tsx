@@ -7,10 +7,9 @@ import { Card } from "@/components/ui/card";
 import { GATE_STATUS_LABELS, LEVEL_LABELS } from "@/domain/enums";
 import { NarrativeEditor } from "@/features/reports/components/narrative-editor";
 import { ReviewButton } from "@/features/reports/components/review-button";
-import { formatChange, formatFigure } from "@/features/reports/format";
 import { NARRATIVE_MODEL, narrativeParagraphs, narrativeProvenance } from "@/features/reports/narrative";
 import { getWeeklyReport, type WeeklyReport } from "@/features/reports/server/get-weekly-report";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatChange, formatDate, formatDateTime, formatFigure } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
 

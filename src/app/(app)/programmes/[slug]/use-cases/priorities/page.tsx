@@ -3,7 +3,8 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { QUADRANT_HINTS, QUADRANT_LABELS, QUADRANTS, RANKING_RULE, TOP_N } from "@/domain/use-cases";
 import { PriorityMatrix } from "@/features/use-cases/components/priority-matrix";
 import { UseCaseStatusBadge } from "@/features/use-cases/components/status-badge";

@@ -3,9 +3,9 @@ import Link from "next/link";
 
 import { Badge, type Tone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { formatRate, MIN_TEST_CASES, promotionProblems } from "@/domain/workflows";
-import { formatPassRate, formatUsd } from "@/features/workflows/components/format";
 import { MaturityChecklist, MaturityDots } from "@/features/workflows/components/maturity";
 import { EditableTestCase, TestCaseForm, type TestCaseValues } from "@/features/workflows/components/test-case-form";
 import {
@@ -18,7 +18,7 @@ import {
 } from "@/features/workflows/components/version-controls";
 import { getWorkflow } from "@/features/workflows/server/queries";
 import { NO_KEY_FOR_RUNS } from "@/features/workflows/server/workflow-state";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime, formatPassRate, formatSeconds, formatUsdPrecise } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
 import { claudeConfigured } from "@/server/claude/client";
 import { loadOr404 } from "@/server/page-guard";
@@ -296,7 +296,7 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
                     <td className="py-2 pr-3 text-right tabular-nums">
                       {e.status === "RUNNING" ? "—" : formatPassRate(e.passedCases, e.totalCases)}
                     </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(e.costUsd)}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{formatUsdPrecise(e.costUsd)}</td>
                     <td className="py-2 text-xs">{e.startedBy}</td>
                   </tr>
                 ))}
@@ -355,9 +355,9 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
                       <Badge tone="danger">{r.errorType ?? "Failed"}</Badge>
                     )}
                   </td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{(r.inputTokens + r.outputTokens).toLocaleString("en")}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(r.costUsd)}</td>
-                  <td className="py-2 text-right tabular-nums">{(r.latencyMs / 1000).toFixed(1)} s</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{formatCount(r.inputTokens + r.outputTokens)}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{formatUsdPrecise(r.costUsd)}</td>
+                  <td className="py-2 text-right tabular-nums">{formatSeconds(r.latencyMs)}</td>
                 </tr>
               ))}
             </tbody>

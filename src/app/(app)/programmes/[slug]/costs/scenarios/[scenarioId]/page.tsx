@@ -9,9 +9,8 @@ import { COST_COLORS, TOKEN_COLORS } from "@/features/costs/colors";
 import { ApproveBudgetForm } from "@/features/costs/components/approve-budget-form";
 import { CostBarChart } from "@/features/costs/components/cost-chart";
 import { DeleteScenarioButton } from "@/features/costs/components/delete-scenario-button";
-import { formatCompact, formatCount, formatShare, formatUsd, formatUsdPrecise } from "@/features/costs/format";
 import { getScenario, MAX_COMPARED_MODELS } from "@/features/costs/server/get-scenario";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatCompact, formatCount, formatDate, formatDateTime, formatShare, formatUsd, formatUsdPrecise } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
 

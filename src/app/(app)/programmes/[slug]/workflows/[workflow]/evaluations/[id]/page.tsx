@@ -4,10 +4,9 @@ import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { CheckResult } from "@/domain/workflows";
-import { formatPassRate, formatUsd } from "@/features/workflows/components/format";
 import { RefreshWhileRunning } from "@/features/workflows/components/version-controls";
 import { getEvaluation } from "@/features/workflows/server/queries";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime, formatPassRate, formatSeconds, formatUsdPrecise } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
 
@@ -67,8 +66,8 @@ export default async function EvaluationPage({
             {!running && (
               <span className="font-medium">
                 Pass rate {formatPassRate(run.passedCases, run.totalCases)} ({run.passedCases} passed, {run.erroredCases} errors) ·{" "}
-                {Number(run.inputTokens).toLocaleString("en")} in / {Number(run.outputTokens).toLocaleString("en")} out tokens ·{" "}
-                {formatUsd(run.costUsd)}
+                {formatCount(Number(run.inputTokens))} in / {formatCount(Number(run.outputTokens))} out tokens ·{" "}
+                {formatUsdPrecise(run.costUsd)}
               </span>
             )}
           </div>
@@ -177,8 +176,8 @@ function ResultBody({ title, r }: { title: string | null; r: Result }) {
         </ul>
       )}
       <p className="text-xs text-slate-500">
-        {r.inputTokens.toLocaleString("en")} in / {r.outputTokens.toLocaleString("en")} out tokens · {formatUsd(r.costUsd)} ·{" "}
-        {(r.latencyMs / 1000).toFixed(2)} s
+        {formatCount(r.inputTokens)} in / {formatCount(r.outputTokens)} out tokens · {formatUsdPrecise(r.costUsd)} ·{" "}
+        {formatSeconds(r.latencyMs, 2)}
       </p>
     </div>
   );
