@@ -1,14 +1,14 @@
 import "server-only";
 
 import { gateReadiness } from "@/domain/gates";
-import { authorizeApiToken } from "@/server/authorization";
+import type { ApiToken } from "@/server/api/with-api-token";
 import { db } from "@/server/db";
 
 import { loadGate } from "./gate-state";
 
-/** GET /api/v1/programmes/{slug}/gates: each gate's status, readiness and the sign-offs of its current round. */
-export async function listGatesForApi(authorization: string | null, programmeSlug: string) {
-  const { programme } = await authorizeApiToken(authorization, programmeSlug);
+/** GET /api/v1/programmes/{slug}/gates: each gate's status, readiness and the sign-offs of its current round (the token is authenticated by the route's wrapper). */
+export async function listGatesForApi(token: ApiToken) {
+  const { programme } = token;
   const gates = await db.gate.findMany({ where: { programmeId: programme.id }, orderBy: { ordinal: "asc" }, select: { id: true } });
   const out = [];
   for (const { id } of gates) {

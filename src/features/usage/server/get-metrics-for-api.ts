@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
-import { authorizeApiToken } from "@/server/authorization";
+import type { ApiToken } from "@/server/api/with-api-token";
 import { RuleError } from "@/server/errors";
 
 import { loadMetrics } from "./get-metrics";
@@ -20,12 +20,8 @@ export const metricsRangeSchema = z
   });
 
 /** GET /api/v1/programmes/{slug}/metrics?from&to: the dashboard's figures as JSON. */
-export async function getMetricsForApi(
-  authorization: string | null,
-  programmeSlug: string,
-  range: { from: string | null; to: string | null },
-) {
-  const { programme } = await authorizeApiToken(authorization, programmeSlug);
+export async function getMetricsForApi(token: ApiToken, range: { from: string | null; to: string | null }) {
+  const { programme } = token;
   const parsed = metricsRangeSchema.safeParse(range);
   if (!parsed.success) throw new RuleError(`Give from and to as YYYY-MM-DD: ${parsed.error.issues.map((i) => i.message).join("; ")}.`);
   return loadMetrics({

@@ -2,12 +2,12 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
+import type { ApiToken } from "@/server/api/with-api-token";
 import { appendAudit } from "@/server/audit";
-import { authorizeApiToken } from "@/server/authorization";
 import { db } from "@/server/db";
 import { isRetryableConflict } from "@/server/errors";
 
-import { MAX_BODY_BYTES, parseUsageBatch } from "../schemas";
+import { parseUsageBatch } from "../schemas";
 import { ingestUsageEvents } from "./ingest-usage-events";
 
 export interface ApiReply {
@@ -25,28 +25,24 @@ const error = (status: number, code: string, message: string, extra: Record<stri
  * nothing; with an Idempotency-Key a replay gets the first response and a different body under the
  * same key is refused (409). The key row is inserted first in the transaction, so a concurrent replay
  * waits for the first request to finish and then reads its response.
+ *
+ * The route's wrapper has authenticated the token, counted it against its rate limit and read the body
+ * (under MAX_BODY_BYTES) as JSON: `body` is the parsed JSON, `text` the body as received (hashed for the key).
  */
 export async function receiveUsageBatch(input: {
-  authorization: string | null;
-  programmeSlug: string;
+  token: Pick<ApiToken, "name"> & { programme: { id: string } };
   idempotencyKey: string | null;
-  body: string;
+  body: unknown;
+  text: string;
 }): Promise<ApiReply> {
-  const { programme, token } = await authorizeApiToken(input.authorization, input.programmeSlug);
-  if (Buffer.byteLength(input.body) > MAX_BODY_BYTES)
-    return error(413, "TOO_LARGE", `The body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; send smaller batches.`);
+  const { token } = input;
+  const { programme } = token;
   const key = input.idempotencyKey?.trim() || null;
   if (key !== null && (key.length > 200 || !/^[\x21-\x7e]+$/.test(key)))
     return error(400, "BAD_IDEMPOTENCY_KEY", "Idempotency-Key must be 1–200 visible ASCII characters.");
 
-  let parsedBody: unknown;
-  try {
-    parsedBody = JSON.parse(input.body);
-  } catch {
-    return error(400, "MALFORMED_JSON", "The body is not valid JSON.");
-  }
-  const batch = parseUsageBatch(parsedBody);
-  const requestHash = key ? createHash("sha256").update(input.body).digest("hex") : "";
+  const batch = parseUsageBatch(input.body);
+  const requestHash = key ? createHash("sha256").update(input.text).digest("hex") : "";
 
   // A deadlock victim was rolled back whole: run it again (a couple of times) rather than answer 500.
   for (let attempt = 1; ; attempt++) {

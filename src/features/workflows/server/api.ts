@@ -1,25 +1,21 @@
 import "server-only";
 
-import { authorizeApiToken } from "@/server/authorization";
+import type { z } from "zod";
+
+import { RequestError } from "@/server/api/respond";
+import type { ApiToken } from "@/server/api/with-api-token";
 import { claudeConfigFromEnv, type ClaudeConfig } from "@/server/claude/client";
-import { AppError } from "@/server/errors";
 
-import { runRequestBodySchema } from "../schemas";
+import type { runRequestBodySchema } from "../schemas";
 import { listWorkflowsForProgramme } from "./queries";
-import { runWorkflowForToken } from "./run-workflow";
+import { runWorkflowForToken, VariablesError } from "./run-workflow";
 
-/** A request body the API cannot read: 400 (malformed) or 413 (too large), with the reason. */
-export class BadRequestBodyError extends AppError {
-  constructor(message: string, status: 400 | 413 | 422) {
-    super(message, "INVALID", status);
-  }
-}
-
+/** The largest run request the API reads (the route's body cap). */
 export const MAX_RUN_BODY_BYTES = 256 * 1024;
 
-/** GET /api/v1/programmes/{slug}/workflows: each workflow with its labels and maturity. */
-export async function listWorkflowsForApi(authorization: string | null, programmeSlug: string) {
-  const { programme } = await authorizeApiToken(authorization, programmeSlug);
+/** GET /api/v1/programmes/{slug}/workflows: each workflow with its labels and maturity (the token is authenticated by the route's wrapper). */
+export async function listWorkflowsForApi(token: ApiToken) {
+  const { programme } = token;
   const entries = await listWorkflowsForProgramme(programme.id);
   return {
     programme: programme.slug,
@@ -43,24 +39,20 @@ export async function listWorkflowsForApi(authorization: string | null, programm
   };
 }
 
-/** POST …/workflows/{workflow}/runs with {"variables": {…}}: runs the production version. */
+/**
+ * POST …/workflows/{workflow}/runs with {"variables": {…}} (read and validated by the route's wrapper):
+ * runs the production version. Variables that do not fit the template are a 422 listing each one.
+ */
 export async function runWorkflowForApi(
-  authorization: string | null,
-  programmeSlug: string,
+  token: ApiToken,
   workflowSlug: string,
-  rawBody: string,
+  body: z.output<typeof runRequestBodySchema>,
   config: ClaudeConfig | null = claudeConfigFromEnv(),
 ) {
-  const { programme, token } = await authorizeApiToken(authorization, programmeSlug);
-  if (Buffer.byteLength(rawBody, "utf8") > MAX_RUN_BODY_BYTES)
-    throw new BadRequestBodyError(`The body is larger than ${MAX_RUN_BODY_BYTES / 1024} KB.`, 413);
-  let json: unknown;
   try {
-    json = JSON.parse(rawBody);
-  } catch {
-    throw new BadRequestBodyError('The body is not valid JSON; send {"variables": {…}}.', 400);
+    return await runWorkflowForToken(token.programme.id, workflowSlug, body.variables, token, config);
+  } catch (e) {
+    if (e instanceof VariablesError) throw new RequestError(422, e.code, e.message, { variables: e.problems });
+    throw e;
   }
-  const parsed = runRequestBodySchema.safeParse(json);
-  if (!parsed.success) throw new BadRequestBodyError(parsed.error.issues[0]?.message ?? 'Send {"variables": {…}}.', 422);
-  return runWorkflowForToken(programme.id, workflowSlug, parsed.data.variables, token, config);
 }

@@ -1,14 +1,8 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 
 import { getMetricsForApi } from "@/features/usage/server/get-metrics-for-api";
-import { apiError } from "@/server/api/respond";
+import { withApiToken } from "@/server/api/with-api-token";
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
-  try {
-    const { slug } = await params;
-    const q = request.nextUrl.searchParams;
-    return NextResponse.json(await getMetricsForApi(request.headers.get("authorization"), slug, { from: q.get("from"), to: q.get("to") }));
-  } catch (e) {
-    return apiError(e);
-  }
-}
+export const GET = withApiToken(async ({ token, searchParams }) =>
+  NextResponse.json(await getMetricsForApi(token, { from: searchParams.get("from"), to: searchParams.get("to") })),
+);

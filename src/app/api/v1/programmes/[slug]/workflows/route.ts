@@ -1,13 +1,6 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 
 import { listWorkflowsForApi } from "@/features/workflows/server/api";
-import { apiError } from "@/server/api/respond";
+import { withApiToken } from "@/server/api/with-api-token";
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
-  try {
-    const { slug } = await params;
-    return NextResponse.json(await listWorkflowsForApi(request.headers.get("authorization"), slug));
-  } catch (e) {
-    return apiError(e);
-  }
-}
+export const GET = withApiToken(async ({ token }) => NextResponse.json(await listWorkflowsForApi(token)));

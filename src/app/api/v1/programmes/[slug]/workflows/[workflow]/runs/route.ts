@@ -1,18 +1,24 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 
-import { runWorkflowForApi } from "@/features/workflows/server/api";
-import { VariablesError } from "@/features/workflows/server/run-workflow";
-import { apiError } from "@/server/api/respond";
+import { runRequestBodySchema } from "@/features/workflows/schemas";
+import { MAX_RUN_BODY_BYTES, runWorkflowForApi } from "@/features/workflows/server/api";
+import { API_RATE_LIMITS } from "@/server/api/rate-limit";
+import { withApiToken } from "@/server/api/with-api-token";
 
-/** Runs a workflow's production version. 200 with the output; 502 when Anthropic's API failed (the run is recorded); 422 naming bad variables. */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string; workflow: string }> }) {
-  try {
-    const { slug, workflow } = await params;
-    const result = await runWorkflowForApi(request.headers.get("authorization"), slug, workflow, await request.text());
+/**
+ * Runs a workflow's production version: 200 with the output; 502 when Anthropic's API failed (the run is
+ * recorded); 422 naming bad variables. Each run is a paid Claude call: the tightest per-token limit.
+ */
+export const POST = withApiToken<{ slug: string; workflow: string }, typeof runRequestBodySchema>(
+  async ({ token, params, body }) => {
+    const result = await runWorkflowForApi(token, params.workflow, body);
     return NextResponse.json(result, { status: result.status === "SUCCEEDED" ? 200 : 502 });
-  } catch (e) {
-    if (e instanceof VariablesError)
-      return NextResponse.json({ error: { code: e.code, message: e.message, variables: e.problems } }, { status: 422 });
-    return apiError(e);
-  }
-}
+  },
+  {
+    body: runRequestBodySchema,
+    maxBodyBytes: MAX_RUN_BODY_BYTES,
+    tooLargeMessage: `The body is larger than ${MAX_RUN_BODY_BYTES / 1024} KB.`,
+    invalidJsonMessage: 'The body is not valid JSON; send {"variables": {…}}.',
+    rateLimit: API_RATE_LIMITS.run,
+  },
+);
