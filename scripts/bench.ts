@@ -136,7 +136,7 @@ async function main() {
   process.env.DATABASE_POOL_MAX = String(CONCURRENCY + 2);
   try {
     await applyMigrations(url);
-    const { makeProgramme, makeUser } = await import("../src/server/demo/factories");
+    const { makeProgramme, makeUser } = await import("../src/demo/factories");
     const { createApiToken } = await import("../src/features/tokens/server/create-api-token");
     const { receiveUsageBatch } = await import("../src/features/usage/server/receive-usage-batch");
     const { loadMetrics } = await import("../src/features/usage/server/get-metrics");
@@ -144,6 +144,9 @@ async function main() {
 
     const programme = await makeProgramme(await makeUser(), { licensedSeats: USERS, day: DAYS });
     const { token } = await createApiToken({ id: null, label: "bench" }, { programmeSlug: programme.slug, name: "bench" });
+    const { authorizeApiToken } = await import("../src/server/authorization");
+    const authorized = await authorizeApiToken(`Bearer ${token}`, programme.slug);
+    const apiToken = { ...authorized.token, programme: authorized.programme };
     const start = programme.startDate;
     log(
       `programme ${programme.slug}: ${USERS} people, ${DAYS} days, ${EVENTS.toLocaleString("en")} events, batches of ${BATCH}, ${CONCURRENCY} concurrent`,
@@ -158,11 +161,12 @@ async function main() {
       Array.from({ length: CONCURRENCY }, async (_, w) => {
         for (let b = source.next(), i = 0; b; b = source.next(), i++) {
           const body = JSON.stringify({ events: b });
+          // What the route's wrapper hands it: the authenticated token, the body parsed and as received.
           const r = await receiveUsageBatch({
-            authorization: `Bearer ${token}`,
-            programmeSlug: programme.slug,
+            token: apiToken,
             idempotencyKey: `bench-${w}-${i}`,
-            body,
+            body: JSON.parse(body) as unknown,
+            text: body,
           });
           if (r.status !== 200) throw new Error(`ingest failed: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
           ingested += b.length;

@@ -98,7 +98,7 @@ async function main() {
 
   let demo = false;
   if (embedded) {
-    const { seedDemoIfEmpty } = await import("../src/server/demo/seed-demo");
+    const { seedDemoIfEmpty } = await import("../src/demo/seed-demo");
     const seeded = await seedDemoIfEmpty();
     demo = true;
     if (seeded) log("seeded the demo programmes (acme, globex)");
@@ -118,7 +118,7 @@ async function main() {
   if (await waitForHttp(`http://127.0.0.1:${port}/signin`, 120_000)) {
     log(`Gatehouse is running at ${baseUrl}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     if (demo) {
-      const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../src/server/demo/accounts");
+      const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../src/demo/accounts");
       log(`demo sign-ins (password "${DEMO_PASSWORD}"):`);
       for (const a of DEMO_ACCOUNTS) log(`  ${a.email.padEnd(24)} ${a.description}`);
     }

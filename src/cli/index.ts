@@ -71,7 +71,7 @@ program
   .description("Add the demo programmes (acme, globex) and demo accounts to this database, on purpose")
   .action(async () => {
     await withDatabase(async () => {
-      const { seedDemo } = await import("@/server/demo/seed-demo");
+      const { seedDemo } = await import("@/demo/seed-demo");
       const result = await seedDemo();
       console.log(
         result.created

@@ -11,10 +11,9 @@ import { publishPolicyVersion } from "@/features/policies/server/publish-policy-
 import { updatePolicyDraft } from "@/features/policies/server/update-policy-draft";
 import type { CreateProgrammeInput } from "@/features/programmes/schemas";
 import { createProgramme } from "@/features/programmes/server/create-programme";
-
-import { actorSelect, type Actor } from "../auth/actor";
-import { hashPassword } from "../auth/password";
-import { db } from "../db";
+import { actorSelect, type Actor } from "@/server/auth/actor";
+import { hashPassword } from "@/server/auth/password";
+import { db } from "@/server/db";
 
 const hashes = new Map<string, Promise<string>>();
 /** bcrypt is slow on purpose; tests make many users with the same password, so hash each password once. */

@@ -9,12 +9,12 @@
  * programme's price table (Anthropic's published prices).
  */
 import { scenarioCost, type ScenarioInput } from "@/domain/costs";
+import { roundCents } from "@/domain/money";
 import { currentPrices } from "@/domain/prices";
-import { roundCents } from "@/features/costs/format";
 import { seedDefaultPrices } from "@/features/costs/server/seed-default-prices";
+import { appendAudit, type AuditActor } from "@/server/audit";
+import type { Tx } from "@/server/db";
 
-import { appendAudit, type AuditActor } from "../audit";
-import type { Tx } from "../db";
 import type { DemoSeedContext } from "./context";
 
 const SEED_ACTOR: AuditActor = { id: null, label: "demo seed" };

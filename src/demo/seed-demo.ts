@@ -8,10 +8,10 @@ import { REVIEW_FUNCTION_LABELS, type GateKey, type PhaseKey, type ReviewFunctio
 import { canonicalSnapshot, gateEvidenceHash } from "@/domain/gate-evidence";
 import { addUtcDays } from "@/domain/template";
 import { activeFunctionKey, activeReviewerKey } from "@/features/gates/server/gate-state";
+import { appendAudit, type AuditActor } from "@/server/audit";
+import { auditActor, type Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
 
-import { appendAudit, type AuditActor } from "../audit";
-import { auditActor, type Actor } from "../auth/actor";
-import { db } from "../db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import type { DemoSeedContext } from "./context";
 import { isoDateDaysAgo, makeMember, makeProgramme, makeUser } from "./factories";

@@ -6,8 +6,8 @@
 import { seededRandom as rng } from "@/domain/random";
 import { usageEventSchema, type UsageEvent } from "@/features/usage/schemas";
 import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
+import type { Tx } from "@/server/db";
 
-import type { Tx } from "../db";
 import type { DemoSeedContext } from "./context";
 
 interface Plan {

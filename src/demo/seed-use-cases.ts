@@ -5,9 +5,9 @@
  */
 import type { DataSensitivity, UseCaseStatus } from "@/domain/enums";
 import { POC_OR_LATER, type ScopeField } from "@/domain/use-cases";
+import { appendAudit, type AuditActor } from "@/server/audit";
+import type { Tx } from "@/server/db";
 
-import { appendAudit, type AuditActor } from "../audit";
-import type { Tx } from "../db";
 import type { DemoSeedContext } from "./context";
 
 const SEED_ACTOR: AuditActor = { id: null, label: "demo seed" };

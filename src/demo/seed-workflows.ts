@@ -17,9 +17,9 @@ import {
   type CheckResult,
   type Expectations,
 } from "@/domain/workflows";
+import { appendAudit, type AuditActor } from "@/server/audit";
+import type { Tx } from "@/server/db";
 
-import { appendAudit, type AuditActor } from "../audit";
-import type { Tx } from "../db";
 import type { DemoSeedContext } from "./context";
 
 const SEED_ACTOR: AuditActor = { id: null, label: "demo seed" };

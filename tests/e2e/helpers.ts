@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
-/** The demo accounts' password (src/server/demo/accounts.ts). */
+/** The demo accounts' password (src/demo/accounts.ts). */
 export const DEMO_PASSWORD = "gatehouse-demo";
 
 export const ACME = { slug: "acme", name: "Acme Financial — Claude rollout" } as const;

@@ -5,7 +5,7 @@ import { listAuditEvents } from "@/features/audit/server/list-audit-events";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { addMember } from "@/features/members/server/add-member";
 import { db } from "@/server/db";
-import { makeProgramme, makeUser, uniqueSuffix } from "@/server/demo/factories";
+import { makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 
 import { withClient } from "../support/pg";
 

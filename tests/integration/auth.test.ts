@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { signInWithPassword, upsertSsoUser } from "@/server/auth/users";
 import { db } from "@/server/db";
-import { makeUser, uniqueSuffix } from "@/server/demo/factories";
+import { makeUser, uniqueSuffix } from "@/demo/factories";
 import { ConflictError, RateLimitedError } from "@/server/errors";
 
 const PASSWORD = "correct horse battery";

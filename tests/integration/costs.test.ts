@@ -19,7 +19,7 @@ import { updateScenario } from "@/features/costs/server/update-scenario";
 import type { Actor } from "@/server/auth/actor";
 import { ClaudeRequestError, NO_API_KEY_MESSAGE } from "@/server/claude/client";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RateLimitedError, RuleError } from "@/server/errors";
 
 import { fakeTokenCount, startFakeAnthropic, type FakeAnthropic } from "../support/fake-anthropic";

@@ -9,7 +9,7 @@ import { supersedeDecision } from "@/features/decisions/server/supersede-decisio
 import { updateDecision } from "@/features/decisions/server/update-decision";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 async function setup() {

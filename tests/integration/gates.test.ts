@@ -9,7 +9,7 @@ import { startPhase } from "@/features/gates/server/start-phase";
 import { updateCriterion } from "@/features/gates/server/update-criterion";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makePublishedAup, makeUser } from "@/server/demo/factories";
+import { makeMember, makeProgramme, makePublishedAup, makeUser } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 const PASSWORD = "correct horse battery";

@@ -8,7 +8,7 @@ import { updateMember } from "@/features/members/server/update-member";
 import { getProgrammeOverview } from "@/features/programmes/server/get-programme-overview";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser, uniqueSuffix } from "@/server/demo/factories";
+import { makeMember, makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 async function setup() {

@@ -8,7 +8,7 @@ import { publishPolicyVersion } from "@/features/policies/server/publish-policy-
 import { updatePolicyDraft } from "@/features/policies/server/update-policy-draft";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 async function setup() {

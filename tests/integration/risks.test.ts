@@ -8,7 +8,7 @@ import { riskSummary } from "@/features/risks/server/risk-summary";
 import { updateRisk } from "@/features/risks/server/update-risk";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { isoDateDaysAgo, makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
+import { isoDateDaysAgo, makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 async function setup() {

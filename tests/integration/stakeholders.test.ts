@@ -7,7 +7,7 @@ import { stakeholderFlags } from "@/features/stakeholders/server/stakeholder-fla
 import { updateStakeholder } from "@/features/stakeholders/server/update-stakeholder";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 async function setup(day = 1) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { ImportFormat } from "@/features/usage/imports/formats";
 import { importUsageFile, importUsageFileAsOperator } from "@/features/usage/imports/server/import-usage-file";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/usage/${name}`, "utf8");
 

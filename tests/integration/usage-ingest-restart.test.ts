@@ -17,7 +17,7 @@ import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { createApiToken } from "@/features/tokens/server/create-api-token";
 import { db, disconnectDb, pool, prismaClient } from "@/server/db";
 import { applyMigrations } from "@/server/db/migrations";
-import { makeProgramme, makeUser } from "@/server/demo/factories";
+import { makeProgramme, makeUser } from "@/demo/factories";
 import { env } from "@/server/env";
 
 import { startRestartablePostgres, type RestartablePostgres } from "../support/restartable-postgres";

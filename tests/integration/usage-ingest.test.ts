@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/programmes/[slug]/usage-events/route";
 import { createApiToken } from "@/features/tokens/server/create-api-token";
 import { db } from "@/server/db";
-import { makeProgramme, makeUser, uniqueSuffix } from "@/server/demo/factories";
+import { makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 
 async function programmeWithToken() {
   const p = await makeProgramme(await makeUser());

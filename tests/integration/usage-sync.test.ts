@@ -17,7 +17,7 @@ import { startUsageSync } from "@/features/usage/sync/server/start-usage-sync";
 import type { Actor } from "@/server/auth/actor";
 import { decryptSecret, parseEncryptionKey } from "@/server/crypto";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 
 import { ADMIN_PATHS, ANALYTICS_PATHS, startFakeAnthropicAdmin, type FakeAnthropicAdmin } from "../support/fake-anthropic-admin";
 

@@ -15,7 +15,7 @@ import { listUseCases } from "@/features/use-cases/server/list-use-cases";
 import { updateUseCase } from "@/features/use-cases/server/update-use-case";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser, uniqueSuffix } from "@/server/demo/factories";
+import { makeMember, makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 async function setup() {

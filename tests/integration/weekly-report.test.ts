@@ -7,7 +7,7 @@ import { usageEventSchema } from "@/features/usage/schemas";
 import { getDashboard } from "@/features/usage/server/get-dashboard";
 import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/server/demo/factories";
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/server/errors";
 
 describe("weekly sponsor report", () => {

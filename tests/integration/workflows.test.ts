@@ -20,7 +20,7 @@ import { NO_KEY_FOR_RUNS } from "@/features/workflows/server/workflow-state";
 import type { Actor } from "@/server/auth/actor";
 import type { ClaudeConfig } from "@/server/claude/client";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser, uniqueSuffix } from "@/server/demo/factories";
+import { makeMember, makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 import { fakeReply, fakeTokenCount, startFakeAnthropic, type FakeAnthropic } from "../support/fake-anthropic";

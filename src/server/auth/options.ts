@@ -1,10 +1,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
-import { signInSchema } from "@/features/auth/schemas";
-
 import { env, sessionSecret } from "../env";
 import { isAppError } from "../errors";
+import { signInSchema } from "./sign-in-schema";
 import { findSsoUser, signInWithPassword, upsertSsoUser } from "./users";
 
 function header(headers: unknown, name: string): string | undefined {

@@ -1,3 +1,4 @@
+/** The sign-in form's input, checked by the form and again by the credentials provider (src/server/auth/options.ts). Pure zod: the browser uses it too. */
 import { z } from "zod";
 
 export const signInSchema = z.object({

@@ -8,8 +8,7 @@ import { useForm } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
-
-import { signInSchema, type SignInInput } from "../schemas";
+import { signInSchema, type SignInInput } from "@/server/auth/sign-in-schema";
 
 export function SignInForm({
   callbackUrl,
