@@ -86,11 +86,12 @@ export function Th({
   className,
   ...props
 }: ComponentProps<"th"> & { scope?: "col" | "row"; numeric?: boolean; plain?: boolean }) {
+  const ownWeight = /\bfont-(normal|medium|semibold|bold)\b/.test(className ?? "");
   return (
     <th
       scope={scope}
       className={clsx(
-        plain ? "font-normal" : "font-medium",
+        !ownWeight && (plain ? "font-normal" : "font-medium"),
         numeric ? "text-right" : "text-left",
         scope === "col" && "whitespace-nowrap",
         numeric && "tabular-nums",

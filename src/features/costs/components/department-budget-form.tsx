@@ -7,6 +7,7 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
+import { Td, Th, Tr } from "@/components/ui/table";
 import { formatUsd } from "@/lib/format";
 
 import { deleteDepartmentBudgetAction, saveDepartmentBudgetAction } from "../actions";
@@ -136,23 +137,21 @@ export function DepartmentBudgetRow({
   const remove = useAction(deleteDepartmentBudgetAction);
   if (editing)
     return (
-      <tr>
-        <td colSpan={canManage ? 4 : 3} className="py-3">
+      <Tr>
+        <Td colSpan={canManage ? 4 : 3}>
           <div className="rounded-md border border-slate-200 bg-slate-50 p-3">
             <DepartmentBudgetForm programmeSlug={programmeSlug} members={members} budget={budget} onDone={() => setEditing(false)} />
           </div>
-        </td>
-      </tr>
+        </Td>
+      </Tr>
     );
   return (
-    <tr>
-      <th scope="row" className="py-2 pr-3 text-left font-medium">
-        {budget.department}
-      </th>
-      <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(budget.monthlyAmount)}</td>
-      <td className="py-2 pr-3">{budget.ownerName ?? <span className="font-medium text-amber-800">No owner</span>}</td>
+    <Tr>
+      <Th scope="row">{budget.department}</Th>
+      <Td numeric>{formatUsd(budget.monthlyAmount)}</Td>
+      <Td>{budget.ownerName ?? <span className="font-medium text-amber-800">No owner</span>}</Td>
       {canManage && (
-        <td className="py-2 text-right">
+        <Td className="text-right">
           {confirming ? (
             <span
               role="alertdialog"
@@ -177,8 +176,8 @@ export function DepartmentBudgetRow({
               </Button>
             </span>
           )}
-        </td>
+        </Td>
       )}
-    </tr>
+    </Tr>
   );
 }

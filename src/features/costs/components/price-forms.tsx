@@ -8,6 +8,7 @@ import type { UseFormReturn } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
+import { Td, Th, Tr } from "@/components/ui/table";
 import type { PriceStatus } from "@/domain/prices";
 import { formatDate, formatPerMTok } from "@/lib/format";
 
@@ -103,8 +104,8 @@ export function PriceTableRow({ programmeSlug, price: p, canManage }: { programm
   const cols = canManage ? 10 : 9;
   if (editing)
     return (
-      <tr>
-        <td colSpan={cols} className="py-3">
+      <Tr>
+        <Td colSpan={cols}>
           <form
             method="post"
             onSubmit={handleSubmitWithAction}
@@ -138,28 +139,27 @@ export function PriceTableRow({ programmeSlug, price: p, canManage }: { programm
               </Button>
             </div>
           </form>
-        </td>
-      </tr>
+        </Td>
+      </Tr>
     );
-  const cell = "py-2 pr-3 text-right tabular-nums";
   return (
-    <tr className={p.status === "SUPERSEDED" ? "text-slate-400" : undefined}>
-      <th scope="row" className="py-2 pr-3 text-left font-medium">
+    <Tr className={p.status === "SUPERSEDED" ? "text-slate-400" : undefined}>
+      <Th scope="row">
         {p.label}
         <span className="block font-mono text-[11px] font-normal text-slate-500">{p.model}</span>
-      </th>
-      <td className={cell}>{formatPerMTok(p.inputPerMTok)}</td>
-      <td className={cell}>{formatPerMTok(p.cacheWrite5mPerMTok)}</td>
-      <td className={cell}>{formatPerMTok(p.cacheWrite1hPerMTok)}</td>
-      <td className={cell}>{formatPerMTok(p.cacheReadPerMTok)}</td>
-      <td className={cell}>{formatPerMTok(p.outputPerMTok)}</td>
-      <td className={cell}>{p.batchDiscountPct}%</td>
-      <td className="whitespace-nowrap py-2 pr-3">{formatDate(p.effectiveFrom)}</td>
-      <td className="py-2 pr-3">
+      </Th>
+      <Td numeric>{formatPerMTok(p.inputPerMTok)}</Td>
+      <Td numeric>{formatPerMTok(p.cacheWrite5mPerMTok)}</Td>
+      <Td numeric>{formatPerMTok(p.cacheWrite1hPerMTok)}</Td>
+      <Td numeric>{formatPerMTok(p.cacheReadPerMTok)}</Td>
+      <Td numeric>{formatPerMTok(p.outputPerMTok)}</Td>
+      <Td numeric>{p.batchDiscountPct}%</Td>
+      <Td nowrap>{formatDate(p.effectiveFrom)}</Td>
+      <Td>
         <Badge tone={STATUS_TONE[p.status]}>{STATUS_LABEL[p.status]}</Badge>
-      </td>
+      </Td>
       {canManage && (
-        <td className="py-2 text-right">
+        <Td className="text-right">
           <Button
             variant="secondary"
             onClick={() => setEditing(true)}
@@ -167,9 +167,9 @@ export function PriceTableRow({ programmeSlug, price: p, canManage }: { programm
           >
             Edit
           </Button>
-        </td>
+        </Td>
       )}
-    </tr>
+    </Tr>
   );
 }
 

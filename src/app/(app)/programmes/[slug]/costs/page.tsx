@@ -5,6 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableFoot, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { COST_COLORS } from "@/features/costs/colors";
 import { CostBarChart } from "@/features/costs/components/cost-chart";
 import { DepartmentBudgetForm, DepartmentBudgetRow } from "@/features/costs/components/department-budget-form";
@@ -25,21 +27,19 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h2 className="text-lg font-semibold">Cost model</h2>
-          <p className="text-sm text-slate-600">
-            Model token costs at expected volumes, seats at projected headcount, engineering, change management and support. Get the budget
-            signed off in Phase 1, not Phase 3.
-          </p>
-        </div>
-        <div className="flex gap-2">
-          <ButtonLink variant="secondary" href={`${base}/prices`}>
-            Price table
-          </ButtonLink>
-          {m.canManage && <ButtonLink href={`${base}/scenarios/new`}>New scenario</ButtonLink>}
-        </div>
-      </div>
+      <PageHeader
+        title="Cost model"
+        description="Model token costs at expected volumes, seats at projected headcount, engineering, change management and support. Get the budget signed off in Phase 1, not Phase 3."
+        align="start"
+        actions={
+          <>
+            <ButtonLink variant="secondary" href={`${base}/prices`}>
+              Price table
+            </ButtonLink>
+            {m.canManage && <ButtonLink href={`${base}/scenarios/new`}>New scenario</ButtonLink>}
+          </>
+        }
+      />
 
       <div className="grid gap-4 sm:grid-cols-3">
         <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="approved-budget">
@@ -114,68 +114,50 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
               horizontal
               height={Math.max(180, 64 * m.scenarios.length + 60)}
             />
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm" aria-label="Scenarios">
-                <thead className="text-left text-xs text-slate-500">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Scenario
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      Users
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      Tasks a month
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      Monthly
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      90 days
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      Per task
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      Budget
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {m.scenarios.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row" className="py-2 pr-3 text-left font-medium">
-                        <Link href={`${base}/scenarios/${s.id}`} className="text-brand-700 hover:underline">
-                          {s.name}
-                        </Link>
-                        {s.unpricedModels.length > 0 && (
-                          <span className="block text-xs font-normal text-red-700">No price for {s.unpricedModels.join(", ")}</span>
-                        )}
-                      </th>
-                      <td className="py-2 pr-3 text-right tabular-nums">{formatCount(s.users)}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{formatCount(s.tasksPerMonth)}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(s.monthlyTotal)}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(s.ninetyDayTotal)}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">
-                        {s.costPerTask === null ? "—" : formatUsdPrecise(s.costPerTask)}
-                      </td>
-                      <td className="py-2">
-                        {s.isApprovedBudget ? (
-                          <Badge tone="success">Approved budget</Badge>
-                        ) : s.lastApproval ? (
-                          <Badge>Approved earlier</Badge>
-                        ) : (
-                          <span className="text-xs text-slate-500">—</span>
-                        )}
-                        {s.lastApproval && !s.lastApproval.stillMatches && (
-                          <span className="mt-1 block text-xs text-amber-800">Changed since approval</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table label="Scenarios">
+              <TableHead>
+                <Tr>
+                  <Th>Scenario</Th>
+                  <Th numeric>Users</Th>
+                  <Th numeric>Tasks a month</Th>
+                  <Th numeric>Monthly</Th>
+                  <Th numeric>90 days</Th>
+                  <Th numeric>Per task</Th>
+                  <Th>Budget</Th>
+                </Tr>
+              </TableHead>
+              <TableBody>
+                {m.scenarios.map((s) => (
+                  <Tr key={s.id}>
+                    <Th scope="row">
+                      <Link href={`${base}/scenarios/${s.id}`} className="text-brand-700 hover:underline">
+                        {s.name}
+                      </Link>
+                      {s.unpricedModels.length > 0 && (
+                        <span className="block text-xs font-normal text-red-700">No price for {s.unpricedModels.join(", ")}</span>
+                      )}
+                    </Th>
+                    <Td numeric>{formatCount(s.users)}</Td>
+                    <Td numeric>{formatCount(s.tasksPerMonth)}</Td>
+                    <Td numeric>{formatUsd(s.monthlyTotal)}</Td>
+                    <Td numeric>{formatUsd(s.ninetyDayTotal)}</Td>
+                    <Td numeric>{formatUsdPrecise(s.costPerTask)}</Td>
+                    <Td>
+                      {s.isApprovedBudget ? (
+                        <Badge tone="success">Approved budget</Badge>
+                      ) : s.lastApproval ? (
+                        <Badge>Approved earlier</Badge>
+                      ) : (
+                        <span className="text-xs text-slate-500">—</span>
+                      )}
+                      {s.lastApproval && !s.lastApproval.stillMatches && (
+                        <span className="mt-1 block text-xs text-amber-800">Changed since approval</span>
+                      )}
+                    </Td>
+                  </Tr>
+                ))}
+              </TableBody>
+            </Table>
           </div>
         )}
       </Card>
@@ -193,46 +175,40 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
               budgets.
             </p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm" aria-label="Department budgets">
-                <thead className="text-left text-xs text-slate-500">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Department
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      Monthly budget
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Owner
-                    </th>
-                    {m.canManage && (
-                      <th scope="col" className="py-2 font-medium">
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {m.departmentBudgets.map((b) => (
-                    <DepartmentBudgetRow key={b.id} programmeSlug={slug} budget={b} members={m.members} canManage={m.canManage} />
-                  ))}
-                </tbody>
-                <tfoot className="border-t border-slate-200">
-                  <tr>
-                    <th scope="row" className="py-2 pr-3 text-left font-semibold">
-                      Total
-                    </th>
-                    <td className="py-2 pr-3 text-right font-semibold tabular-nums">{formatUsd(a.total)}</td>
-                    <td className="py-2 pr-3 text-xs text-slate-600" colSpan={m.canManage ? 2 : 1}>
-                      {a.approved === null
-                        ? "No approved budget yet"
-                        : `of ${formatUsd(a.approved)} approved${a.over ? " — over budget" : ""}`}
-                    </td>
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+            <Table label="Department budgets">
+              <TableHead>
+                <Tr>
+                  <Th>Department</Th>
+                  <Th numeric>Monthly budget</Th>
+                  <Th>Owner</Th>
+                  {m.canManage && (
+                    <Th>
+                      <span className="sr-only">Actions</span>
+                    </Th>
+                  )}
+                </Tr>
+              </TableHead>
+              <TableBody>
+                {m.departmentBudgets.map((b) => (
+                  <DepartmentBudgetRow key={b.id} programmeSlug={slug} budget={b} members={m.members} canManage={m.canManage} />
+                ))}
+              </TableBody>
+              <TableFoot>
+                <Tr>
+                  <Th scope="row" className="font-semibold">
+                    Total
+                  </Th>
+                  <Td numeric className="font-semibold">
+                    {formatUsd(a.total)}
+                  </Td>
+                  <Td className="text-xs text-slate-600" colSpan={m.canManage ? 2 : 1}>
+                    {a.approved === null
+                      ? "No approved budget yet"
+                      : `of ${formatUsd(a.approved)} approved${a.over ? " — over budget" : ""}`}
+                  </Td>
+                </Tr>
+              </TableFoot>
+            </Table>
           )}
           {m.canManage && (
             <div className="border-t border-slate-100 pt-4">
@@ -247,48 +223,36 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
         {m.approvals.length === 0 ? (
           <p className="text-sm text-slate-600">No budget approved yet. Only the sponsor approves a budget.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" aria-label="Budget approvals">
-              <thead className="text-left text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    When (UTC)
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Scenario
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Monthly
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    90 days
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Approved by
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Note
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 align-top">
-                {m.approvals.map((ap) => (
-                  <tr key={ap.id}>
-                    <td className="whitespace-nowrap py-2 pr-3 text-xs">{formatDateTime(ap.approvedAt)}</td>
-                    <td className="py-2 pr-3">
-                      <Link href={`${base}/scenarios/${ap.scenarioId}`} className="text-brand-700 hover:underline">
-                        {ap.scenarioName}
-                      </Link>
-                    </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(ap.monthlyAmount)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{formatUsd(ap.ninetyDayAmount)}</td>
-                    <td className="py-2 pr-3">{ap.approvedBy}</td>
-                    <td className="py-2 text-slate-700">{ap.note ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table label="Budget approvals">
+            <TableHead>
+              <Tr>
+                <Th>When (UTC)</Th>
+                <Th>Scenario</Th>
+                <Th numeric>Monthly</Th>
+                <Th numeric>90 days</Th>
+                <Th>Approved by</Th>
+                <Th>Note</Th>
+              </Tr>
+            </TableHead>
+            <TableBody>
+              {m.approvals.map((ap) => (
+                <Tr key={ap.id}>
+                  <Td nowrap className="text-xs">
+                    {formatDateTime(ap.approvedAt)}
+                  </Td>
+                  <Td>
+                    <Link href={`${base}/scenarios/${ap.scenarioId}`} className="text-brand-700 hover:underline">
+                      {ap.scenarioName}
+                    </Link>
+                  </Td>
+                  <Td numeric>{formatUsd(ap.monthlyAmount)}</Td>
+                  <Td numeric>{formatUsd(ap.ninetyDayAmount)}</Td>
+                  <Td>{ap.approvedBy}</Td>
+                  <Td className="text-slate-700">{ap.note ?? "—"}</Td>
+                </Tr>
+              ))}
+            </TableBody>
+          </Table>
         )}
       </Card>
     </div>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Form from "next/form";
-import Link from "next/link";
 
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableFoot, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { CACHE_READS_PER_WRITE } from "@/domain/costs";
 import { COST_COLORS, TOKEN_COLORS } from "@/features/costs/colors";
 import { ApproveBudgetForm } from "@/features/costs/components/approve-budget-form";
@@ -39,42 +40,39 @@ export default async function ScenarioPage({
     getScenario(user, slug, scenarioId, compare === undefined ? [] : Array.isArray(compare) ? compare : [compare]),
   );
   const { scenario: s, result: r } = v;
-  const th = "py-2 pr-3 font-medium";
   const mixTokenCosts = {
     uncachedInput: r.models.reduce((n, m) => n + m.cost.uncachedInput, 0),
     cacheWrite: r.models.reduce((n, m) => n + m.cost.cacheWrite, 0),
     cacheRead: r.models.reduce((n, m) => n + m.cost.cacheRead, 0),
     output: r.models.reduce((n, m) => n + m.cost.output, 0),
   };
-  const num = "py-2 pr-3 text-right tabular-nums";
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <p className="text-sm">
-            <Link href={base} className="text-brand-700 hover:underline">
-              Cost model
-            </Link>{" "}
-            / scenario
-          </p>
-          <h2 className="text-lg font-semibold">{s.name}</h2>
-          <p className="text-sm text-slate-600">
+      <PageHeader
+        breadcrumbs={[{ href: base, label: "Cost model" }]}
+        current="scenario"
+        title={s.name}
+        description={
+          <>
             {formatCount(s.users)} users × {s.tasksPerUserPerDay} tasks a day × {s.workingDaysPerMonth} working days ={" "}
             {formatCount(r.tasksPerMonth)} tasks a month · {formatCount(s.inputTokensPerTask)} input and{" "}
             {formatCount(s.outputTokensPerTask)} output tokens per task (
             {s.tokensMeasuredWith ? `measured: ${s.tokensMeasuredWith}` : "entered by hand"})
-          </p>
-        </div>
-        {v.canManage && (
-          <div className="flex flex-wrap gap-2">
-            <ButtonLink variant="secondary" href={`${base}/scenarios/${s.id}/edit`}>
-              Edit scenario
-            </ButtonLink>
-            <DeleteScenarioButton programmeSlug={slug} scenarioId={s.id} name={s.name} />
-          </div>
-        )}
-      </div>
+          </>
+        }
+        align="start"
+        actions={
+          v.canManage && (
+            <>
+              <ButtonLink variant="secondary" href={`${base}/scenarios/${s.id}/edit`}>
+                Edit scenario
+              </ButtonLink>
+              <DeleteScenarioButton programmeSlug={slug} scenarioId={s.id} name={s.name} />
+            </>
+          )
+        }
+      />
 
       {r.unpricedModels.length > 0 && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -86,8 +84,8 @@ export default async function ScenarioPage({
         {[
           ["Monthly total", formatUsd(r.monthlyTotal)],
           ["90-day total", formatUsd(r.ninetyDayTotal)],
-          ["Cost per task (all-in)", r.costPerTask === null ? "—" : formatUsdPrecise(r.costPerTask)],
-          ["API cost per task", r.tokenCostPerTask === null ? "—" : formatUsdPrecise(r.tokenCostPerTask)],
+          ["Cost per task (all-in)", formatUsdPrecise(r.costPerTask)],
+          ["API cost per task", formatUsdPrecise(r.tokenCostPerTask)],
         ].map(([label, value]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white p-4">
             <dt className="text-sm text-slate-600">{label}</dt>
@@ -106,113 +104,93 @@ export default async function ScenarioPage({
             horizontal
             height={Math.max(220, 44 * v.breakdown.length)}
           />
-          <table className="w-full text-sm" aria-label="Monthly cost by component">
-            <thead className="text-left text-xs text-slate-500">
-              <tr>
-                <th scope="col" className={th}>
-                  Component
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Monthly
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  90 days
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Share
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+          <Table label="Monthly cost by component">
+            <TableHead>
+              <Tr>
+                <Th>Component</Th>
+                <Th numeric>Monthly</Th>
+                <Th numeric>90 days</Th>
+                <Th numeric>Share</Th>
+              </Tr>
+            </TableHead>
+            <TableBody>
               {v.breakdown.map((b) => (
-                <tr key={b.key}>
-                  <th scope="row" className="py-2 pr-3 text-left font-normal">
+                <Tr key={b.key}>
+                  <Th scope="row" plain>
                     {b.label}
-                  </th>
-                  <td className={num}>{formatUsd(b.monthly)}</td>
-                  <td className={num}>{formatUsd(b.monthly * 3)}</td>
-                  <td className={num}>{r.monthlyTotal > 0 ? formatShare(b.monthly / r.monthlyTotal) : "—"}</td>
-                </tr>
+                  </Th>
+                  <Td numeric>{formatUsd(b.monthly)}</Td>
+                  <Td numeric>{formatUsd(b.monthly * 3)}</Td>
+                  <Td numeric>{r.monthlyTotal > 0 ? formatShare(b.monthly / r.monthlyTotal) : "—"}</Td>
+                </Tr>
               ))}
-            </tbody>
-            <tfoot className="border-t border-slate-200 font-semibold">
-              <tr>
-                <th scope="row" className="py-2 pr-3 text-left">
+            </TableBody>
+            <TableFoot>
+              <Tr>
+                <Th scope="row" className="font-semibold">
                   Total
-                </th>
-                <td className={num}>{formatUsd(r.monthlyTotal)}</td>
-                <td className={num}>{formatUsd(r.ninetyDayTotal)}</td>
-                <td className={num}>100%</td>
-              </tr>
-            </tfoot>
-          </table>
+                </Th>
+                <Td numeric className="font-semibold">
+                  {formatUsd(r.monthlyTotal)}
+                </Td>
+                <Td numeric className="font-semibold">
+                  {formatUsd(r.ninetyDayTotal)}
+                </Td>
+                <Td numeric className="font-semibold">
+                  100%
+                </Td>
+              </Tr>
+            </TableFoot>
+          </Table>
         </div>
       </Card>
 
       <Card title="API tokens by model, per month">
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm" aria-label="API tokens by model">
-            <thead className="text-left text-xs text-slate-500">
-              <tr>
-                <th scope="col" className={th}>
-                  Model
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Share
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Tasks
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Uncached input
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Cache writes
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Cache reads
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Output
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Batch saving
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Cost
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {r.models.map((m) => (
-                <tr key={m.model}>
-                  <th scope="row" className="py-2 pr-3 text-left font-normal">
-                    {m.label}
-                    {m.priceModel && m.priceModel !== m.model && (
-                      <span className="block text-xs text-slate-500">priced at the prompts-over-100k tier</span>
-                    )}
-                  </th>
-                  <td className={num}>{formatShare(m.share)}</td>
-                  <td className={num}>{formatCount(m.tasks)}</td>
-                  <td className={num}>
-                    {formatCompact(m.tokens.uncachedInput)} · {formatUsd(m.cost.uncachedInput)}
-                  </td>
-                  <td className={num}>
-                    {formatCompact(m.tokens.cacheWrite)} · {formatUsd(m.cost.cacheWrite)}
-                  </td>
-                  <td className={num}>
-                    {formatCompact(m.tokens.cacheRead)} · {formatUsd(m.cost.cacheRead)}
-                  </td>
-                  <td className={num}>
-                    {formatCompact(m.tokens.output)} · {formatUsd(m.cost.output)}
-                  </td>
-                  <td className={num}>{formatUsd(m.batchSaving)}</td>
-                  <td className={`${num} font-medium`}>{formatUsd(m.cost.total)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table label="API tokens by model">
+          <TableHead>
+            <Tr>
+              <Th>Model</Th>
+              <Th numeric>Share</Th>
+              <Th numeric>Tasks</Th>
+              <Th numeric>Uncached input</Th>
+              <Th numeric>Cache writes</Th>
+              <Th numeric>Cache reads</Th>
+              <Th numeric>Output</Th>
+              <Th numeric>Batch saving</Th>
+              <Th numeric>Cost</Th>
+            </Tr>
+          </TableHead>
+          <TableBody>
+            {r.models.map((m) => (
+              <Tr key={m.model}>
+                <Th scope="row" plain>
+                  {m.label}
+                  {m.priceModel && m.priceModel !== m.model && (
+                    <span className="block text-xs text-slate-500">priced at the prompts-over-100k tier</span>
+                  )}
+                </Th>
+                <Td numeric>{formatShare(m.share)}</Td>
+                <Td numeric>{formatCount(m.tasks)}</Td>
+                <Td numeric>
+                  {formatCompact(m.tokens.uncachedInput)} · {formatUsd(m.cost.uncachedInput)}
+                </Td>
+                <Td numeric>
+                  {formatCompact(m.tokens.cacheWrite)} · {formatUsd(m.cost.cacheWrite)}
+                </Td>
+                <Td numeric>
+                  {formatCompact(m.tokens.cacheRead)} · {formatUsd(m.cost.cacheRead)}
+                </Td>
+                <Td numeric>
+                  {formatCompact(m.tokens.output)} · {formatUsd(m.cost.output)}
+                </Td>
+                <Td numeric>{formatUsd(m.batchSaving)}</Td>
+                <Td numeric className="font-medium">
+                  {formatUsd(m.cost.total)}
+                </Td>
+              </Tr>
+            ))}
+          </TableBody>
+        </Table>
         <details className="mt-3 text-xs text-slate-600">
           <summary className="cursor-pointer text-brand-700">How this is worked out</summary>
           <ul className="mt-2 list-disc space-y-1 pl-5">
@@ -270,61 +248,46 @@ export default async function ScenarioPage({
                 The chart shows API token costs, which change with the model; seats and people ({formatUsd(r.seatCost + r.peopleCost.total)}{" "}
                 a month) are the same on every model and are in the totals below.
               </p>
-              <div className="overflow-x-auto">
-                <table className="w-full text-sm" aria-label="Model comparison">
-                  <thead className="text-left text-xs text-slate-500">
-                    <tr>
-                      <th scope="col" className={th}>
-                        Model
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        API tokens a month
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        Monthly total
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        90-day total
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        API cost per task
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        Against this scenario
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    <tr className="bg-slate-50">
-                      <th scope="row" className="py-2 pr-3 text-left font-normal italic">
-                        This scenario&apos;s mix
-                      </th>
-                      <td className={num}>{formatUsd(r.tokenCost)}</td>
-                      <td className={num}>{formatUsd(r.monthlyTotal)}</td>
-                      <td className={num}>{formatUsd(r.ninetyDayTotal)}</td>
-                      <td className={num}>{r.tokenCostPerTask === null ? "—" : formatUsdPrecise(r.tokenCostPerTask)}</td>
-                      <td className={num}>—</td>
-                    </tr>
-                    {v.comparison.map((c) => (
-                      <tr key={c.model}>
-                        <th scope="row" className="py-2 pr-3 text-left font-medium">
-                          {c.label}
-                        </th>
-                        <td className={num}>{formatUsd(c.tokenCost)}</td>
-                        <td className={num}>{formatUsd(c.monthlyTotal)}</td>
-                        <td className={num}>{formatUsd(c.ninetyDayTotal)}</td>
-                        <td className={num}>{c.tokenCostPerTask === null ? "—" : formatUsdPrecise(c.tokenCostPerTask)}</td>
-                        <td
-                          className={`${num} ${c.differenceFromScenario > 0.005 ? "text-red-700" : c.differenceFromScenario < -0.005 ? "text-emerald-700" : ""}`}
-                        >
-                          {c.differenceFromScenario > 0.005 ? "+" : ""}
-                          {formatUsd(c.differenceFromScenario)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table label="Model comparison">
+                <TableHead>
+                  <Tr>
+                    <Th>Model</Th>
+                    <Th numeric>API tokens a month</Th>
+                    <Th numeric>Monthly total</Th>
+                    <Th numeric>90-day total</Th>
+                    <Th numeric>API cost per task</Th>
+                    <Th numeric>Against this scenario</Th>
+                  </Tr>
+                </TableHead>
+                <TableBody>
+                  <Tr className="bg-slate-50">
+                    <Th scope="row" plain className="italic">
+                      This scenario&apos;s mix
+                    </Th>
+                    <Td numeric>{formatUsd(r.tokenCost)}</Td>
+                    <Td numeric>{formatUsd(r.monthlyTotal)}</Td>
+                    <Td numeric>{formatUsd(r.ninetyDayTotal)}</Td>
+                    <Td numeric>{formatUsdPrecise(r.tokenCostPerTask)}</Td>
+                    <Td numeric>—</Td>
+                  </Tr>
+                  {v.comparison.map((c) => (
+                    <Tr key={c.model}>
+                      <Th scope="row">{c.label}</Th>
+                      <Td numeric>{formatUsd(c.tokenCost)}</Td>
+                      <Td numeric>{formatUsd(c.monthlyTotal)}</Td>
+                      <Td numeric>{formatUsd(c.ninetyDayTotal)}</Td>
+                      <Td numeric>{formatUsdPrecise(c.tokenCostPerTask)}</Td>
+                      <Td
+                        numeric
+                        className={`${c.differenceFromScenario > 0.005 ? "text-red-700" : c.differenceFromScenario < -0.005 ? "text-emerald-700" : ""}`}
+                      >
+                        {c.differenceFromScenario > 0.005 ? "+" : ""}
+                        {formatUsd(c.differenceFromScenario)}
+                      </Td>
+                    </Tr>
+                  ))}
+                </TableBody>
+              </Table>
             </div>
           )}
         </div>
