@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import {
   GATE_DECISION_LABELS,
   GATE_KEYS,
@@ -15,11 +16,12 @@ import {
   type ReviewFunction,
 } from "@/domain/enums";
 import { describeWhatIsMissing } from "@/domain/gates";
-import { CloseConditionForm } from "@/features/gates/components/close-condition-form";
+import { ConditionList } from "@/features/gates/components/condition-list";
 import { CriterionRow } from "@/features/gates/components/criterion-row";
 import { GateActions } from "@/features/gates/components/gate-actions";
 import { PilotDecisionForm } from "@/features/gates/components/pilot-decision-form";
 import { SignOffForm } from "@/features/gates/components/sign-off-form";
+import { SignatureHistory } from "@/features/gates/components/signature-history";
 import { getGateReview } from "@/features/gates/server/get-gate-review";
 import { gateKeyFromSlug, gateSlug } from "@/features/gates/slugs";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -59,21 +61,24 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
           </Link>
         ))}
       </nav>
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h2 className="text-lg font-semibold">{gate.name}</h2>
-          <p className="text-sm text-slate-600">
+      <PageHeader
+        title={gate.name}
+        description={
+          <>
             Planned {formatDate(gate.plannedDate)} · round {gate.round} · <span data-testid="readiness">{readiness.summary}</span>
-          </p>
-        </div>
-        <div className="flex items-center gap-3">
-          <Link href={`/programmes/${slug}/gates/${gateParam}/record`} className="text-sm font-medium text-brand-700 hover:underline">
-            Gate record
-          </Link>
-          <Badge tone={TONE[gate.status]}>{GATE_STATUS_LABELS[gate.status]}</Badge>
-          {r.canManage && <GateActions programmeSlug={slug} gateKey={gate.key} status={gate.status} />}
-        </div>
-      </div>
+          </>
+        }
+        align="start"
+        actions={
+          <>
+            <Link href={`/programmes/${slug}/gates/${gateParam}/record`} className="text-sm font-medium text-brand-700 hover:underline">
+              Gate record
+            </Link>
+            <Badge tone={TONE[gate.status]}>{GATE_STATUS_LABELS[gate.status]}</Badge>
+            {r.canManage && <GateActions programmeSlug={slug} gateKey={gate.key} status={gate.status} />}
+          </>
+        }
+      />
 
       {gate.status === "IN_REVIEW" && !readiness.complete && (
         <p role="status" className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
@@ -92,12 +97,12 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
             ) : (
               r.canManage && <PilotDecisionForm programmeSlug={slug} members={r.members} canGo={gate.status === "APPROVED"} />
             )}
-            {r.conditions.length > 0 && <ConditionList slug={slug} conditions={r.conditions} />}
+            {r.conditions.length > 0 && <ConditionList programmeSlug={slug} conditions={r.conditions} />}
           </Card>
         )}
       {gate.key === "PRODUCTION_READINESS" && r.conditions.length > 0 && (
         <Card title="Pilot Debrief conditions">
-          <ConditionList slug={slug} conditions={r.conditions} />
+          <ConditionList programmeSlug={slug} conditions={r.conditions} />
         </Card>
       )}
 
@@ -165,84 +170,12 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
         {r.signOffs.length === 0 ? (
           <p className="text-sm text-slate-600">No signatures yet.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Round
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Signature
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    When (UTC) and where
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Evidence SHA-256
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 align-top">
-                {[...current, ...earlier].map((s) => (
-                  <tr key={s.id} className={s.voidedAt ? "text-slate-400" : undefined}>
-                    <td className="py-2 pr-3">{s.round}</td>
-                    <td className="py-2 pr-3">
-                      <p className={s.voidedAt ? "line-through" : "font-medium"}>{s.meaning}</p>
-                      <p className="text-xs">{s.printedName}</p>
-                      {s.reason && <p className="text-xs italic">&ldquo;{s.reason}&rdquo;</p>}
-                      {s.voidedAt && (
-                        <p className="text-xs font-medium text-amber-700">
-                          Void: {s.voidReason ?? "evidence changed"} ({formatDateTime(s.voidedAt)})
-                        </p>
-                      )}
-                    </td>
-                    <td className="py-2 pr-3 text-xs">
-                      {formatDateTime(s.signedAt)}
-                      <br />
-                      {s.ipAddress ?? "—"} · <span title={s.userAgent ?? ""}>{(s.userAgent ?? "—").slice(0, 40)}</span>
-                    </td>
-                    <td className="break-all py-2 font-mono text-[11px]">{s.evidenceHash}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SignatureHistory signOffs={[...current, ...earlier]} />
         )}
         <p className="mt-3 break-all text-xs text-slate-500">
           Current evidence SHA-256: <span className="font-mono">{r.evidenceHash}</span>
         </p>
       </Card>
     </div>
-  );
-}
-
-function ConditionList({ slug, conditions }: { slug: string; conditions: Awaited<ReturnType<typeof getGateReview>>["conditions"] }) {
-  return (
-    <ul className="mt-3 divide-y divide-slate-100" aria-label="Conditions">
-      {conditions.map((c) => (
-        <li key={c.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
-          <div>
-            <p className={c.closedAt ? "text-sm text-slate-500 line-through" : "text-sm font-medium"}>{c.title}</p>
-            <p className="text-xs text-slate-600">
-              {c.ownerName ?? "No owner"} · due {formatDate(c.dueDate)}
-              {c.closedAt && (
-                <>
-                  {" "}
-                  · closed {formatDate(c.closedAt)}: {c.closedNote}
-                </>
-              )}
-            </p>
-          </div>
-          {c.closedAt ? (
-            <Badge tone="success">Closed</Badge>
-          ) : c.canClose ? (
-            <CloseConditionForm programmeSlug={slug} conditionId={c.id} title={c.title} />
-          ) : (
-            <Badge tone="warning">Open</Badge>
-          )}
-        </li>
-      ))}
-    </ul>
   );
 }
