@@ -95,6 +95,3 @@ function describe(e: unknown): string {
   const text = typeof message === "string" && message.trim() ? message.trim().split("\n").filter(Boolean).at(-1)! : String(e);
   return text.slice(0, 300);
 }
-
-/** @deprecated Until every route uses the wrappers (with-api-token, with-session, with-public-route). */
-export const apiError = errorResponse;
