@@ -1,8 +1,6 @@
 /**
- * Smoke check for the in-process test IdP (not a test file; run it by hand):
- *
- *   npx tsx tests/support/oidc-provider.smoke.ts
- *
+ * The in-process test IdP that the SSO journeys rely on (tests/support/oidc-provider.ts), checked as a
+ * conforming OpenID Connect provider on its own, so an SSO failure in e2e points at the app, not the IdP.
  * Drives the authorization-code + PKCE flow with plain fetch, as next-auth (openid-client 5)
  * and a browser would: discovery, /auth with state + S256 challenge, the HTML login form
  * (a wrong password first, then the right one), auto-consent, the redirect back, the code
@@ -12,8 +10,9 @@
  */
 import { strict as assert } from "node:assert";
 import { createHash, createPublicKey, randomBytes, verify, type JsonWebKey } from "node:crypto";
+import { expect, it } from "vitest";
 
-import { startTestIdp, TEST_IDP_USERS, type TestIdpUser } from "./oidc-provider";
+import { startTestIdp, TEST_IDP_USERS, type TestIdpUser } from "../support/oidc-provider";
 
 const CLIENT_ID = "gatehouse-smoke";
 const CLIENT_SECRET = "smoke-secret-with:colon&symbols";
@@ -210,27 +209,21 @@ async function runFlow(jar: CookieJar, issuer: string, user: TestIdpUser): Promi
   const replay = await exchange();
   assert.equal(replay.status, 400);
   assert.equal(((await replay.json()) as { error: string }).error, "invalid_grant");
-
-  console.log(`  ${issuer}: ${user.email} signed in, id_token sub=${String(claims.sub)} name=${String(claims.name)}`);
 }
 
-async function main(): Promise<void> {
+it("runs the authorization-code + PKCE flow on two independent IdP instances", async () => {
   const jar = new CookieJar();
-  const ports = [41_000 + Math.floor(Math.random() * 1000), 0];
-  for (const [index, port] of ports.entries()) {
+  let flows = 0;
+  for (const index of [0, 1]) {
     const user = TEST_IDP_USERS[index % TEST_IDP_USERS.length];
     assert(user);
-    const idp = await startTestIdp({ port, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI] });
+    const idp = await startTestIdp({ port: 0, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI] });
     try {
       await runFlow(jar, idp.issuer, user);
+      flows += 1;
     } finally {
       await idp.close();
     }
   }
-  console.log("OIDC smoke OK");
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+  expect(flows).toBe(2);
+}, 60_000);
