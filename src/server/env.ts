@@ -28,6 +28,20 @@ const schema = z
         "GATEHOUSE_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64 (openssl rand -hex 32)",
       )
       .optional(),
+    /** Outgoing mail (smtp://user:pass@host:587, smtps://… for TLS). Optional: without it emails stay in the outbox, marked not sent. Never logged. */
+    SMTP_URL: z
+      .string()
+      .url("SMTP_URL must be a URL such as smtp://user:password@mail.example.com:587")
+      .refine((s) => /^smtps?:\/\//.test(s), "SMTP_URL must start with smtp:// or smtps://")
+      .optional(),
+    /** The From of every email, e.g. "Gatehouse <gatehouse@example.com>" (default: Gatehouse <gatehouse@the app's host>). */
+    MAIL_FROM: z.string().min(3).optional(),
+    /** The job worker runs inside this process (`npm start`) unless "off"; `npm run worker` runs one on its own. */
+    GATEHOUSE_WORKER: z.enum(["on", "off"], { error: 'GATEHOUSE_WORKER must be "on" or "off"' }).default("on"),
+    /** Jobs one worker runs at once. */
+    GATEHOUSE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /** How often an idle worker looks for due jobs, in milliseconds. */
+    GATEHOUSE_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .refine(
@@ -62,4 +76,9 @@ export function sessionSecret(): string {
   const s = env().NEXTAUTH_SECRET;
   if (!s) throw new Error("Invalid environment:\n  NEXTAUTH_SECRET: required to sign sessions (npm start generates one in .gatehouse/)");
   return s;
+}
+
+/** The app's address for links in emails: NEXTAUTH_URL, else http://localhost:3000. No trailing slash. */
+export function appBaseUrl(): string {
+  return (env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }
