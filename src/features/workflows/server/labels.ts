@@ -3,7 +3,7 @@ import "server-only";
 import type { z } from "zod";
 
 import type { Permission } from "@/domain/permissions";
-import { passRate, promotionProblems } from "@/domain/workflows";
+import { passRate } from "@/domain/workflows";
 import { appendAudit } from "@/server/audit";
 import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
@@ -11,6 +11,7 @@ import { db, type Tx } from "@/server/db";
 import { ConflictError, isUniqueViolation, RuleError } from "@/server/errors";
 
 import { approveVersionSchema, versionRefSchema, type VersionRef } from "../schemas";
+import { versionPromotionProblems } from "./promotion";
 import { findVersion, lockWorkflow } from "./workflow-state";
 
 /** The version's latest evaluation (by start), as the promotion gate reads it. */
@@ -106,16 +107,16 @@ export async function promoteVersion(actor: Actor, raw: VersionRef) {
       await latestEvaluation(tx, version.id),
       await tx.workflowApproval.findMany({ where: { versionId: version.id }, select: { approverId: true } }),
     ];
-    const problems = promotionProblems({
-      ownerName: workflow.owner?.user.name ?? null,
-      documentation: version.documentation,
+    const problems = versionPromotionProblems({
+      workflow: {
+        ownerName: workflow.owner?.user.name ?? null,
+        threshold: workflow.threshold,
+        productionVersionId: workflow.productionVersionId,
+      },
+      version,
       testCases,
-      threshold: workflow.threshold,
-      versionNumber: version.number,
       latestEvaluation: evaluation,
-      authorId: version.authorId,
       approverIds: approvals.map((a) => a.approverId),
-      isProduction: workflow.productionVersionId === version.id,
     });
     if (problems.length > 0) throw new RuleError(`Version ${version.number} cannot go to production: ${problems.join(" ")}`);
     const previous = workflow.productionVersionId

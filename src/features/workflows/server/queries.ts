@@ -9,6 +9,7 @@ import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
 
 import { latestEvaluation } from "./labels";
+import { versionPromotionProblems } from "./promotion";
 import { findVersion, versionSelect } from "./workflow-state";
 
 const listSelect = {
@@ -162,6 +163,20 @@ export async function getWorkflow(actor: Actor, programmeSlug: string, workflowS
       v.evaluations.map((e) => [v.id, { passRate: passRate(e.passedCases, e.totalCases), status: e.status }] as const),
     ),
   );
+  const ownerName = w.owner?.user.name ?? null;
+  /** Each version's promotion problems, by the promotion gate's own rule and facts (empty: it may be promoted). */
+  const promotionProblemsByVersion = new Map(
+    w.versions.map((v) => [
+      v.id,
+      versionPromotionProblems({
+        workflow: { ownerName, threshold: w.threshold, productionVersionId: w.productionVersionId },
+        version: v,
+        testCases: w.testCases.length,
+        latestEvaluation: latestByVersion.get(v.id) ?? null,
+        approverIds: v.approvals.map((a) => a.approverId),
+      }),
+    ]),
+  );
   const focusEval = focus ? latestByVersion.get(focus.id) : undefined;
   const properties = maturity({
     task: w.task,
@@ -180,6 +195,7 @@ export async function getWorkflow(actor: Actor, programmeSlug: string, workflowS
     focus,
     properties,
     latestByVersion,
+    promotionProblemsByVersion,
     can: {
       manage: access.can("workflows.manage"),
       approve: access.can("workflows.approve"),

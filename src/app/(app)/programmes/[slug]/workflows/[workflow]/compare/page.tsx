@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
+import { PageHeader } from "@/components/ui/page-header";
 import { VersionDiff } from "@/features/workflows/components/version-diff";
 import { getVersionPair } from "@/features/workflows/server/queries";
 import { requirePageUser } from "@/server/auth/session";
@@ -27,16 +27,14 @@ export default async function CompareVersionsPage({
   const base = `/programmes/${slug}/workflows/${w.slug}`;
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-xs text-slate-500">
-          <Link href={base} className="hover:underline">
-            {w.name}
-          </Link>{" "}
-          /
-        </p>
-        <h2 className="text-lg font-semibold">
-          v{l.number} and v{r.number} side by side
-        </h2>
+      <PageHeader
+        breadcrumbs={[{ href: base, label: w.name }]}
+        title={
+          <>
+            v{l.number} and v{r.number} side by side
+          </>
+        }
+      >
         <form className="mt-2 flex flex-wrap items-end gap-2 text-sm" method="get">
           <label className="flex items-center gap-1">
             Left
@@ -62,7 +60,7 @@ export default async function CompareVersionsPage({
             Compare
           </button>
         </form>
-      </div>
+      </PageHeader>
       <div className="grid grid-cols-2 gap-4 text-sm">
         <p>
           <span className="font-semibold">v{l.number}</span> — {l.note} <span className="text-xs text-slate-500">({l.authorName})</span>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { renderPolicyMarkdown } from "@/domain/policies";
 import { PolicyBody } from "@/features/policies/components/policy-body";
 import { RunConsole } from "@/features/workflows/components/run-console";
@@ -20,16 +20,11 @@ export default async function RunWorkflowPage({ params }: { params: Promise<{ sl
   const v = w.productionVersion;
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-xs text-slate-500">
-          <Link href={`/programmes/${slug}/workflows/${w.slug}`} className="hover:underline">
-            {w.name}
-          </Link>{" "}
-          /
-        </p>
-        <h2 className="text-lg font-semibold">Run {w.name}</h2>
-        <p className="text-sm text-slate-600">{w.task}</p>
-      </div>
+      <PageHeader
+        breadcrumbs={[{ href: `/programmes/${slug}/workflows/${w.slug}`, label: w.name }]}
+        title={`Run ${w.name}`}
+        description={w.task}
+      />
       {!v ? (
         <Card>
           <p className="text-sm text-slate-600">

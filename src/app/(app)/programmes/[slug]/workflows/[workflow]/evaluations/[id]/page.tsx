@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
-import { Badge, type Tone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import type { CheckResult } from "@/domain/workflows";
+import { PageHeader } from "@/components/ui/page-header";
+import { OUTCOME_LABEL, OUTCOME_TONE, ResultBody } from "@/features/workflows/components/evaluation-result";
 import { RefreshWhileRunning } from "@/features/workflows/components/version-controls";
 import { getEvaluation } from "@/features/workflows/server/queries";
-import { formatCount, formatDateTime, formatPassRate, formatSeconds, formatUsdPrecise } from "@/lib/format";
+import { formatCount, formatDateTime, formatPassRate, formatUsdPrecise } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Evaluation" };
 
-const OUTCOME_TONE: Record<string, Tone> = { PASSED: "success", FAILED: "danger", ERROR: "warning" };
-const OUTCOME_LABEL: Record<string, string> = { PASSED: "Passed", FAILED: "Failed", ERROR: "Error" };
 const STATUS_LABEL: Record<string, string> = {
   RUNNING: "Running",
   COMPLETED: "Completed",
@@ -40,20 +38,19 @@ export default async function EvaluationPage({
   return (
     <div className="space-y-6">
       <RefreshWhileRunning running={running} />
-      <div>
-        <p className="text-xs text-slate-500">
-          <Link href={base} className="hover:underline">
-            {w.name}
-          </Link>{" "}
-          /
-        </p>
-        <h2 className="text-lg font-semibold">
-          Evaluation of v{run.version.number} · {formatDateTime(run.startedAt)}
-        </h2>
-        <p className="text-sm text-slate-600">
-          {run.version.model} · started by {run.startedBy} · threshold {w.threshold}%
-        </p>
-      </div>
+      <PageHeader
+        breadcrumbs={[{ href: base, label: w.name }]}
+        title={
+          <>
+            Evaluation of v{run.version.number} · {formatDateTime(run.startedAt)}
+          </>
+        }
+        description={
+          <>
+            {run.version.model} · started by {run.startedBy} · threshold {w.threshold}%
+          </>
+        }
+      />
       <Card>
         <div className="space-y-2">
           <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
@@ -136,49 +133,6 @@ export default async function EvaluationPage({
           );
         })}
       </div>
-    </div>
-  );
-}
-
-type Result = Awaited<ReturnType<typeof getEvaluation>>["run"]["results"][number];
-
-function ResultBody({ title, r }: { title: string | null; r: Result }) {
-  const checks = r.checks as unknown as CheckResult[];
-  return (
-    <div className="min-w-0 space-y-2">
-      {title && (
-        <h4 className="text-xs font-semibold text-slate-500">
-          {title}
-          {r.outcome !== "PASSED" && <> · {OUTCOME_LABEL[r.outcome]}</>}
-        </h4>
-      )}
-      {r.errorType && (
-        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">
-          {r.errorType}
-          {r.errorStatus ? ` (${r.errorStatus})` : ""}: {r.errorMessage}
-          {r.requestId && <span className="block font-mono">request id {r.requestId}</span>}
-        </p>
-      )}
-      {r.output !== null && <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-xs">{r.output}</pre>}
-      {checks.length > 0 && (
-        <ul className="space-y-1 text-xs" aria-label="Checks">
-          {checks.map((c, i) => (
-            <li key={i} className="flex gap-2">
-              <span aria-hidden className={c.passed ? "text-emerald-700" : "text-red-700"}>
-                {c.passed ? "✓" : "✗"}
-              </span>
-              <span>
-                <span className="sr-only">{c.passed ? "Passed: " : "Failed: "}</span>
-                <span className="font-medium">{c.expectation}</span> — {c.detail}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <p className="text-xs text-slate-500">
-        {formatCount(r.inputTokens)} in / {formatCount(r.outputTokens)} out tokens · {formatUsdPrecise(r.costUsd)} ·{" "}
-        {formatSeconds(r.latencyMs, 2)}
-      </p>
     </div>
   );
 }
