@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { DEPLOYMENT_KIND_LABELS, PHASE_LABELS, PROGRAMME_STATUS_LABELS, ROLE_LABELS } from "@/domain/enums";
 import { listMyProgrammes } from "@/features/programmes/server/list-my-programmes";
 import { requirePageUser } from "@/server/auth/session";
@@ -15,13 +16,12 @@ export default async function MyProgrammesPage() {
   const programmes = await listMyProgrammes(user);
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">My programmes</h1>
-          <p className="mt-1 text-sm text-slate-600">Claude deployment programmes you are a member of.</p>
-        </div>
-        {programmes.length > 0 && <ButtonLink href="/programmes/new">New programme</ButtonLink>}
-      </div>
+      <PageHeader
+        level={1}
+        title="My programmes"
+        description="Claude deployment programmes you are a member of."
+        actions={programmes.length > 0 && <ButtonLink href="/programmes/new">New programme</ButtonLink>}
+      />
       {programmes.length === 0 ? (
         <EmptyState title="No programmes yet" action={<ButtonLink href="/programmes/new">Create your first programme</ButtonLink>}>
           Create a programme from the 90-day plan, or ask a programme manager to add you to theirs. You will see a programme here as soon as

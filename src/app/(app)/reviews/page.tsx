@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { REVIEW_FUNCTION_LABELS } from "@/domain/enums";
 import { listMyReviews } from "@/features/gates/server/list-my-reviews";
 import { gateSlug } from "@/features/gates/slugs";
@@ -16,10 +17,7 @@ export default async function MyReviewsPage() {
   const items = await listMyReviews(user);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-xl font-semibold tracking-tight">My reviews</h1>
-        <p className="mt-1 text-sm text-slate-600">Gates waiting for your sign-off, across your programmes.</p>
-      </div>
+      <PageHeader level={1} title="My reviews" description="Gates waiting for your sign-off, across your programmes." />
       {items.length === 0 ? (
         <EmptyState title="Nothing waits for you">
           Gates appear here when a programme manager opens a review that needs a function you hold.

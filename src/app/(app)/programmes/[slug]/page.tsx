@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
 import {
   GATE_STATUS_LABELS,
   MILESTONE_STATUS_LABELS,
@@ -167,23 +168,6 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
           )}
         </Card>
       </div>
-    </div>
-  );
-}
-
-function Stat({ label, value, tone, detail }: { label: string; value: number; tone: Tone; detail?: string }) {
-  const color = {
-    neutral: "text-slate-900",
-    info: "text-brand-700",
-    success: "text-emerald-700",
-    warning: "text-amber-700",
-    danger: "text-red-700",
-  }[tone];
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
-      <p className="text-sm text-slate-600">{label}</p>
-      <p className={`mt-1 text-3xl font-semibold ${color}`}>{value}</p>
-      {detail && <p className="mt-1 text-xs text-slate-500">{detail}</p>}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { listAuditEvents } from "@/features/audit/server/list-audit-events";
 import { formatDateTime } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
@@ -48,56 +49,46 @@ export default async function AuditPage({
         {events.length === 0 ? (
           <p className="text-sm text-slate-600">No events yet.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    #
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    When (UTC)
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Who
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    What
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Change
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 align-top">
-                {events.map((e) => (
-                  <tr key={e.seq}>
-                    <td className="py-2 pr-3 font-mono text-xs text-slate-500">{e.seq}</td>
-                    <td className="whitespace-nowrap py-2 pr-3 text-xs">{formatDateTime(e.createdAt)}</td>
-                    <td className="py-2 pr-3 text-xs">{e.actorLabel}</td>
-                    <td className="py-2 pr-3">
-                      <Badge>{e.action}</Badge>
-                      <p className="mt-1 text-xs text-slate-500">{e.entityType}</p>
-                    </td>
-                    <td className="py-2">
-                      <details>
-                        <summary className="cursor-pointer text-xs text-brand-700">Before and after</summary>
-                        <div className="mt-2 grid gap-2 md:grid-cols-2">
-                          <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs">
-                            {e.before ? JSON.stringify(e.before, null, 2) : "—"}
-                          </pre>
-                          <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs">
-                            {e.after ? JSON.stringify(e.after, null, 2) : "—"}
-                          </pre>
-                        </div>
-                        <p className="mt-1 break-all font-mono text-[10px] text-slate-400">sha256 {e.hash}</p>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table>
+            <TableHead>
+              <Tr>
+                <Th>#</Th>
+                <Th>When (UTC)</Th>
+                <Th>Who</Th>
+                <Th>What</Th>
+                <Th>Change</Th>
+              </Tr>
+            </TableHead>
+            <TableBody>
+              {events.map((e) => (
+                <Tr key={e.seq}>
+                  <Td className="font-mono text-xs text-slate-500">{e.seq}</Td>
+                  <Td nowrap className="text-xs">
+                    {formatDateTime(e.createdAt)}
+                  </Td>
+                  <Td className="text-xs">{e.actorLabel}</Td>
+                  <Td>
+                    <Badge>{e.action}</Badge>
+                    <p className="mt-1 text-xs text-slate-500">{e.entityType}</p>
+                  </Td>
+                  <Td>
+                    <details>
+                      <summary className="cursor-pointer text-xs text-brand-700">Before and after</summary>
+                      <div className="mt-2 grid gap-2 md:grid-cols-2">
+                        <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs">
+                          {e.before ? JSON.stringify(e.before, null, 2) : "—"}
+                        </pre>
+                        <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs">
+                          {e.after ? JSON.stringify(e.after, null, 2) : "—"}
+                        </pre>
+                      </div>
+                      <p className="mt-1 break-all font-mono text-[10px] text-slate-400">sha256 {e.hash}</p>
+                    </details>
+                  </Td>
+                </Tr>
+              ))}
+            </TableBody>
+          </Table>
         )}
         {olderThan && (
           <div className="mt-4">

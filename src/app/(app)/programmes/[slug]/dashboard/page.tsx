@@ -6,7 +6,9 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
+import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import type { SignalStatus } from "@/domain/health";
+import { Kpi, SeriesTable } from "@/features/usage/components/dashboard-figures";
 import { AdoptionChart, CostPerTaskChart, TasksChart } from "@/features/usage/components/usage-charts";
 import { getDashboard } from "@/features/usage/server/get-dashboard";
 import { formatCount, formatShare, formatUsd, formatUsdPrecise } from "@/lib/format";
@@ -156,86 +158,31 @@ export default async function DashboardPage({
           <div className="grid gap-6 lg:grid-cols-2">
             {(Object.keys(BREAKDOWN_LABELS) as (keyof typeof BREAKDOWN_LABELS)[]).map((b) => (
               <Card key={b} title={`By ${BREAKDOWN_LABELS[b].toLowerCase()}`}>
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">{`Figures by ${BREAKDOWN_LABELS[b].toLowerCase()}`}</caption>
-                  <thead className="text-xs text-slate-500">
-                    <tr>
-                      <th scope="col" className="py-1 font-medium">
-                        {BREAKDOWN_LABELS[b]}
-                      </th>
-                      <th scope="col" className="py-1 text-right font-medium">
-                        Tasks
-                      </th>
-                      <th scope="col" className="py-1 text-right font-medium">
-                        Minutes saved
-                      </th>
-                      <th scope="col" className="py-1 text-right font-medium">
-                        Cost
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
+                <Table caption={`Figures by ${BREAKDOWN_LABELS[b].toLowerCase()}`} density="compact">
+                  <TableHead>
+                    <Tr>
+                      <Th>{BREAKDOWN_LABELS[b]}</Th>
+                      <Th numeric>Tasks</Th>
+                      <Th numeric>Minutes saved</Th>
+                      <Th numeric>Cost</Th>
+                    </Tr>
+                  </TableHead>
+                  <TableBody>
                     {m.breakdowns[b].map((r) => (
-                      <tr key={r.key}>
-                        <td className="py-1">{r.key}</td>
-                        <td className="py-1 text-right">{formatCount(r.tasks)}</td>
-                        <td className="py-1 text-right">{formatCount(r.minutesSaved)}</td>
-                        <td className="py-1 text-right">{formatUsd(r.costUsd)}</td>
-                      </tr>
+                      <Tr key={r.key}>
+                        <Td>{r.key}</Td>
+                        <Td numeric>{formatCount(r.tasks)}</Td>
+                        <Td numeric>{formatCount(r.minutesSaved)}</Td>
+                        <Td numeric>{formatUsd(r.costUsd)}</Td>
+                      </Tr>
                     ))}
-                  </tbody>
-                </table>
+                  </TableBody>
+                </Table>
               </Card>
             ))}
           </div>
         </>
       )}
     </div>
-  );
-}
-
-function Kpi({ label, value, detail, basis }: { label: string; value: string; detail?: string; basis: "measured" | "mixed" }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
-      <div className="flex items-center justify-between gap-2">
-        <p className="text-sm text-slate-600">{label}</p>
-        <Badge tone={basis === "measured" ? "info" : "warning"}>{basis === "measured" ? "Measured" : "Mixed sources"}</Badge>
-      </div>
-      <p className="mt-1 text-2xl font-semibold">{value}</p>
-      {detail && <p className="mt-1 text-xs text-slate-500">{detail}</p>}
-    </div>
-  );
-}
-
-function SeriesTable({ caption, head, rows }: { caption: string; head: string[]; rows: string[][] }) {
-  return (
-    <details className="mt-3">
-      <summary className="cursor-pointer text-xs font-medium text-brand-700">Show the numbers</summary>
-      <div className="mt-2 max-h-64 overflow-auto">
-        <table className="w-full text-left text-xs">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="sticky top-0 bg-white text-slate-500">
-            <tr>
-              {head.map((h) => (
-                <th key={h} scope="col" className="py-1 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r[0]}>
-                {r.map((c, i) => (
-                  <td key={i} className="py-0.5">
-                    {c}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
   );
 }

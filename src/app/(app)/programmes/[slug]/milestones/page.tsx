@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
 import { MILESTONE_STATUS_LABELS, PHASE_LABELS } from "@/domain/enums";
 import { CalendarLink } from "@/features/calendar/components/calendar-link";
 import { MilestoneEditor } from "@/features/milestones/components/milestone-editor";
@@ -19,14 +20,8 @@ export default async function MilestonesPage({ params }: { params: Promise<{ slu
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-3">
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <p className="text-sm text-slate-600">Slipped milestones</p>
-          <p className={`mt-1 text-3xl font-semibold ${map.slipped > 0 ? "text-amber-700" : "text-emerald-700"}`}>{map.slipped}</p>
-        </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <p className="text-sm text-slate-600">Open milestones without an owner</p>
-          <p className={`mt-1 text-3xl font-semibold ${map.unowned > 0 ? "text-amber-700" : "text-emerald-700"}`}>{map.unowned}</p>
-        </div>
+        <Stat label="Slipped milestones" value={map.slipped} tone={map.slipped > 0 ? "warning" : "success"} />
+        <Stat label="Open milestones without an owner" value={map.unowned} tone={map.unowned > 0 ? "warning" : "success"} />
         {map.production && (
           <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="production-date">
             <p className="text-sm text-slate-600">Production date</p>

@@ -3,6 +3,8 @@ import Link from "next/link";
 
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { POLICY_VERSION_STATUS_LABELS, type PolicyVersionStatus } from "@/domain/enums";
 import { NewDraftButton } from "@/features/policies/components/new-draft-button";
 import { PolicyBody } from "@/features/policies/components/policy-body";
@@ -23,13 +25,10 @@ export default async function PolicyPage({ params }: { params: Promise<{ slug: s
   const base = `/programmes/${slug}/policy`;
   return (
     <div className="space-y-6">
-      <div>
-        <h2 className="text-lg font-semibold">{p.title}</h2>
-        <p className="max-w-3xl text-sm text-slate-600">
-          What people can and cannot do with Claude, published before anyone uses it. The published version is evidence for the Architecture
-          Review, and the pilot cannot start without one.
-        </p>
-      </div>
+      <PageHeader
+        title={p.title}
+        description="What people can and cannot do with Claude, published before anyone uses it. The published version is evidence for the Architecture Review, and the pilot cannot start without one."
+      />
 
       {p.published ? (
         <Card
@@ -83,40 +82,32 @@ export default async function PolicyPage({ params }: { params: Promise<{ slug: s
         {p.history.length === 0 ? (
           <p className="text-sm text-slate-600">No versions yet.</p>
         ) : (
-          <table className="w-full text-left text-sm" aria-label="Version history">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Version
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Started
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  Published
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+          <Table label="Version history">
+            <TableHead>
+              <Tr>
+                <Th>Version</Th>
+                <Th>Status</Th>
+                <Th>Started</Th>
+                <Th>Published</Th>
+              </Tr>
+            </TableHead>
+            <TableBody>
               {p.history.map((v) => (
-                <tr key={v.id}>
-                  <td className="py-2 pr-3">
+                <Tr key={v.id}>
+                  <Td>
                     <Link href={`${base}/versions/${v.version}`} className="font-medium text-brand-700 hover:underline">
                       Version {v.version}
                     </Link>
-                  </td>
-                  <td className="py-2 pr-3">
+                  </Td>
+                  <Td>
                     <Badge tone={TONE[v.status]}>{POLICY_VERSION_STATUS_LABELS[v.status]}</Badge>
-                  </td>
-                  <td className="py-2 pr-3 text-xs">{formatDateTime(v.createdAt)}</td>
-                  <td className="py-2 text-xs">{v.publishedAt ? formatDateTime(v.publishedAt) : "—"}</td>
-                </tr>
+                  </Td>
+                  <Td className="text-xs">{formatDateTime(v.createdAt)}</Td>
+                  <Td className="text-xs">{v.publishedAt ? formatDateTime(v.publishedAt) : "—"}</Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         )}
       </Card>
       {!p.canManage && <p className="text-sm text-slate-600">Only a programme manager can write and publish the policy.</p>}

@@ -4,6 +4,9 @@ import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stat } from "@/components/ui/stat";
+import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { LEVEL_LABELS, RISK_STATUS_LABELS, type Level, type RiskStatus } from "@/domain/enums";
 import { RiskHeatMap } from "@/features/risks/components/risk-heat-map";
 import { listRisks } from "@/features/risks/server/list-risks";
@@ -39,15 +42,13 @@ export default async function RisksPage({
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h2 className="text-lg font-semibold">Risk register</h2>
-          <p className="text-sm text-slate-600">
-            The playbook&apos;s ten deployment risks and the programme&apos;s own, each with an owner, a mitigation and a next review.
-          </p>
-        </div>
-        {r.canManage && <ButtonLink href={`${base}/new`}>Add a risk</ButtonLink>}
-      </div>
+      <PageHeader
+        title="Risk register"
+        description={
+          <>The playbook&apos;s ten deployment risks and the programme&apos;s own, each with an owner, a mitigation and a next review.</>
+        }
+        actions={r.canManage && <ButtonLink href={`${base}/new`}>Add a risk</ButtonLink>}
+      />
 
       <div className="grid gap-4 sm:grid-cols-4">
         <Stat label="Open risks" value={r.counts.open} tone="neutral" />
@@ -83,92 +84,57 @@ export default async function RisksPage({
         {r.risks.length === 0 ? (
           <p className="text-sm text-slate-600">No risks here.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" aria-label="Risks">
-              <thead className="text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Risk
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Probability
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Impact
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Owner
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Next review
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 align-top">
-                {r.risks.map((risk) => (
-                  <tr key={risk.id}>
-                    <td className="py-2 pr-3">
-                      <Link href={`${base}/${risk.id}`} className="font-medium text-brand-700 hover:underline">
-                        {risk.title}
-                      </Link>
-                      <p className="text-xs text-slate-600">{risk.consequence}</p>
-                      <div className="mt-1 flex flex-wrap gap-1">
-                        {risk.fromPlaybook && <Badge>Playbook</Badge>}
-                        {risk.high && risk.status !== "CLOSED" && <Badge tone="danger">High · score {risk.score}</Badge>}
+          <Table label="Risks">
+            <TableHead>
+              <Tr>
+                <Th>Risk</Th>
+                <Th>Probability</Th>
+                <Th>Impact</Th>
+                <Th>Owner</Th>
+                <Th>Status</Th>
+                <Th>Next review</Th>
+              </Tr>
+            </TableHead>
+            <TableBody>
+              {r.risks.map((risk) => (
+                <Tr key={risk.id}>
+                  <Td>
+                    <Link href={`${base}/${risk.id}`} className="font-medium text-brand-700 hover:underline">
+                      {risk.title}
+                    </Link>
+                    <p className="text-xs text-slate-600">{risk.consequence}</p>
+                    <div className="mt-1 flex flex-wrap gap-1">
+                      {risk.fromPlaybook && <Badge>Playbook</Badge>}
+                      {risk.high && risk.status !== "CLOSED" && <Badge tone="danger">High · score {risk.score}</Badge>}
+                    </div>
+                  </Td>
+                  <Td>
+                    <Badge tone={LEVEL_TONE[risk.probability]}>{LEVEL_LABELS[risk.probability]}</Badge>
+                  </Td>
+                  <Td>
+                    <Badge tone={LEVEL_TONE[risk.impact]}>{LEVEL_LABELS[risk.impact]}</Badge>
+                  </Td>
+                  <Td className="text-xs">
+                    {risk.ownerName ?? <span className={risk.unowned ? "font-medium text-amber-800" : "text-slate-500"}>No owner</span>}
+                  </Td>
+                  <Td>
+                    <Badge tone={STATUS_TONE[risk.status]}>{RISK_STATUS_LABELS[risk.status]}</Badge>
+                  </Td>
+                  <Td nowrap className="text-xs">
+                    {risk.reviewDate ? formatDate(risk.reviewDate) : <span className="text-slate-500">Not set</span>}
+                    {risk.overdue && (
+                      <div className="mt-1">
+                        <Badge tone="warning">Review overdue</Badge>
                       </div>
-                    </td>
-                    <td className="py-2 pr-3">
-                      <Badge tone={LEVEL_TONE[risk.probability]}>{LEVEL_LABELS[risk.probability]}</Badge>
-                    </td>
-                    <td className="py-2 pr-3">
-                      <Badge tone={LEVEL_TONE[risk.impact]}>{LEVEL_LABELS[risk.impact]}</Badge>
-                    </td>
-                    <td className="py-2 pr-3 text-xs">
-                      {risk.ownerName ?? <span className={risk.unowned ? "font-medium text-amber-800" : "text-slate-500"}>No owner</span>}
-                    </td>
-                    <td className="py-2 pr-3">
-                      <Badge tone={STATUS_TONE[risk.status]}>{RISK_STATUS_LABELS[risk.status]}</Badge>
-                    </td>
-                    <td className="whitespace-nowrap py-2 text-xs">
-                      {risk.reviewDate ? formatDate(risk.reviewDate) : <span className="text-slate-500">Not set</span>}
-                      {risk.overdue && (
-                        <div className="mt-1">
-                          <Badge tone="warning">Review overdue</Badge>
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    )}
+                  </Td>
+                </Tr>
+              ))}
+            </TableBody>
+          </Table>
         )}
       </Card>
       {!r.canManage && <p className="text-sm text-slate-600">Only a programme manager can add or change risks.</p>}
-    </div>
-  );
-}
-
-function Stat({ label, value, tone, href }: { label: string; value: number; tone: Tone; href?: string }) {
-  const color = {
-    neutral: "text-slate-900",
-    info: "text-brand-700",
-    success: "text-emerald-700",
-    warning: "text-amber-700",
-    danger: "text-red-700",
-  }[tone];
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
-      <p className="text-sm text-slate-600">{label}</p>
-      <p className={`mt-1 text-3xl font-semibold ${color}`}>{value}</p>
-      {href && (
-        <Link href={href} className="mt-1 inline-block text-xs font-medium text-brand-700 hover:underline">
-          List them
-        </Link>
-      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { PageHeader } from "@/components/ui/page-header";
 import { StakeholderCard } from "@/features/stakeholders/components/stakeholder-card";
 import { listStakeholders } from "@/features/stakeholders/server/list-stakeholders";
 import { requirePageUser } from "@/server/auth/session";
@@ -15,20 +16,16 @@ export default async function StakeholdersPage({ params }: { params: Promise<{ s
   const unowned = map.flags.filter((f) => f.kind === "UNOWNED").length;
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h2 className="text-lg font-semibold">Stakeholder map</h2>
-          <p className="max-w-3xl text-sm text-slate-600">
-            Everyone who can block the deployment, the person in the role, who owns the relationship and how they will be engaged.
-            Procurement and IT Security are engaged in week 1: vendor onboarding takes 3–12 weeks and a late security review stops the
-            pilot.
+      <PageHeader
+        title="Stakeholder map"
+        description="Everyone who can block the deployment, the person in the role, who owns the relationship and how they will be engaged. Procurement and IT Security are engaged in week 1: vendor onboarding takes 3–12 weeks and a late security review stops the pilot."
+        actions={
+          <p className="text-sm text-slate-600">
+            {map.stakeholders.length} roles ·{" "}
+            <span className={unowned > 0 ? "font-medium text-amber-800" : "text-emerald-700"}>{unowned} without a relationship owner</span>
           </p>
-        </div>
-        <p className="text-sm text-slate-600">
-          {map.stakeholders.length} roles ·{" "}
-          <span className={unowned > 0 ? "font-medium text-amber-800" : "text-emerald-700"}>{unowned} without a relationship owner</span>
-        </p>
-      </div>
+        }
+      />
       {serious.length > 0 && (
         <div
           role="status"

@@ -6,6 +6,8 @@ import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
+import { Stat } from "@/components/ui/stat";
+import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { USE_CASE_STATUS_LABELS, USE_CASE_STATUSES } from "@/domain/enums";
 import { MAX_IN_FLIGHT } from "@/domain/use-cases";
 import { UseCaseStatusBadge } from "@/features/use-cases/components/status-badge";
@@ -158,103 +160,64 @@ export default async function UseCasesPage({ params, searchParams }: { params: P
                 </Link>
               </p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm" aria-label="Use cases">
-                  <thead className="text-xs text-slate-500">
-                    <tr>
-                      <th scope="col" className="py-2 pr-3 font-medium">
-                        Rank
-                      </th>
-                      <th scope="col" className="py-2 pr-3 font-medium">
-                        Use case
-                      </th>
-                      <th scope="col" className="py-2 pr-3 font-medium">
-                        Value
-                      </th>
-                      <th scope="col" className="py-2 pr-3 font-medium">
-                        Complexity
-                      </th>
-                      <th scope="col" className="py-2 pr-3 font-medium">
-                        Score
-                      </th>
-                      <th scope="col" className="py-2 pr-3 font-medium">
-                        Status
-                      </th>
-                      <th scope="col" className="py-2 pr-3 font-medium">
-                        Owner
-                      </th>
-                      <th scope="col" className="py-2 font-medium">
-                        Sponsor
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100 align-top">
-                    {useCases.map((u) => (
-                      <tr key={u.id}>
-                        <td className="py-2 pr-3 tabular-nums">
-                          {u.rank ?? "—"}
-                          {u.top3 && (
-                            <span className="ml-1.5">
-                              <Badge tone="info">Top 3</Badge>
-                            </span>
-                          )}
-                        </td>
-                        <td className="py-2 pr-3">
-                          <Link href={`${base}/${u.id}`} className="font-medium text-brand-700 hover:underline">
-                            {u.title}
-                          </Link>
-                          <p className="text-xs text-slate-500">{u.businessFunction}</p>
-                          {u.scopeCreep > 0 && (
-                            <span className="mt-1 inline-block">
-                              <Badge tone="danger">Scope creep · {u.scopeCreep}</Badge>
-                            </span>
-                          )}
-                        </td>
-                        <td className="py-2 pr-3 tabular-nums">{u.businessValue ?? "—"}</td>
-                        <td className="py-2 pr-3 tabular-nums">{u.complexity ?? "—"}</td>
-                        <td className="py-2 pr-3 tabular-nums">{u.score ?? "—"}</td>
-                        <td className="py-2 pr-3">
-                          <UseCaseStatusBadge status={u.status} />
-                        </td>
-                        <td className="py-2 pr-3">
-                          {u.ownerName ??
-                            (u.status === "PARKED" ? (
-                              <span className="text-slate-500">No owner</span>
-                            ) : (
-                              <span className="font-medium text-amber-800">No owner</span>
-                            ))}
-                        </td>
-                        <td className="py-2">{u.businessSponsor ?? <span className="text-slate-500">—</span>}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table label="Use cases">
+                <TableHead>
+                  <Tr>
+                    <Th>Rank</Th>
+                    <Th>Use case</Th>
+                    <Th>Value</Th>
+                    <Th>Complexity</Th>
+                    <Th>Score</Th>
+                    <Th>Status</Th>
+                    <Th>Owner</Th>
+                    <Th>Sponsor</Th>
+                  </Tr>
+                </TableHead>
+                <TableBody>
+                  {useCases.map((u) => (
+                    <Tr key={u.id}>
+                      <Td className="tabular-nums">
+                        {u.rank ?? "—"}
+                        {u.top3 && (
+                          <span className="ml-1.5">
+                            <Badge tone="info">Top 3</Badge>
+                          </span>
+                        )}
+                      </Td>
+                      <Td>
+                        <Link href={`${base}/${u.id}`} className="font-medium text-brand-700 hover:underline">
+                          {u.title}
+                        </Link>
+                        <p className="text-xs text-slate-500">{u.businessFunction}</p>
+                        {u.scopeCreep > 0 && (
+                          <span className="mt-1 inline-block">
+                            <Badge tone="danger">Scope creep · {u.scopeCreep}</Badge>
+                          </span>
+                        )}
+                      </Td>
+                      <Td className="tabular-nums">{u.businessValue ?? "—"}</Td>
+                      <Td className="tabular-nums">{u.complexity ?? "—"}</Td>
+                      <Td className="tabular-nums">{u.score ?? "—"}</Td>
+                      <Td>
+                        <UseCaseStatusBadge status={u.status} />
+                      </Td>
+                      <Td>
+                        {u.ownerName ??
+                          (u.status === "PARKED" ? (
+                            <span className="text-slate-500">No owner</span>
+                          ) : (
+                            <span className="font-medium text-amber-800">No owner</span>
+                          ))}
+                      </Td>
+                      <Td>{u.businessSponsor ?? <span className="text-slate-500">—</span>}</Td>
+                    </Tr>
+                  ))}
+                </TableBody>
+              </Table>
             )}
           </Card>
         </>
       )}
-    </div>
-  );
-}
-
-function Stat({
-  label,
-  value,
-  tone = "neutral",
-  detail,
-}: {
-  label: string;
-  value: string;
-  tone?: "neutral" | "warning" | "success";
-  detail?: string;
-}) {
-  const color = tone === "warning" ? "text-amber-700" : tone === "success" ? "text-emerald-700" : "text-slate-900";
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <p className="text-sm text-slate-600">{label}</p>
-      <p className={`mt-1 text-3xl font-semibold ${color}`}>{value}</p>
-      {detail && <p className="text-xs text-slate-500">{detail}</p>}
     </div>
   );
 }

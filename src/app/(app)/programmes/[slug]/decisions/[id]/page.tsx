@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { adrLabel } from "@/domain/decisions";
 import { DECISION_STATUS_LABELS, type DecisionStatus } from "@/domain/enums";
 import { AcceptDecisionButton, SupersedeDecisionForm } from "@/features/decisions/components/decision-actions";
@@ -31,27 +32,27 @@ export default async function DecisionPage({ params }: { params: Promise<{ slug:
   ];
   return (
     <div className="space-y-6">
-      <Link href={base} className="text-sm font-medium text-brand-700 hover:underline">
-        ← Decision records
-      </Link>
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <p className="font-mono text-xs text-slate-500">{adrLabel(r.number)}</p>
-          <h2 className="text-lg font-semibold">{r.title}</h2>
-          <p className="text-xs text-slate-500">
-            Proposed {formatDate(r.createdAt)}
-            {r.acceptedAt && <> · accepted {formatDate(r.acceptedAt)}</>}
-          </p>
-        </div>
-        <div className="flex items-center gap-2">
-          <Badge tone={TONE[r.status]}>{DECISION_STATUS_LABELS[r.status]}</Badge>
-          {d.canEdit && (
-            <ButtonLink href={`${base}/${r.id}/edit`} variant="secondary">
-              Edit
-            </ButtonLink>
-          )}
-        </div>
-      </div>
+      <PageHeader
+        back={{ href: base, label: "Decision records" }}
+        eyebrow={<span className="font-mono text-xs text-slate-500">{adrLabel(r.number)}</span>}
+        title={r.title}
+        align="start"
+        actions={
+          <>
+            <Badge tone={TONE[r.status]}>{DECISION_STATUS_LABELS[r.status]}</Badge>
+            {d.canEdit && (
+              <ButtonLink href={`${base}/${r.id}/edit`} variant="secondary">
+                Edit
+              </ButtonLink>
+            )}
+          </>
+        }
+      >
+        <p className="text-xs text-slate-500">
+          Proposed {formatDate(r.createdAt)}
+          {r.acceptedAt && <> · accepted {formatDate(r.acceptedAt)}</>}
+        </p>
+      </PageHeader>
 
       {(r.supersededBy || r.supersedes.length > 0) && (
         <div className="space-y-1 rounded-md border border-slate-200 bg-white px-4 py-3 text-sm" aria-label="Related records" role="group">

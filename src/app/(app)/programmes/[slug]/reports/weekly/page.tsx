@@ -4,11 +4,14 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { GATE_STATUS_LABELS, LEVEL_LABELS } from "@/domain/enums";
+import { NarrativeBadge } from "@/features/reports/components/narrative-badge";
 import { NarrativeEditor } from "@/features/reports/components/narrative-editor";
 import { ReviewButton } from "@/features/reports/components/review-button";
 import { NARRATIVE_MODEL, narrativeParagraphs, narrativeProvenance } from "@/features/reports/narrative";
-import { getWeeklyReport, type WeeklyReport } from "@/features/reports/server/get-weekly-report";
+import { getWeeklyReport } from "@/features/reports/server/get-weekly-report";
 import { formatChange, formatDate, formatDateTime, formatFigure } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
@@ -28,32 +31,34 @@ export default async function WeeklyReportPage({
   const r = await loadOr404(() => getWeeklyReport(user, slug, week && /^\d+$/.test(week) ? Number(week) : undefined));
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h2 className="text-lg font-semibold">Weekly report · week {r.week}</h2>
-          <p className="text-sm text-slate-600">
+      <PageHeader
+        title={`Weekly report · week ${r.week}`}
+        description={
+          <>
             {r.range.from} to {r.range.to} (UTC)
-          </p>
-        </div>
-        <nav aria-label="Weeks" className="flex flex-wrap items-center gap-2">
-          {r.week > 1 && (
-            <Link href={`?week=${r.week - 1}`} className={buttonClass("ghost")}>
-              ← Week {r.week - 1}
-            </Link>
-          )}
-          {r.week < r.currentWeek && (
-            <Link href={`?week=${r.week + 1}`} className={buttonClass("ghost")}>
-              Week {r.week + 1} →
-            </Link>
-          )}
-          <a href={`/programmes/${slug}/reports/weekly/pdf?week=${r.week}`} className={buttonClass("primary")}>
-            Download PDF
-          </a>
-        </nav>
-      </div>
+          </>
+        }
+        actions={
+          <nav aria-label="Weeks" className="flex flex-wrap items-center gap-2">
+            {r.week > 1 && (
+              <Link href={`?week=${r.week - 1}`} className={buttonClass("ghost")}>
+                ← Week {r.week - 1}
+              </Link>
+            )}
+            {r.week < r.currentWeek && (
+              <Link href={`?week=${r.week + 1}`} className={buttonClass("ghost")}>
+                Week {r.week + 1} →
+              </Link>
+            )}
+            <a href={`/programmes/${slug}/reports/weekly/pdf?week=${r.week}`} className={buttonClass("primary")}>
+              Download PDF
+            </a>
+          </nav>
+        }
+      />
 
       {(r.narrative || r.canNarrate) && (
-        <Card title="Summary" action={narrativeBadge(r.narrative)}>
+        <Card title="Summary" action={<NarrativeBadge narrative={r.narrative} />}>
           <div className="space-y-3">
             {r.narrative?.status === "PUBLISHED" && (
               <>
@@ -91,35 +96,26 @@ export default async function WeeklyReportPage({
       )}
 
       <Card title="Metrics, and change from the week before">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Metrics of the week</caption>
-          <thead className="text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 font-medium">
-                Figure
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                This week
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Change
-              </th>
-              <th scope="col" className="py-1 pl-6 font-medium">
-                Source
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+        <Table caption="Metrics of the week" density="compact">
+          <TableHead>
+            <Tr>
+              <Th>Figure</Th>
+              <Th numeric>This week</Th>
+              <Th numeric>Change</Th>
+              <Th className="pl-6">Source</Th>
+            </Tr>
+          </TableHead>
+          <TableBody>
             {r.figures.map((f) => (
-              <tr key={f.label}>
-                <td className="py-1">{f.label}</td>
-                <td className="py-1 text-right">{formatFigure(f.value, f.unit)}</td>
-                <td className="py-1 text-right">{formatChange(f.value, f.before, f.unit)}</td>
-                <td className="py-1 pl-6 text-xs text-slate-500">{f.basis}</td>
-              </tr>
+              <Tr key={f.label}>
+                <Td>{f.label}</Td>
+                <Td numeric>{formatFigure(f.value, f.unit)}</Td>
+                <Td numeric>{formatChange(f.value, f.before, f.unit)}</Td>
+                <Td className="pl-6 text-xs text-slate-500">{f.basis}</Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -200,11 +196,4 @@ export default async function WeeklyReportPage({
       </Card>
     </div>
   );
-}
-
-function narrativeBadge(n: WeeklyReport["narrative"]) {
-  if (!n) return null;
-  if (n.status === "PUBLISHED") return <Badge tone="success">Published</Badge>;
-  if (!n.editedBy) return <Badge tone="warning">Drafted by Claude — not yet reviewed by a person</Badge>;
-  return <Badge tone="info">{n.draftedByModel ? "Drafted by Claude, edited by a person" : "Draft"} — not yet published</Badge>;
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { LEVEL_LABELS, RISK_STATUS_LABELS } from "@/domain/enums";
 import { EditRiskForm } from "@/features/risks/components/risk-form";
 import { getRisk } from "@/features/risks/server/get-risk";
@@ -18,18 +18,19 @@ export default async function RiskPage({ params }: { params: Promise<{ slug: str
   const { risk, members, canManage } = await loadOr404(() => getRisk(user, slug, id));
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link href={`/programmes/${slug}/risks`} className="text-sm font-medium text-brand-700 hover:underline">
-        ← Risk register
-      </Link>
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <h2 className="text-lg font-semibold">{risk.title}</h2>
-        <div className="flex flex-wrap gap-1.5">
-          {risk.fromPlaybook && <Badge>Playbook</Badge>}
-          <Badge tone="info">{RISK_STATUS_LABELS[risk.status]}</Badge>
-          {risk.unowned && <Badge tone="warning">No owner</Badge>}
-          {risk.overdue && <Badge tone="warning">Review overdue</Badge>}
-        </div>
-      </div>
+      <PageHeader
+        back={{ href: `/programmes/${slug}/risks`, label: "Risk register" }}
+        title={risk.title}
+        align="start"
+        actions={
+          <div className="flex flex-wrap gap-1.5">
+            {risk.fromPlaybook && <Badge>Playbook</Badge>}
+            <Badge tone="info">{RISK_STATUS_LABELS[risk.status]}</Badge>
+            {risk.unowned && <Badge tone="warning">No owner</Badge>}
+            {risk.overdue && <Badge tone="warning">Review overdue</Badge>}
+          </div>
+        }
+      />
       {canManage ? (
         <Card>
           <EditRiskForm

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { DATA_SENSITIVITY_LABELS } from "@/domain/enums";
 import {
   COMPLEXITY_RUBRIC,
@@ -38,27 +40,29 @@ export default async function UseCasePage({ params }: { params: Promise<{ slug: 
   return (
     <div className="space-y-6">
       <UseCasesNav slug={slug} canManage={d.canManage} />
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <p className="text-sm text-slate-600">{u.businessFunction}</p>
-          <h2 className="text-lg font-semibold">{u.title}</h2>
-          <div className="mt-1.5 flex flex-wrap items-center gap-1.5">
-            <UseCaseStatusBadge status={u.status} />
-            {u.rank !== null && <Badge>Rank {u.rank}</Badge>}
-            {u.top3 && <Badge tone="info">Top 3</Badge>}
-            {creep > 0 && (
-              <Badge tone="danger">
-                Scope creep · {creep} {creep === 1 ? "change" : "changes"}
-              </Badge>
-            )}
-          </div>
+      <PageHeader
+        eyebrow={u.businessFunction}
+        title={u.title}
+        align="start"
+        actions={
+          d.canManage && (
+            <ButtonLink variant="secondary" href={`${base}/${u.id}/edit`}>
+              Edit
+            </ButtonLink>
+          )
+        }
+      >
+        <div className="mt-1.5 flex flex-wrap items-center gap-1.5">
+          <UseCaseStatusBadge status={u.status} />
+          {u.rank !== null && <Badge>Rank {u.rank}</Badge>}
+          {u.top3 && <Badge tone="info">Top 3</Badge>}
+          {creep > 0 && (
+            <Badge tone="danger">
+              Scope creep · {creep} {creep === 1 ? "change" : "changes"}
+            </Badge>
+          )}
         </div>
-        {d.canManage && (
-          <ButtonLink variant="secondary" href={`${base}/${u.id}/edit`}>
-            Edit
-          </ButtonLink>
-        )}
-      </div>
+      </PageHeader>
 
       {d.canManage && d.moves.length > 0 && (
         <Card title="Status">
@@ -108,44 +112,34 @@ export default async function UseCasePage({ params }: { params: Promise<{ slug: 
         {d.scopeLog.length === 0 ? (
           <p className="text-sm text-slate-600">No changes of scope since it was added.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" aria-label="Scope changes">
-              <thead className="text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    When (UTC)
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Field
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Before
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    After
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    By
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    <span className="sr-only">Flag</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 align-top">
-                {d.scopeLog.map((c) => (
-                  <tr key={c.id} className={c.scopeCreep ? "bg-red-50/50" : undefined}>
-                    <td className="whitespace-nowrap py-2 pr-3 text-xs">{formatDateTime(c.changedAt)}</td>
-                    <td className="py-2 pr-3">{SCOPE_FIELD_LABELS[c.field as ScopeField] ?? c.field}</td>
-                    <td className="max-w-xs whitespace-pre-wrap py-2 pr-3 text-slate-600">{scopeValueLabel(c.field, c.before)}</td>
-                    <td className="max-w-xs whitespace-pre-wrap py-2 pr-3">{scopeValueLabel(c.field, c.after)}</td>
-                    <td className="py-2 pr-3 text-xs">{c.changedBy}</td>
-                    <td className="py-2">{c.scopeCreep ? <Badge tone="danger">Scope creep</Badge> : <Badge>Before POC</Badge>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table label="Scope changes">
+            <TableHead>
+              <Tr>
+                <Th>When (UTC)</Th>
+                <Th>Field</Th>
+                <Th>Before</Th>
+                <Th>After</Th>
+                <Th>By</Th>
+                <Th>
+                  <span className="sr-only">Flag</span>
+                </Th>
+              </Tr>
+            </TableHead>
+            <TableBody>
+              {d.scopeLog.map((c) => (
+                <Tr key={c.id} className={c.scopeCreep ? "bg-red-50/50" : undefined}>
+                  <Td nowrap className="text-xs">
+                    {formatDateTime(c.changedAt)}
+                  </Td>
+                  <Td>{SCOPE_FIELD_LABELS[c.field as ScopeField] ?? c.field}</Td>
+                  <Td className="max-w-xs whitespace-pre-wrap text-slate-600">{scopeValueLabel(c.field, c.before)}</Td>
+                  <Td className="max-w-xs whitespace-pre-wrap">{scopeValueLabel(c.field, c.after)}</Td>
+                  <Td className="text-xs">{c.changedBy}</Td>
+                  <Td>{c.scopeCreep ? <Badge tone="danger">Scope creep</Badge> : <Badge>Before POC</Badge>}</Td>
+                </Tr>
+              ))}
+            </TableBody>
+          </Table>
         )}
         <p className="mt-3 text-xs text-slate-500">
           Changes to the title, description, success criteria, business function, Claude product, model or data sensitivity are logged;

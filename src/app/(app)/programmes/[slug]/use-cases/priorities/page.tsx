@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { QUADRANT_HINTS, QUADRANT_LABELS, QUADRANTS, RANKING_RULE, TOP_N } from "@/domain/use-cases";
 import { PriorityMatrix } from "@/features/use-cases/components/priority-matrix";
 import { UseCaseStatusBadge } from "@/features/use-cases/components/status-badge";
@@ -75,65 +76,47 @@ export default async function UseCasePrioritiesPage({ params }: { params: Promis
             <p className="mb-3 text-sm text-slate-600" data-testid="ranking-rule">
               {RANKING_RULE}
             </p>
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm" aria-label="Ranked use cases">
-                <thead className="text-xs text-slate-500">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Rank
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Use case
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Business value
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Complexity
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Score
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Quadrant
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Status
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      Owner
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {ranked.map((u) => (
-                    <tr key={u.id} className={u.top3 ? "bg-brand-50/40" : undefined}>
-                      <td className="py-2 pr-3 tabular-nums">
-                        {u.rank}
-                        {u.top3 && (
-                          <span className="ml-1.5">
-                            <Badge tone="info">Top 3</Badge>
-                          </span>
-                        )}
-                      </td>
-                      <td className="py-2 pr-3">
-                        <Link href={`${base}/${u.id}`} className="font-medium text-brand-700 hover:underline">
-                          {u.title}
-                        </Link>
-                      </td>
-                      <td className="py-2 pr-3 tabular-nums">{u.businessValue}</td>
-                      <td className="py-2 pr-3 tabular-nums">{u.complexity}</td>
-                      <td className="py-2 pr-3 tabular-nums">{u.score}</td>
-                      <td className="py-2 pr-3">{QUADRANT_LABELS[u.quadrant]}</td>
-                      <td className="py-2 pr-3">
-                        <UseCaseStatusBadge status={u.status} />
-                      </td>
-                      <td className="py-2">{u.ownerName ?? <span className="font-medium text-amber-800">No owner</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table label="Ranked use cases">
+              <TableHead>
+                <Tr>
+                  <Th>Rank</Th>
+                  <Th>Use case</Th>
+                  <Th>Business value</Th>
+                  <Th>Complexity</Th>
+                  <Th>Score</Th>
+                  <Th>Quadrant</Th>
+                  <Th>Status</Th>
+                  <Th>Owner</Th>
+                </Tr>
+              </TableHead>
+              <TableBody>
+                {ranked.map((u) => (
+                  <Tr key={u.id} className={u.top3 ? "bg-brand-50/40" : undefined}>
+                    <Td className="tabular-nums">
+                      {u.rank}
+                      {u.top3 && (
+                        <span className="ml-1.5">
+                          <Badge tone="info">Top 3</Badge>
+                        </span>
+                      )}
+                    </Td>
+                    <Td>
+                      <Link href={`${base}/${u.id}`} className="font-medium text-brand-700 hover:underline">
+                        {u.title}
+                      </Link>
+                    </Td>
+                    <Td className="tabular-nums">{u.businessValue}</Td>
+                    <Td className="tabular-nums">{u.complexity}</Td>
+                    <Td className="tabular-nums">{u.score}</Td>
+                    <Td>{QUADRANT_LABELS[u.quadrant]}</Td>
+                    <Td>
+                      <UseCaseStatusBadge status={u.status} />
+                    </Td>
+                    <Td>{u.ownerName ?? <span className="font-medium text-amber-800">No owner</span>}</Td>
+                  </Tr>
+                ))}
+              </TableBody>
+            </Table>
             {(parked.length > 0 || unscored.length > 0) && (
               <p className="mt-3 text-xs text-slate-500">
                 {parked.length > 0 && <>Not ranked, parked: {parked.map((p) => p.title).join(", ")}. </>}
