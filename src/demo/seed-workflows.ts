@@ -17,6 +17,7 @@ import {
   type CheckResult,
   type Expectations,
 } from "@/domain/workflows";
+import type { VersionContent } from "@/features/workflows/schemas";
 import { appendAudit, type AuditActor } from "@/server/audit";
 import type { Tx } from "@/server/db";
 
@@ -24,16 +25,7 @@ import type { DemoSeedContext } from "./context";
 
 const SEED_ACTOR: AuditActor = { id: null, label: "demo seed" };
 
-interface Content {
-  contextWho: string;
-  contextVoice: string;
-  contextStandards: string;
-  exampleOutput: string;
-  template: string;
-  model: string;
-  maxTokens: number;
-  documentation: string;
-}
+type Content = VersionContent;
 
 interface Case extends Expectations {
   name: string;

@@ -212,6 +212,9 @@ export interface MaturityInput {
   latestPassRate: number | null;
 }
 
+/** An evaluation run's state (the same values as Prisma's EvaluationStatus: src/server/db/enum-parity.ts). */
+export type EvaluationStatus = "RUNNING" | "COMPLETED" | "COMPLETED_WITH_ERRORS" | "FAILED";
+
 export type MaturityKey = "specific" | "configured" | "documented" | "owned" | "tested";
 
 export interface MaturityProperty {
@@ -283,7 +286,7 @@ export interface PromotionInput {
   threshold: number;
   versionNumber: number;
   /** The version's latest evaluation: null when none, or its status and pass rate. */
-  latestEvaluation: { status: "RUNNING" | "COMPLETED" | "COMPLETED_WITH_ERRORS" | "FAILED"; passRate: number } | null;
+  latestEvaluation: { status: EvaluationStatus; passRate: number } | null;
   authorId: string;
   /** Who approved this version (user ids). */
   approverIds: readonly string[];

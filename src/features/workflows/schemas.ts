@@ -59,6 +59,10 @@ export const versionContentFields = {
   documentation: text(20000, "the documentation"),
 };
 
+/** A version's content as validated: the one type for the form's values, the seed and the server. */
+export const versionContentSchema = z.object(versionContentFields);
+export type VersionContent = z.output<typeof versionContentSchema>;
+
 export const createWorkflowSchema = z.object({ programmeSlug: slug, ...workflowDetailsFields, ...versionContentFields });
 export type CreateWorkflowInput = z.input<typeof createWorkflowSchema>;
 

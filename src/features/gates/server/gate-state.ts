@@ -1,4 +1,4 @@
-import type { GateKey, ReviewFunction } from "@/domain/enums";
+import type { GateKey } from "@/domain/enums";
 import { gateEvidenceHash, type GateEvidenceSnapshot } from "@/domain/gate-evidence";
 import type { GateState } from "@/domain/gates";
 import type { Tx } from "@/server/db";
@@ -55,7 +55,7 @@ export async function loadGate(tx: Tx, gateId: string) {
     key: gate.key,
     status: gate.status,
     round: gate.round,
-    requiredFunctions: gate.requiredFunctions as ReviewFunction[],
+    requiredFunctions: gate.requiredFunctions,
     criteria: gate.criteria,
     signOffs: signOffs.map((s) => ({
       id: s.id,

@@ -78,7 +78,7 @@ export async function getGateReview(actor: Actor, programmeSlug: string, key: Ga
   const mySigned = state.signOffs.some((s) => s.reviewerId === access.membership.id && !s.voided);
   const signable: ReviewFunction[] =
     gate.status === "IN_REVIEW" && !mySigned
-      ? (gate.requiredFunctions as ReviewFunction[]).filter((f) => myFunctions.includes(f) && !valid.some((s) => s.function === f))
+      ? gate.requiredFunctions.filter((f) => myFunctions.includes(f) && !valid.some((s) => s.function === f))
       : [];
   return {
     access,

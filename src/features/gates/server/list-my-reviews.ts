@@ -1,6 +1,5 @@
 import "server-only";
 
-import type { ReviewFunction } from "@/domain/enums";
 import { gateReadiness } from "@/domain/gates";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
@@ -27,7 +26,7 @@ export async function listMyReviews(actor: Actor) {
       const { gate, state } = await loadGate(db, id);
       const r = gateReadiness(state);
       const signedThisRound = state.signOffs.some((s) => s.reviewerId === m.id && !s.voided);
-      const waitingFor = r.missingSignOffs.filter((f) => (m.functions as ReviewFunction[]).includes(f));
+      const waitingFor = r.missingSignOffs.filter((f) => m.functions.includes(f));
       if (signedThisRound || waitingFor.length === 0) continue;
       items.push({
         programme: m.programme,

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { REVIEW_FUNCTION_LABELS, type ReviewFunction } from "@/domain/enums";
+import { REVIEW_FUNCTION_LABELS } from "@/domain/enums";
 import { newPdf } from "@/server/pdf";
 
 import type { GateRecord } from "./get-gate-record";
@@ -14,7 +14,7 @@ export async function renderGateRecordPdf(r: GateRecord): Promise<Uint8Array> {
   w.text(
     `Status: ${r.gate.status.replace("_", " ").toLowerCase()}${r.gate.decision ? ` · decision: ${r.gate.decision.replace("_", " ").toLowerCase()}` : ""}${r.gate.decidedAt ? ` · decided ${r.gate.decidedAt.toISOString()}` : ""}`,
   );
-  w.text(`Required sign-offs: ${(r.gate.requiredFunctions as ReviewFunction[]).map((f) => REVIEW_FUNCTION_LABELS[f]).join(", ")}`);
+  w.text(`Required sign-offs: ${r.gate.requiredFunctions.map((f) => REVIEW_FUNCTION_LABELS[f]).join(", ")}`);
   w.text(`Generated ${r.generatedAt.toISOString()} (UTC)`, { color: grey });
   w.space();
 

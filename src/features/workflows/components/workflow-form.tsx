@@ -10,7 +10,7 @@ import { describedBy, Field, FormError, inputClass } from "@/components/ui/field
 import { malformedPlaceholders, templateVariables } from "@/domain/workflows";
 
 import { createWorkflowAction, saveVersionAction, updateWorkflowDetailsAction } from "../actions";
-import { createWorkflowSchema, saveVersionSchema, updateWorkflowDetailsSchema } from "../schemas";
+import { createWorkflowSchema, saveVersionSchema, updateWorkflowDetailsSchema, type VersionContent } from "../schemas";
 
 export interface Option {
   id: string;
@@ -26,16 +26,7 @@ export interface DetailsValues {
   minutesSavedPerRun: number;
 }
 
-export interface ContentValues {
-  contextWho: string;
-  contextVoice: string;
-  contextStandards: string;
-  exampleOutput: string;
-  template: string;
-  model: string;
-  maxTokens: number;
-  documentation: string;
-}
+export type ContentValues = VersionContent;
 
 export const DOCUMENTATION_SKELETON = "## When to use\n\n\n## Inputs\n\n\n## How to judge the output\n\n";
 
