@@ -144,6 +144,9 @@ describe("withApiToken", () => {
     const empty = await send("");
     expect(empty.status).toBe(400);
     expect(await empty.json()).toMatchObject({ error: { message: "The body is empty; send JSON." } });
+    const latin1 = await POST(request(p.slug, { token, body: new Uint8Array([0x7b, 0xff, 0x7d]) }), params(p.slug));
+    expect(latin1.status).toBe(400);
+    expect(await latin1.json()).toMatchObject({ error: { message: "The body is not valid UTF-8 text." } });
     const nul = await send("null");
     expect(nul.status).toBe(400);
     expect(await nul.json()).toMatchObject({ error: { message: "The body is JSON null; send a JSON object." } });

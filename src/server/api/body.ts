@@ -3,7 +3,7 @@ import "server-only";
 import { RequestError } from "./respond";
 
 /** The default cap on a request body a route reads (a route declares a larger or smaller one). */
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export interface BodyReadOptions {
   /** Hard cap in bytes: a declared Content-Length above it is refused unread, and reading stops at the first byte past it. */

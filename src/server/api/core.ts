@@ -8,7 +8,7 @@ import { errorResponse, type ErrorResponseOptions } from "./respond";
 
 /** What a route reads from the body: nothing (default), any JSON, or JSON validated by a zod schema (422 naming the fields). */
 export type BodySpec = "json" | z.ZodType | undefined;
-export type BodyOf<B> = B extends z.ZodType ? z.output<B> : B extends "json" ? unknown : undefined;
+type BodyOf<B> = B extends z.ZodType ? z.output<B> : B extends "json" ? unknown : undefined;
 
 export interface RouteOptions<B extends BodySpec> extends BodyReadOptions, ErrorResponseOptions {
   /** Read the body: `"json"`, or a zod schema it must satisfy. Without it the body is never read. */
@@ -27,7 +27,7 @@ export interface RouteContext<P, B> {
 }
 
 /** The signature Next calls a route handler with. */
-export type NextRouteHandler<P> = (request: NextRequest, context: { params: Promise<P> }) => Promise<Response>;
+type NextRouteHandler<P> = (request: NextRequest, context: { params: Promise<P> }) => Promise<Response>;
 
 /** Methods that change nothing: reads for the rate limit, and no same-origin check. */
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -6,7 +6,7 @@ import { prismaClient } from "../db";
 import { RateLimitedError } from "../errors";
 
 /** At most `points` requests in `seconds`. */
-export interface RateLimit {
+interface RateLimit {
   points: number;
   seconds: number;
 }

@@ -21,7 +21,7 @@ export class RequestError extends Error {
   }
 }
 
-export interface FieldProblem {
+interface FieldProblem {
   path: string;
   message: string;
 }
@@ -34,7 +34,7 @@ export interface ErrorResponseOptions {
 }
 
 /** `{"error": {code, message, …extra}}` with the status: the one shape of every error a route handler answers. */
-export function errorJson(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}) {
+function errorJson(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}) {
   return NextResponse.json({ error: { code, message, ...extra } }, { status, headers });
 }
 
@@ -49,7 +49,7 @@ function zodIssues(e: unknown): ZodLikeIssue[] | undefined {
 const pathOf = (path: PropertyKey[]) => path.map((p) => String(p)).join(".");
 
 /** A zod error's problems, one per issue, with the field's dotted path ("" for the whole input). */
-export function fieldProblems(issues: ZodLikeIssue[]): FieldProblem[] {
+function fieldProblems(issues: ZodLikeIssue[]): FieldProblem[] {
   return issues.map((i) => ({ path: pathOf(i.path), message: i.message }));
 }
 

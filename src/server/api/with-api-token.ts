@@ -11,11 +11,11 @@ export interface ApiToken {
   programme: ProgrammeAccess["programme"];
 }
 
-export interface ApiTokenContext<P, B> extends RouteContext<P, B> {
+interface ApiTokenContext<P, B> extends RouteContext<P, B> {
   token: ApiToken;
 }
 
-export interface ApiTokenOptions<B extends BodySpec> extends RouteOptions<B> {
+interface ApiTokenOptions<B extends BodySpec> extends RouteOptions<B> {
   /** Per-token limit (default: `API_RATE_LIMITS.read` for GET/HEAD, `.write` otherwise). */
   rateLimit?: RateLimitPolicy;
 }

@@ -7,7 +7,7 @@ import { ForbiddenError, UnauthenticatedError } from "../errors";
 import { readDeclaredBody, routeHandler, SAFE_METHODS, searchParamsOf, type BodySpec, type RouteContext, type RouteOptions } from "./core";
 import { RequestError } from "./respond";
 
-export interface SessionContext<P, B> extends RouteContext<P, B> {
+interface SessionContext<P, B> extends RouteContext<P, B> {
   user: Actor;
 }
 
@@ -15,7 +15,7 @@ export interface SessionContext<P, B> extends RouteContext<P, B> {
  * Refuses a state-changing request sent from another site: its Origin must be this app's (the request's
  * own origin or NEXTAUTH_URL's). Without an Origin header, a browser's `Sec-Fetch-Site: cross-site` is refused too.
  */
-export function assertSameOrigin(request: Request): void {
+function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (origin === null) {
     if (request.headers.get("sec-fetch-site") === "cross-site") throw new ForbiddenError("Cross-origin requests are refused.");
