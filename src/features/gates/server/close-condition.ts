@@ -8,6 +8,7 @@ import { db } from "@/server/db";
 import { NotFoundError, RuleError } from "@/server/errors";
 
 import { closeConditionSchema, type CloseConditionInput } from "../schemas";
+import { notifyGateDecided } from "./gate-notifications";
 import { loadGate, lockGate } from "./gate-state";
 
 /** The programme manager, or the condition's owner, closes a Conditional-go condition with a note. */
@@ -50,6 +51,7 @@ export async function closeCondition(actor: Actor, raw: CloseConditionInput, now
         before: { status: prr.gate.status },
         after: { status, round: prr.gate.round, evidenceHash: after.evidenceHash },
       });
+      if (status === "APPROVED") await notifyGateDecided(tx, programmeId, prr.gate, { status }, actor.id);
     }
     return { closed: condition.id, productionReadiness: status };
   });

@@ -8,6 +8,7 @@ import { db } from "@/server/db";
 import { RuleError } from "@/server/errors";
 
 import { decidePilotDebriefSchema, type DecidePilotDebriefInput } from "../schemas";
+import { notifyGateDecided } from "./gate-notifications";
 import { lockGate } from "./gate-state";
 
 /**
@@ -51,6 +52,7 @@ export async function decidePilotDebrief(actor: Actor, raw: DecidePilotDebriefIn
       before: { status: gate.status, decision: gate.decision },
       after: { decision: input.decision, conditions: input.conditions, noGoOutcome: input.noGoOutcome ?? null, round: gate.round },
     });
+    await notifyGateDecided(tx, programmeId, gate, { decision: input.decision }, actor.id);
     return { decision: input.decision };
   });
 }

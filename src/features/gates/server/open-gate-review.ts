@@ -9,6 +9,7 @@ import { db } from "@/server/db";
 import { RuleError } from "@/server/errors";
 
 import { openGateReviewSchema } from "../schemas";
+import { notifyReviewOpen } from "./gate-notifications";
 import { lockGate } from "./gate-state";
 
 /** The programme manager opens a gate for review; reviewers can sign from then on. */
@@ -29,6 +30,7 @@ export async function openGateReview(actor: Actor, raw: z.input<typeof openGateR
       before: { status: gate.status },
       after: { status: "IN_REVIEW", round: gate.round },
     });
+    await notifyReviewOpen(tx, access.programme.id, gate, actor.id);
     return { gateId: gate.id };
   });
 }

@@ -9,6 +9,7 @@ import { db } from "@/server/db";
 import { RuleError } from "@/server/errors";
 
 import { openNewRoundSchema } from "../schemas";
+import { notifyReviewOpen } from "./gate-notifications";
 import { lockGate } from "./gate-state";
 
 /** After a rejection and the changes it asked for, the programme manager opens a new round; earlier rounds stay in the history. */
@@ -32,6 +33,7 @@ export async function openNewRound(actor: Actor, raw: z.input<typeof openNewRoun
       before: { status: gate.status, round: gate.round },
       after: { status: "IN_REVIEW", round },
     });
+    await notifyReviewOpen(tx, access.programme.id, { ...gate, round }, actor.id);
     return { round };
   });
 }

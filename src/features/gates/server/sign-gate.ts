@@ -1,7 +1,6 @@
 import "server-only";
 
 import { toJsonSnapshot } from "@/domain/audit-chain";
-import type { ReviewFunction } from "@/domain/enums";
 import { canonicalSnapshot } from "@/domain/gate-evidence";
 import { pilotDaysRun, settleGate, signatureMeaning, signOffProblems, SSO_SIGN_MAX_AGE_MS } from "@/domain/gates";
 import { utcDateOf } from "@/domain/template";
@@ -14,6 +13,7 @@ import { db } from "@/server/db";
 import { ConflictError, isUniqueViolation, RuleError, UnauthenticatedError } from "@/server/errors";
 
 import { signGateSchema, type SignGateInput } from "../schemas";
+import { notifyGateDecided } from "./gate-notifications";
 import { activeFunctionKey, activeReviewerKey, loadGate, lockGate } from "./gate-state";
 
 export interface SigningContext {
@@ -61,7 +61,7 @@ export async function signGate(actor: Actor, raw: SignGateInput, ctx: SigningCon
   const input = signGateSchema.parse(raw);
   const access = await authorize(actor, input.programmeSlug, "gates.sign");
   const programmeId = access.programme.id;
-  const fn = input.function as ReviewFunction;
+  const fn = input.function;
   await reauthenticate(actor, input.password, ctx);
   try {
     return await db.$transaction(async (tx) => {
@@ -140,6 +140,7 @@ export async function signGate(actor: Actor, raw: SignGateInput, ctx: SigningCon
           before: { status: gate.status, round: gate.round },
           after: { status, round: gate.round, evidenceHash },
         });
+        if (status === "APPROVED" || status === "REJECTED") await notifyGateDecided(tx, programmeId, gate, { status }, actor.id);
       }
       return { signOff, gateStatus: status };
     });

@@ -7,6 +7,7 @@ import { db } from "@/server/db";
 import { NotFoundError, RuleError } from "@/server/errors";
 
 import { updateCriterionSchema, type UpdateCriterionInput } from "../schemas";
+import { notifySignaturesVoided } from "./gate-notifications";
 import { loadGate, lockGate } from "./gate-state";
 
 /**
@@ -74,6 +75,12 @@ export async function updateCriterion(actor: Actor, raw: UpdateCriterionInput) {
         after: { reason: "evidence changed", evidenceHash: after.evidenceHash },
       });
     }
+    await notifySignaturesVoided(
+      tx,
+      programmeId,
+      before.gate,
+      toVoid.map((s) => ({ reviewerId: s.reviewerId, function: s.function, reason: `Evidence changed: '${updated.title}'` })),
+    );
     return { criterion: updated, voided: toVoid.map((s) => s.function) };
   });
 }
