@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
+import { makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { listAuditEvents } from "@/features/audit/server/list-audit-events";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { addMember } from "@/features/members/server/add-member";
 import { db } from "@/server/db";
-import { makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 
 import { withClient } from "../support/pg";
 

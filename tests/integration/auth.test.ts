@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { makeUser, uniqueSuffix } from "@/demo/factories";
 import { signInWithPassword, upsertSsoUser } from "@/server/auth/users";
 import { db } from "@/server/db";
-import { makeUser, uniqueSuffix } from "@/demo/factories";
 import { ConflictError, RateLimitedError } from "@/server/errors";
 
 const PASSWORD = "correct horse battery";

@@ -2,9 +2,9 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
 import { GET } from "@/app/api/v1/calendar/[token]/route";
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { createCalendarLink } from "@/features/calendar/server/create-calendar-link";
 import { removeMember } from "@/features/members/server/remove-member";
-import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { NotFoundError } from "@/server/errors";
 
 const fetchFeed = (token: string) =>

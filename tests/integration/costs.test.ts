@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { scenarioCost } from "@/domain/costs";
 import { currentPrices, PUBLISHED_PRICES } from "@/domain/prices";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
@@ -19,7 +20,6 @@ import { updateScenario } from "@/features/costs/server/update-scenario";
 import type { Actor } from "@/server/auth/actor";
 import { ClaudeRequestError, NO_API_KEY_MESSAGE } from "@/server/claude/client";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RateLimitedError, RuleError } from "@/server/errors";
 
 import { fakeTokenCount, startFakeAnthropic, type FakeAnthropic } from "../support/fake-anthropic";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { usageEventSchema } from "@/features/usage/schemas";
 import { getDashboard } from "@/features/usage/server/get-dashboard";
 import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { NotFoundError } from "@/server/errors";
 
 describe("sponsor dashboard", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { acceptDecision } from "@/features/decisions/server/accept-decision";
 import { createDecision } from "@/features/decisions/server/create-decision";
@@ -9,7 +10,6 @@ import { supersedeDecision } from "@/features/decisions/server/supersede-decisio
 import { updateDecision } from "@/features/decisions/server/update-decision";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 async function setup() {

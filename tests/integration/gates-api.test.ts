@@ -2,9 +2,9 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
 import { GET } from "@/app/api/v1/programmes/[slug]/gates/route";
+import { makeProgramme, makeUser } from "@/demo/factories";
 import { createApiToken } from "@/features/tokens/server/create-api-token";
 import { db } from "@/server/db";
-import { makeProgramme, makeUser } from "@/demo/factories";
 
 const call = (slug: string, authorization?: string) =>
   GET(new NextRequest(`http://localhost/api/v1/programmes/${slug}/gates`, { headers: authorization ? { authorization } : {} }), {

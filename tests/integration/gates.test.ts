@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { makeMember, makeProgramme, makePublishedAup, makeUser } from "@/demo/factories";
 import type { ReviewFunction } from "@/domain/enums";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { openGateReview } from "@/features/gates/server/open-gate-review";
@@ -9,7 +10,6 @@ import { startPhase } from "@/features/gates/server/start-phase";
 import { updateCriterion } from "@/features/gates/server/update-criterion";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makePublishedAup, makeUser } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 const PASSWORD = "correct horse battery";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { getMilestoneMap } from "@/features/milestones/server/get-milestone-map";
 import { updateMilestone } from "@/features/milestones/server/update-milestone";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 describe("the milestone map", () => {

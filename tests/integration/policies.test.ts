@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { startPhase } from "@/features/gates/server/start-phase";
 import { createPolicyDraft } from "@/features/policies/server/create-policy-draft";
@@ -8,7 +9,6 @@ import { publishPolicyVersion } from "@/features/policies/server/publish-policy-
 import { updatePolicyDraft } from "@/features/policies/server/update-policy-draft";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 async function setup() {

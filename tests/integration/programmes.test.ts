@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
+import { makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { CURRENT_TEMPLATE } from "@/domain/template";
 import { createProgramme } from "@/features/programmes/server/create-programme";
 import { getProgrammeOverview } from "@/features/programmes/server/get-programme-overview";
 import { listMyProgrammes } from "@/features/programmes/server/list-my-programmes";
 import { db } from "@/server/db";
-import { makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { ConflictError } from "@/server/errors";
 
 describe("creating a programme from the 90-day template", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { isoDateDaysAgo, makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { createRisk } from "@/features/risks/server/create-risk";
 import { getRisk } from "@/features/risks/server/get-risk";
@@ -8,7 +9,6 @@ import { riskSummary } from "@/features/risks/server/risk-summary";
 import { updateRisk } from "@/features/risks/server/update-risk";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { isoDateDaysAgo, makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 async function setup() {

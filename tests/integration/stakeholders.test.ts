@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { STAKEHOLDER_ROLES } from "@/domain/enums";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { listStakeholders } from "@/features/stakeholders/server/list-stakeholders";
@@ -7,7 +8,6 @@ import { stakeholderFlags } from "@/features/stakeholders/server/stakeholder-fla
 import { updateStakeholder } from "@/features/stakeholders/server/update-stakeholder";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 async function setup(day = 1) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { hashApiToken, TOKEN_PATTERN } from "@/domain/tokens";
 import { createApiToken } from "@/features/tokens/server/create-api-token";
 import { db } from "@/server/db";
-import { makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { ConflictError, NotFoundError } from "@/server/errors";
 
 const CLI = { id: null, label: "cli (test)" };

@@ -2,10 +2,10 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import type { ImportFormat } from "@/features/usage/imports/formats";
 import { importUsageFile, importUsageFileAsOperator } from "@/features/usage/imports/server/import-usage-file";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/usage/${name}`, "utf8");
 

@@ -13,11 +13,11 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { POST } from "@/app/api/v1/programmes/[slug]/usage-events/route";
+import { makeProgramme, makeUser } from "@/demo/factories";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { createApiToken } from "@/features/tokens/server/create-api-token";
 import { db, disconnectDb, pool, prismaClient } from "@/server/db";
 import { applyMigrations } from "@/server/db/migrations";
-import { makeProgramme, makeUser } from "@/demo/factories";
 import { env } from "@/server/env";
 
 import { startRestartablePostgres, type RestartablePostgres } from "../support/restartable-postgres";

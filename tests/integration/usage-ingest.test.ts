@@ -2,9 +2,9 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
 import { POST } from "@/app/api/v1/programmes/[slug]/usage-events/route";
+import { makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { createApiToken } from "@/features/tokens/server/create-api-token";
 import { db } from "@/server/db";
-import { makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 
 async function programmeWithToken() {
   const p = await makeProgramme(await makeUser());

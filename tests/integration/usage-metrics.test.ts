@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 
 import { GET } from "@/app/api/v1/programmes/[slug]/metrics/route";
 import { POST } from "@/app/api/v1/programmes/[slug]/usage-events/route";
-import { createApiToken } from "@/features/tokens/server/create-api-token";
 import { makeProgramme, makeUser } from "@/demo/factories";
+import { createApiToken } from "@/features/tokens/server/create-api-token";
 
 async function programmeWithToken() {
   const p = await makeProgramme(await makeUser(), { licensedSeats: 10 });

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { addDays } from "@/domain/sync";
 import type { ImportFormat } from "@/features/usage/imports/formats";
 import { importUsageFile } from "@/features/usage/imports/server/import-usage-file";
@@ -17,7 +18,6 @@ import { startUsageSync } from "@/features/usage/sync/server/start-usage-sync";
 import type { Actor } from "@/server/auth/actor";
 import { decryptSecret, parseEncryptionKey } from "@/server/crypto";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 
 import { ADMIN_PATHS, ANALYTICS_PATHS, startFakeAnthropicAdmin, type FakeAnthropicAdmin } from "../support/fake-anthropic-admin";
 

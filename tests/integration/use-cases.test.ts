@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { makeMember, makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import type { UseCaseStatus } from "@/domain/enums";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { parseCsv } from "@/features/use-cases/csv";
@@ -15,7 +16,6 @@ import { listUseCases } from "@/features/use-cases/server/list-use-cases";
 import { updateUseCase } from "@/features/use-cases/server/update-use-case";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 async function setup() {

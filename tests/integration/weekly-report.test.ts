@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { getWeeklyReport } from "@/features/reports/server/get-weekly-report";
 import { renderWeeklyReportPdf } from "@/features/reports/server/render-weekly-report-pdf";
 import { reviewWeeklyReport } from "@/features/reports/server/review-weekly-report";
@@ -7,7 +8,6 @@ import { usageEventSchema } from "@/features/usage/schemas";
 import { getDashboard } from "@/features/usage/server/get-dashboard";
 import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/server/errors";
 
 describe("weekly sponsor report", () => {

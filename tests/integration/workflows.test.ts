@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { POST as runRoute } from "@/app/api/v1/programmes/[slug]/workflows/[workflow]/runs/route";
 import { GET as listRoute } from "@/app/api/v1/programmes/[slug]/workflows/route";
+import { makeMember, makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { createApiToken } from "@/features/tokens/server/create-api-token";
 import { createUseCase } from "@/features/use-cases/server/create-use-case";
@@ -20,7 +21,6 @@ import { NO_KEY_FOR_RUNS } from "@/features/workflows/server/workflow-state";
 import type { Actor } from "@/server/auth/actor";
 import type { ClaudeConfig } from "@/server/claude/client";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 import { fakeReply, fakeTokenCount, startFakeAnthropic, type FakeAnthropic } from "../support/fake-anthropic";
