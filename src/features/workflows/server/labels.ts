@@ -12,6 +12,7 @@ import { ConflictError, isUniqueViolation, RuleError } from "@/server/errors";
 
 import { approveVersionSchema, versionRefSchema, type VersionRef } from "../schemas";
 import { versionPromotionProblems } from "./promotion";
+import { notifyApprovalRequested } from "./workflow-notifications";
 import { findVersion, lockWorkflow } from "./workflow-state";
 
 /** The version's latest evaluation (by start), as the promotion gate reads it. */
@@ -63,6 +64,7 @@ export async function markCandidate(actor: Actor, raw: VersionRef) {
       entityId: workflow.id,
       after: { workflow: workflow.slug, candidate: version.number },
     });
+    await notifyApprovalRequested(tx, programmeId, workflow, version, actor.id);
     return { version: version.number };
   });
 }
