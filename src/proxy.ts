@@ -10,4 +10,9 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"] };
+/**
+ * Pages only. Next reads a proxied request's whole body before the route runs, so a route handler that
+ * takes a body (the sync keys route) stays outside the matcher: its wrapper refuses an unauthenticated or
+ * oversized body while streaming it (docs/decisions/014).
+ */
+export const config = { matcher: ["/((?!api|_next/static|_next/image|favicon.ico|programmes/[^/]+/dashboard/sync/keys$).*)"] };
