@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormError, inputClass } from "@/components/ui/field";
+import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import type { EndpointState } from "@/domain/sync";
 import { formatCount, formatDateTime } from "@/lib/format";
 
@@ -145,43 +146,31 @@ export function UsageSyncPanel({
             itself.
           </p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Started
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Days
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Pages
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    Events (new)
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    <span className="sr-only">Details and actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 align-top">
-                {syncs.map((s) => (
-                  <SyncRow
-                    key={s.id}
-                    sync={s}
-                    resumable={running === null && !resume.isPending}
-                    resuming={resume.isPending && resume.input?.syncId === s.id}
-                    onResume={() => resume.execute({ programmeSlug, syncId: s.id })}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table>
+            <TableHead>
+              <Tr>
+                <Th>Started</Th>
+                <Th>Days</Th>
+                <Th>Status</Th>
+                <Th numeric>Pages</Th>
+                <Th numeric>Events (new)</Th>
+                <Th>
+                  <span className="sr-only">Details and actions</span>
+                </Th>
+              </Tr>
+            </TableHead>
+            <TableBody>
+              {syncs.map((s) => (
+                <SyncRow
+                  key={s.id}
+                  sync={s}
+                  resumable={running === null && !resume.isPending}
+                  resuming={resume.isPending && resume.input?.syncId === s.id}
+                  onResume={() => resume.execute({ programmeSlug, syncId: s.id })}
+                />
+              ))}
+            </TableBody>
+          </Table>
         )}
       </section>
     </div>
@@ -203,23 +192,23 @@ function SyncRow({
   const started = formatDateTime(new Date(s.startedAt));
   return (
     <>
-      <tr>
-        <td className="py-2 pr-3">
+      <Tr>
+        <Td>
           <div className="whitespace-nowrap">{started}</div>
           <div className="text-xs text-slate-500">
             {s.trigger === "SCHEDULED" ? "Daily schedule" : `Sync now${s.startedBy ? ` by ${s.startedBy}` : ""}`}
           </div>
-        </td>
-        <td className="whitespace-nowrap py-2 pr-3">{s.from === s.to ? s.from : `${s.from} – ${s.to}`}</td>
-        <td className="py-2 pr-3">
+        </Td>
+        <Td nowrap>{s.from === s.to ? s.from : `${s.from} – ${s.to}`}</Td>
+        <Td>
           <Badge tone={STATUS[s.status].tone}>{STATUS[s.status].label}</Badge>
           {s.error && <p className="mt-1 max-w-lg text-xs text-red-800">{s.error}</p>}
-        </td>
-        <td className="py-2 pr-3 text-right tabular-nums">{formatCount(s.pages)}</td>
-        <td className="py-2 pr-3 text-right tabular-nums">
+        </Td>
+        <Td numeric>{formatCount(s.pages)}</Td>
+        <Td numeric>
           {formatCount(s.records)} ({formatCount(s.inserted)})
-        </td>
-        <td className="py-2">
+        </Td>
+        <Td>
           <div className="flex flex-wrap justify-end gap-2">
             {s.status === "FAILED" && (
               <Button
@@ -236,14 +225,14 @@ function SyncRow({
               {open ? "Hide endpoints" : "Endpoints"}
             </Button>
           </div>
-        </td>
-      </tr>
+        </Td>
+      </Tr>
       {open && (
-        <tr id={`sync-${s.id}-endpoints`}>
-          <td colSpan={6} className="bg-slate-50 px-3 pb-3">
+        <Tr id={`sync-${s.id}-endpoints`}>
+          <Td className="bg-slate-50 px-3 pb-3" colSpan={6}>
             <EndpointTable sync={s} />
-          </td>
-        </tr>
+          </Td>
+        </Tr>
       )}
     </>
   );
@@ -264,42 +253,34 @@ function SyncProgress({ sync }: { sync: UsageSyncView }) {
 function EndpointTable({ sync }: { sync: UsageSyncView }) {
   if (sync.endpoints.length === 0) return <p className="text-xs text-slate-500">No endpoints.</p>;
   return (
-    <table className="mt-1 w-full text-left text-xs">
-      <thead className="text-slate-500">
-        <tr>
-          <th scope="col" className="py-1 pr-2 font-medium">
-            Endpoint
-          </th>
-          <th scope="col" className="py-1 pr-2 font-medium">
-            State
-          </th>
-          <th scope="col" className="py-1 pr-2 text-right font-medium">
-            Pages
-          </th>
-          <th scope="col" className="py-1 text-right font-medium">
-            Events (new)
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
+    <Table density="compact" size="xs" className="mt-1">
+      <TableHead>
+        <Tr>
+          <Th>Endpoint</Th>
+          <Th>State</Th>
+          <Th numeric>Pages</Th>
+          <Th numeric>Events (new)</Th>
+        </Tr>
+      </TableHead>
+      <TableBody>
         {sync.endpoints.map((e) => (
-          <tr key={e.key}>
-            <td className="py-1 pr-2">
+          <Tr key={e.key}>
+            <Td>
               {e.label}
               {e.note && <div className="text-slate-500">{e.note}</div>}
               {e.error && e.error !== sync.error && <div className="text-red-800">{e.error}</div>}
-            </td>
-            <td className="whitespace-nowrap py-1 pr-2">
+            </Td>
+            <Td nowrap>
               <Badge tone={ENDPOINT_STATE[e.state].tone}>{ENDPOINT_STATE[e.state].label}</Badge>
               {e.day && (e.state === "running" || e.state === "failed") && <span className="ml-1 text-slate-500">{e.day}</span>}
-            </td>
-            <td className="py-1 pr-2 text-right tabular-nums">{formatCount(e.pages)}</td>
-            <td className="py-1 text-right tabular-nums">
+            </Td>
+            <Td numeric>{formatCount(e.pages)}</Td>
+            <Td numeric>
               {formatCount(e.events)} ({formatCount(e.inserted)})
-            </td>
-          </tr>
+            </Td>
+          </Tr>
         ))}
-      </tbody>
-    </table>
+      </TableBody>
+    </Table>
   );
 }
