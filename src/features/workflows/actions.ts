@@ -1,7 +1,5 @@
 "use server";
 
-import { after } from "next/server";
-
 import { programmeAction } from "@/server/action-client";
 
 import {
@@ -30,9 +28,8 @@ export const saveVersionAction = programmeAction(saveVersionSchema, saveVersion,
 export const saveTestCaseAction = programmeAction(saveTestCaseSchema, saveTestCase, { result: (c) => ({ id: c.id }) });
 export const deleteTestCaseAction = programmeAction(deleteTestCaseSchema, deleteTestCase, { result: ok });
 
-/** Starts an evaluation; its cases run after the response (the page polls the run's progress). */
+/** Starts an evaluation; a job runs its cases (the page polls the run's progress). */
 export const startEvaluationAction = programmeAction(versionRefSchema, startEvaluation, {
-  onSuccess: (started) => after(started.execute),
   result: (started) => ({ runId: started.runId }),
 });
 

@@ -17,8 +17,10 @@ import type { Prisma } from "@/generated/prisma/client";
 import { appendAudit, type AuditActor } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { ConflictError, NotFoundError, RuleError } from "@/server/errors";
+import { enqueue } from "@/server/jobs/enqueue";
 
 import { SYNC_ENDPOINTS } from "../endpoints";
+import { usageSyncRunJob } from "../jobs";
 import { keyLabel } from "./anthropic-key-select";
 
 /**
@@ -109,6 +111,18 @@ export interface NewSyncClaim {
   to: string;
   actor: AuditActor;
   now: Date;
+  /** The caller runs the sync itself (the CLI, tests); default: a "usage-sync.run" job is enqueued with the claim. */
+  inline?: boolean;
+}
+
+/** The sync's job, in the claim's transaction: a worker runs it (one job per sync: its id is the dedupe key). */
+async function enqueueRun(tx: Tx, programmeId: string, syncId: string, trigger: "MANUAL" | "SCHEDULED") {
+  await enqueue(
+    tx,
+    usageSyncRunJob,
+    { syncId },
+    { programmeId, dedupeKey: syncId, subject: `${trigger === "SCHEDULED" ? "Daily usage sync" : "Usage sync"} ${syncId.slice(0, 8)}` },
+  );
 }
 
 /**
@@ -161,6 +175,7 @@ export async function claimNewUsageSync(claim: NewSyncClaim): Promise<{ id: stri
       entityId: row.id,
       after: { trigger: claim.trigger, from: claim.from, to: claim.to, endpoints: Object.keys(progress.endpoints) },
     });
+    if (!claim.inline) await enqueueRun(tx, claim.programmeId, row.id, claim.trigger);
     return row;
   }, CLAIM_TX);
 }
@@ -174,13 +189,14 @@ export async function claimResumeUsageSync(input: {
   syncId: string;
   actor: AuditActor;
   now: Date;
+  inline?: boolean;
 }): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     await lockProgramme(tx, input.programmeId);
     const running = await settleRunning(tx, input.programmeId, input.now);
     const sync = await tx.usageSync.findFirst({
       where: { id: input.syncId, programmeId: input.programmeId },
-      select: { id: true, status: true, progress: true },
+      select: { id: true, status: true, progress: true, trigger: true },
     });
     if (!sync) throw new NotFoundError("No such sync in this programme.");
     if (running) throw running.id === sync.id ? new ConflictError("This sync is still running.") : alreadyRunning(running);
@@ -213,6 +229,37 @@ export async function claimResumeUsageSync(input: {
       entityType: "UsageSync",
       entityId: sync.id,
     });
+    if (!input.inline) await enqueueRun(tx, input.programmeId, sync.id, sync.trigger);
     return { id: sync.id };
   }, CLAIM_TX);
+}
+
+/**
+ * A sync's job is claimed again after its worker stopped (restart, crash): the sync, still RUNNING, gets a
+ * new run id so that a worker presumed dead stops at its next write, and continues from the last saved page.
+ */
+export async function adoptUsageSync(syncId: string, now: Date): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "UsageSync" SET "progress" = jsonb_set("progress", '{runId}', to_jsonb(${randomUUID()}::text)), "heartbeatAt" = ${now}
+    WHERE "id" = ${syncId}::uuid AND "status" = 'RUNNING'`;
+}
+
+/** The sync's job ran out of attempts (its workers kept stopping): the sync fails, ready to resume, with the reason. */
+export async function settleFailedSyncJob(tx: Tx, syncId: string, info: { attempts: number; error: string }, now = new Date()) {
+  const sync = await tx.usageSync.findUnique({ where: { id: syncId }, select: { status: true, programmeId: true } });
+  if (!sync || sync.status !== "RUNNING") return;
+  const error = `The sync stopped after ${info.attempts} attempt${info.attempts === 1 ? "" : "s"}: ${info.error} Resume continues from the last page saved.`;
+  const done = await tx.usageSync.update({
+    where: { id: syncId },
+    data: { status: "FAILED", error, finishedAt: now },
+    select: { pages: true, records: true },
+  });
+  await appendAudit(tx, {
+    programmeId: sync.programmeId,
+    actor: STALE_ACTOR,
+    action: "usage.sync.fail",
+    entityType: "UsageSync",
+    entityId: syncId,
+    after: { ...done, error },
+  });
 }

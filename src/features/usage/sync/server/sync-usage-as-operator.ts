@@ -11,7 +11,7 @@ import { runUsageSync, type SyncOutcome, type SyncRunOptions } from "./run-usage
 
 /**
  * Operator variant for the CLI (`npm run cli -- sync`): database access, no signed-in user. Claims a
- * MANUAL sync under the same rules as "Sync now" and runs it to the end, reporting each page.
+ * MANUAL sync under the same rules as "Sync now" and runs it here to the end (no job), reporting each page.
  */
 export async function syncUsageAsOperator(
   actor: AuditActor,
@@ -27,6 +27,6 @@ export async function syncUsageAsOperator(
   const problem = syncRangeProblem(from, to, now);
   if (problem) throw new RuleError(`--${problem.field}: ${problem.message}`);
   encryptionKeyFromEnv();
-  const claimed = await claimNewUsageSync({ programmeId: programme.id, trigger: "MANUAL", from, to, actor, now });
+  const claimed = await claimNewUsageSync({ programmeId: programme.id, trigger: "MANUAL", from, to, actor, now, inline: true });
   return runUsageSync(claimed!.id, options);
 }
