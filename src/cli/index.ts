@@ -93,6 +93,10 @@ user
     const password = Buffer.concat(chunks)
       .toString("utf8")
       .replace(/\r?\n$/, "");
+    // The one password rule (blank, too short, over bcrypt's 72 bytes), checked before the database is opened.
+    const { newPasswordSchema } = await import("@/server/auth/password-schema");
+    const checked = newPasswordSchema.safeParse(password);
+    if (!checked.success) throw new Error(checked.error.issues.map((i) => i.message).join(" "));
     await withDatabase(async () => {
       const { setPassword } = await import("@/server/auth/set-password");
       const r = await setPassword(CLI_ACTOR, { email: opts.email, name: opts.name, password });

@@ -6,6 +6,11 @@ declare module "next-auth" {
     uid?: string;
     authAt?: number;
     authMethod?: string;
+    /** The account's session version when this session signed in (a password change raises it; src/server/auth/session.ts). */
+    sv?: number;
+  }
+  interface User {
+    sessionVersion?: number;
   }
 }
 
@@ -14,5 +19,6 @@ declare module "next-auth/jwt" {
     uid?: string;
     authAt?: number;
     authMethod?: string;
+    sv?: number;
   }
 }

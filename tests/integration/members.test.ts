@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { makeMember, makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { listAuditEvents } from "@/features/audit/server/list-audit-events";
 import { addMember } from "@/features/members/server/add-member";
 import { listMembers } from "@/features/members/server/list-members";
@@ -8,7 +9,6 @@ import { updateMember } from "@/features/members/server/update-member";
 import { getProgrammeOverview } from "@/features/programmes/server/get-programme-overview";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
-import { makeMember, makeProgramme, makeUser, uniqueSuffix } from "@/demo/factories";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 async function setup() {
@@ -40,14 +40,15 @@ describe("membership changes", () => {
     });
   });
 
-  it("adds someone new to Gatehouse as an account without a password", async () => {
-    const { pm, slug } = await setup();
+  it("invites someone new to Gatehouse instead of making an account for them (docs/decisions/016)", async () => {
+    const { pm, programme, slug } = await setup();
     const email = `new-${uniqueSuffix()}@example.test`;
-    await addMember(pm, { programmeSlug: slug, email, name: "New Person", roles: ["VIEWER"], functions: [] });
-    const user = await db.user.findUniqueOrThrow({ where: { email } });
-    expect(user).toMatchObject({ name: "New Person", passwordHash: null });
+    const r = await addMember(pm, { programmeSlug: slug, email, name: "New Person", roles: ["VIEWER"], functions: [] });
+    expect(r).toMatchObject({ kind: "invited", email, name: "New Person" });
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    expect(await db.invitation.findFirstOrThrow({ where: { email } })).toMatchObject({ programmeId: programme.id, name: "New Person" });
     const { members } = await listMembers(pm, slug);
-    expect(members.find((x) => x.user.email === email)).toMatchObject({ signIn: "none" });
+    expect(members.find((x) => x.user.email === email)).toBeUndefined();
     expect(JSON.stringify(members)).not.toContain("passwordHash");
   });
 

@@ -32,7 +32,7 @@ function providers(): NextAuthOptions["providers"] {
         if (!parsed.success) return null;
         try {
           const user = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(req?.headers));
-          return user ? { id: user.id, email: user.email, name: user.name } : null;
+          return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
         } catch (e) {
           // next-auth passes the message of an error thrown here to the sign-in page.
           if (isAppError(e)) throw new Error(e.message);
@@ -92,8 +92,10 @@ export function authOptions(): NextAuthOptions {
           if (account.provider === OIDC_PROVIDER_ID) {
             const u = await findSsoUser(env().OIDC_ISSUER!, account.providerAccountId);
             token.uid = u?.id;
+            token.sv = u?.sessionVersion;
           } else {
             token.uid = user.id;
+            token.sv = user.sessionVersion;
           }
           token.authAt = Date.now();
           token.authMethod = account.provider;
@@ -101,7 +103,7 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: token.uid, authAt: token.authAt, authMethod: token.authMethod };
+        return { ...session, uid: token.uid, authAt: token.authAt, authMethod: token.authMethod, sv: token.sv };
       },
     },
   };

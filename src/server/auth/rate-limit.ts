@@ -81,3 +81,45 @@ export async function recordSignInFailure(email: string, address: string): Promi
 export async function recordSignInSuccess(email: string, address: string): Promise<void> {
   await get().pair.delete(keys(email, address).pair);
 }
+
+/**
+ * "Forgot password" requests (docs/decisions/016), counted whether or not the email has an account:
+ * - per address: 10 an hour; beyond that the address is told to wait (this reveals nothing about any account);
+ * - per email: 3 an hour; beyond that no further link is sent, but the answer stays the same, so
+ *   nobody can use the form to flood someone's inbox or to learn whether the email exists.
+ */
+type ResetLimiters = { address: RateLimiterPrisma; email: RateLimiterPrisma };
+let resetLimiters: ResetLimiters | undefined;
+
+export const PASSWORD_RESET_LIMITS = { perAddressPerHour: 10, perEmailPerHour: 3 } as const;
+
+function getReset(): ResetLimiters {
+  resetLimiters ??= {
+    address: make("reset_addr", PASSWORD_RESET_LIMITS.perAddressPerHour + 1, 60 * 60, 60 * 60),
+    email: make("reset_email", PASSWORD_RESET_LIMITS.perEmailPerHour + 1, 60 * 60, 60 * 60),
+  };
+  return resetLimiters;
+}
+
+/**
+ * Counts one reset request. Throws RateLimitedError when the address has asked too often; returns
+ * false (send nothing, answer as usual) when the email has had its share of links this hour.
+ */
+export async function consumePasswordResetAllowance(email: string, address: string): Promise<boolean> {
+  const l = getReset();
+  try {
+    await l.address.consume(address);
+  } catch (e) {
+    if (!(e instanceof RateLimiterRes)) throw e;
+    const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+    const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
+    throw new RateLimitedError(`Too many password reset requests from your network. Try again in ${wait}.`, seconds);
+  }
+  try {
+    await l.email.consume(email);
+    return true;
+  } catch (e) {
+    if (!(e instanceof RateLimiterRes)) throw e;
+    return false;
+  }
+}

@@ -2,22 +2,22 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 
-import { db } from "../db";
 import { UnauthenticatedError } from "../errors";
-import { actorSelect, type Actor } from "./actor";
+import { type Actor } from "./actor";
 import { authOptions } from "./options";
+import { userOfSession } from "./session-user";
 
 export type { Actor } from "./actor";
 
 /**
  * The signed-in user, re-read from the database on every request: a deleted account stops working
- * at once even though its JWT has not expired.
+ * at once even though its JWT has not expired, and so does a session signed in before the account's
+ * password last changed (its session version is older than the account's).
  */
 export async function currentUser(): Promise<Actor | null> {
   await connection(); // per request, never at build time
   const session = await getServerSession(authOptions());
-  if (!session?.uid) return null;
-  return db.user.findUnique({ where: { id: session.uid }, select: actorSelect });
+  return userOfSession(session);
 }
 
 export async function requireUser(): Promise<Actor> {

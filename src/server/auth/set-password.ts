@@ -1,15 +1,29 @@
 import { z } from "zod";
 
 import { appendAudit, type AuditActor } from "../audit";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { hashPassword } from "./password";
+import { newPasswordSchema } from "./password-schema";
 import { normaliseEmail } from "./users";
 
 export const setPasswordSchema = z.object({
   email: z.string().trim().email("Enter a valid email address."),
   name: z.string().trim().min(1).max(120).optional(),
-  password: z.string().min(10, "Use a password of at least 10 characters.").max(200, "Use a password of at most 200 characters."),
+  password: newPasswordSchema,
 });
+
+/**
+ * Stores a new password hash and raises the account's session version, so every session signed in
+ * before this moment stops working on its next request (src/server/auth/session.ts). Every change of
+ * an existing account's password goes through here.
+ */
+export function replacePasswordHash(tx: Tx, userId: string, passwordHash: string) {
+  return tx.user.update({
+    where: { id: userId },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+    select: { id: true, email: true, sessionVersion: true },
+  });
+}
 
 /** Operator command: sets a local password, creating the account if there is none. */
 export async function setPassword(actor: AuditActor, raw: z.input<typeof setPasswordSchema>) {
@@ -19,7 +33,7 @@ export async function setPassword(actor: AuditActor, raw: z.input<typeof setPass
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
     const u = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { passwordHash }, select: { id: true, email: true } })
+      ? await replacePasswordHash(tx, existing.id, passwordHash)
       : await tx.user.create({
           data: { email, name: input.name ?? email.split("@")[0]!, passwordHash },
           select: { id: true, email: true },

@@ -1,6 +1,7 @@
 import { appendAudit } from "../audit";
 import { db } from "../db";
 import { ConflictError } from "../errors";
+import { joinInvitedProgrammes, lockEmail } from "./invitations";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./rate-limit";
 
@@ -14,7 +15,10 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 export async function signInWithPassword(emailInput: string, password: string, address: string) {
   const email = normaliseEmail(emailInput);
   await assertSignInAllowed(email, address);
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
+  });
   const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
   if (!user || !ok) {
     await recordSignInFailure(email, address);
@@ -22,11 +26,14 @@ export async function signInWithPassword(emailInput: string, password: string, a
   }
   await recordSignInSuccess(email, address);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
 export function findSsoUser(issuer: string, subject: string) {
-  return db.user.findUnique({ where: { ssoIssuer_ssoSubject: { ssoIssuer: issuer, ssoSubject: subject } }, select: { id: true } });
+  return db.user.findUnique({
+    where: { ssoIssuer_ssoSubject: { ssoIssuer: issuer, ssoSubject: subject } },
+    select: { id: true, sessionVersion: true },
+  });
 }
 
 /**
@@ -37,6 +44,7 @@ export function findSsoUser(issuer: string, subject: string) {
 export async function upsertSsoUser(input: { issuer: string; subject: string; email: string; emailVerified: boolean; name: string }) {
   const email = normaliseEmail(input.email);
   return db.$transaction(async (tx) => {
+    await lockEmail(tx, email); // as invitations and add-member do: one account per email, no deadlock between them
     const existing = await tx.user.findUnique({ where: { ssoIssuer_ssoSubject: { ssoIssuer: input.issuer, ssoSubject: input.subject } } });
     if (existing) {
       return tx.user.update({ where: { id: existing.id }, data: { lastSignInAt: new Date() }, select: { id: true } });
@@ -58,6 +66,7 @@ export async function upsertSsoUser(input: { issuer: string; subject: string; em
         entityId: linked.id,
         after: { email, ssoIssuer: input.issuer },
       });
+      await joinInvitedProgrammes(tx, linked);
       return linked;
     }
     const created = await tx.user.create({
@@ -72,6 +81,8 @@ export async function upsertSsoUser(input: { issuer: string; subject: string; em
       entityId: created.id,
       after: { email, name: input.name, ssoIssuer: input.issuer },
     });
+    // Pending invitations go only to an email the provider verified (docs/decisions/016).
+    if (input.emailVerified) await joinInvitedProgrammes(tx, created);
     return created;
   });
 }

@@ -26,7 +26,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             <li key={m.id} className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 md:flex-row md:items-start md:justify-between">
               <div className="min-w-0">
                 <p className="font-medium">
-                  {m.user.name} {m.user.id === user.id && <span className="text-xs font-normal text-slate-500">(you)</span>}
+                  {m.displayName} {m.user.id === user.id && <span className="text-xs font-normal text-slate-500">(you)</span>}
                 </p>
                 <p className="truncate text-sm text-slate-600">{m.user.email}</p>
                 <div className="mt-1.5 flex flex-wrap gap-1.5">
@@ -47,7 +47,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
                 <div className="md:max-w-md">
                   <MemberRowEditor
                     programmeSlug={slug}
-                    member={{ id: m.id, name: m.user.name, roles: m.roles, functions: m.functions }}
+                    member={{ id: m.id, name: m.displayName, roles: m.roles, functions: m.functions }}
                     isSelf={m.user.id === user.id}
                   />
                 </div>
