@@ -1,3 +1,4 @@
+import { EmptyState } from "@/components/ui/empty-state";
 import { MIN_TEST_CASES } from "@/domain/workflows";
 
 import type { getWorkflow } from "../server/queries";
@@ -13,7 +14,9 @@ export function TestCaseList({ programmeSlug, data }: { programmeSlug: string; d
   return (
     <>
       {w.testCases.length === 0 ? (
-        <p className="text-sm text-slate-600">No test cases yet. Add real examples with what a good output must and must not contain.</p>
+        <EmptyState variant="inline" title="No test cases yet.">
+          Add real examples with what a good output must and must not contain.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100" aria-label="Test cases">
           {w.testCases.map((c) => {

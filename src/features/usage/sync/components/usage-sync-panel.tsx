@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { FormError, inputClass } from "@/components/ui/field";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import type { EndpointState } from "@/domain/sync";
@@ -141,10 +142,9 @@ export function UsageSyncPanel({
         </h3>
         <FormError message={resume.result.serverError} />
         {syncs.length === 0 ? (
-          <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">
-            No syncs yet. &ldquo;Sync now&rdquo; pulls the days you pick; once a key is saved, a daily sync pulls the last complete days by
-            itself.
-          </p>
+          <EmptyState variant="panel" title="No syncs yet.">
+            &ldquo;Sync now&rdquo; pulls the days you pick; once a key is saved, a daily sync pulls the last complete days by itself.
+          </EmptyState>
         ) : (
           <Table>
             <TableHead>

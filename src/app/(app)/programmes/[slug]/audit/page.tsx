@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { listAuditEvents } from "@/features/audit/server/list-audit-events";
 import { formatDateTime } from "@/lib/format";
@@ -47,7 +48,7 @@ export default async function AuditPage({
       </div>
       <Card title="Events, newest first">
         {events.length === 0 ? (
-          <p className="text-sm text-slate-600">No events yet.</p>
+          <EmptyState variant="inline" title="No events yet." />
         ) : (
           <Table>
             <TableHead>

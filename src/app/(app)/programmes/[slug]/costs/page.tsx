@@ -170,10 +170,9 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
             </p>
           )}
           {m.departmentBudgets.length === 0 ? (
-            <p className="text-sm text-slate-600">
-              No department budgets yet. The playbook&apos;s mitigation for API costs exceeding budget at scale: per-department cost
-              budgets.
-            </p>
+            <EmptyState variant="inline" title="No department budgets yet.">
+              The playbook&apos;s mitigation for API costs exceeding budget at scale: per-department cost budgets.
+            </EmptyState>
           ) : (
             <Table label="Department budgets">
               <TableHead>
@@ -221,7 +220,9 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
 
       <Card title="Budget approvals">
         {m.approvals.length === 0 ? (
-          <p className="text-sm text-slate-600">No budget approved yet. Only the sponsor approves a budget.</p>
+          <EmptyState variant="inline" title="No budget approved yet.">
+            Only the sponsor approves a budget.
+          </EmptyState>
         ) : (
           <Table label="Budget approvals">
             <TableHead>

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { POLICY_VERSION_STATUS_LABELS, type PolicyVersionStatus } from "@/domain/enums";
@@ -80,7 +81,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ slug: s
 
       <Card title="Version history">
         {p.history.length === 0 ? (
-          <p className="text-sm text-slate-600">No versions yet.</p>
+          <EmptyState variant="inline" title="No versions yet." />
         ) : (
           <Table label="Version history">
             <TableHead>

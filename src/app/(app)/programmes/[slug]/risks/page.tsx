@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
@@ -82,7 +83,7 @@ export default async function RisksPage({
         }
       >
         {r.risks.length === 0 ? (
-          <p className="text-sm text-slate-600">No risks here.</p>
+          <EmptyState variant="inline" title="No risks here." />
         ) : (
           <Table label="Risks">
             <TableHead>

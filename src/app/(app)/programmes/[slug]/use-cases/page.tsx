@@ -153,12 +153,11 @@ export default async function UseCasesPage({ params, searchParams }: { params: P
 
           <Card title={data.filtered ? `${useCases.length} of ${data.total} use cases` : `Inventory (${data.total})`}>
             {useCases.length === 0 ? (
-              <p className="text-sm text-slate-600">
-                No use cases match these filters.{" "}
+              <EmptyState variant="inline" title="No use cases match these filters.">
                 <Link href={base} className="text-brand-700 underline">
                   Clear filters
                 </Link>
-              </p>
+              </EmptyState>
             ) : (
               <Table label="Use cases">
                 <TableHead>

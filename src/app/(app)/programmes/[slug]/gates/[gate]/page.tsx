@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import {
   GATE_DECISION_LABELS,
@@ -168,7 +169,7 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
 
       <Card title="Signature history">
         {r.signOffs.length === 0 ? (
-          <p className="text-sm text-slate-600">No signatures yet.</p>
+          <EmptyState variant="inline" title="No signatures yet." />
         ) : (
           <SignatureHistory signOffs={[...current, ...earlier]} />
         )}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import { DATA_SENSITIVITY_LABELS } from "@/domain/enums";
@@ -110,7 +111,7 @@ export default async function UseCasePage({ params }: { params: Promise<{ slug: 
 
       <Card title="Scope-change log">
         {d.scopeLog.length === 0 ? (
-          <p className="text-sm text-slate-600">No changes of scope since it was added.</p>
+          <EmptyState variant="inline" title="No changes of scope since it was added." />
         ) : (
           <Table label="Scope changes">
             <TableHead>

@@ -87,11 +87,14 @@ export default async function WorkflowPage({ params }: { params: Promise<{ slug:
 
       <Card title="Recent runs">
         {w.runs.length === 0 ? (
-          <p className="text-sm text-slate-600">
-            {production
-              ? "No runs yet. Anyone in the programme can run the production version from the console or the API."
-              : "Runs start once a version is in production."}
-          </p>
+          <EmptyState
+            variant="inline"
+            title={
+              production
+                ? "No runs yet. Anyone in the programme can run the production version from the console or the API."
+                : "Runs start once a version is in production."
+            }
+          />
         ) : (
           <RunsTable runs={w.runs} />
         )}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PrintButton } from "@/components/ui/print-button";
 import { REVIEW_FUNCTION_LABELS, type ReviewFunction } from "@/domain/enums";
 import { getGateRecord } from "@/features/gates/server/get-gate-record";
@@ -79,7 +80,7 @@ export default async function GateRecordPage({
       <section>
         <h3 className="mb-2 font-semibold">Signature manifests</h3>
         {r.signOffs.length === 0 ? (
-          <p className="text-sm text-slate-600">No signatures in this round.</p>
+          <EmptyState variant="inline" title="No signatures in this round." />
         ) : (
           <ul className="space-y-3">
             {r.signOffs.map((s) => (
