@@ -2,6 +2,8 @@ import { headers } from "next/headers";
 import Link from "next/link";
 
 import { SignOutButton } from "@/features/auth/components/sign-out-button";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
+import { unreadNotificationCount } from "@/features/notifications/server/inbox";
 import { requirePageUser } from "@/server/auth/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -29,6 +31,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </Link>
           </nav>
           <div className="flex items-center gap-3">
+            <NotificationBell unread={await unreadNotificationCount(user)} />
             <span className="hidden text-sm text-slate-600 sm:inline" title={user.email}>
               {user.name}
             </span>
