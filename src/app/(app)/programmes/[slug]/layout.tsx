@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
 import { PHASE_LABELS, PROGRAMME_STATUS_LABELS, ROLE_LABELS } from "@/domain/enums";
 import { ProgrammeNav } from "@/features/programmes/components/programme-nav";
 import { getProgrammeHeader } from "@/features/programmes/server/get-programme-header";
@@ -12,18 +13,20 @@ export default async function ProgrammeLayout({ children, params }: { children: 
   return (
     <div className="space-y-6">
       <header className="space-y-4 border-b border-slate-200">
-        <div className="flex flex-wrap items-start justify-between gap-3">
-          <div>
-            <p className="text-sm text-slate-600">{p.organisation}</p>
-            <h1 className="text-xl font-semibold tracking-tight">{p.name}</h1>
-          </div>
-          <div className="flex flex-wrap items-center gap-2 text-sm">
-            <Badge tone="info">{p.dayLabel}</Badge>
-            <Badge>{PHASE_LABELS[p.currentPhase]}</Badge>
-            {p.status !== "ACTIVE" && <Badge tone="warning">{PROGRAMME_STATUS_LABELS[p.status]}</Badge>}
-            <span className="text-xs text-slate-500">You: {p.roles.map((r) => ROLE_LABELS[r]).join(", ")}</span>
-          </div>
-        </div>
+        <PageHeader
+          level={1}
+          eyebrow={p.organisation}
+          title={p.name}
+          align="start"
+          actions={
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <Badge tone="info">{p.dayLabel}</Badge>
+              <Badge>{PHASE_LABELS[p.currentPhase]}</Badge>
+              {p.status !== "ACTIVE" && <Badge tone="warning">{PROGRAMME_STATUS_LABELS[p.status]}</Badge>}
+              <span className="text-xs text-slate-500">You: {p.roles.map((r) => ROLE_LABELS[r]).join(", ")}</span>
+            </div>
+          }
+        />
         <div className="print:hidden">
           <ProgrammeNav slug={p.slug} />
         </div>

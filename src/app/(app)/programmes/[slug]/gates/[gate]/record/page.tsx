@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/ui/print-button";
 import { REVIEW_FUNCTION_LABELS, type ReviewFunction } from "@/domain/enums";
 import { getGateRecord } from "@/features/gates/server/get-gate-record";
@@ -40,41 +41,49 @@ export default async function GateRecordPage({
   const r = await loadOr404(() => getGateRecord(user, slug, key, round ? Number(round) : undefined));
   return (
     <article className="space-y-6 rounded-lg border border-slate-200 bg-white p-6 print:border-0 print:p-0">
-      <header className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <p className="text-sm text-slate-600">
-            {r.programme.organisation} · {r.programme.name}
-          </p>
-          <h2 className="text-lg font-semibold">
-            Gate record: {r.gate.name}, round {r.gate.round} of {r.gate.rounds}
-          </h2>
+      <header>
+        <PageHeader
+          eyebrow={
+            <>
+              {r.programme.organisation} · {r.programme.name}
+            </>
+          }
+          title={
+            <>
+              Gate record: {r.gate.name}, round {r.gate.round} of {r.gate.rounds}
+            </>
+          }
+          align="start"
+          actions={
+            <div className="flex gap-2 print:hidden">
+              {r.gate.rounds > 1 && (
+                <nav aria-label="Rounds" className="flex gap-1">
+                  {Array.from({ length: r.gate.rounds }, (_, i) => i + 1).map((n) => (
+                    <Link
+                      key={n}
+                      href={`?round=${n}`}
+                      aria-current={n === r.gate.round ? "page" : undefined}
+                      className={buttonClass(n === r.gate.round ? "primary" : "ghost")}
+                    >
+                      Round {n}
+                    </Link>
+                  ))}
+                </nav>
+              )}
+              <PrintButton />
+              <a href={`/programmes/${slug}/gates/${gate}/record/pdf?round=${r.gate.round}`} className={buttonClass("primary")}>
+                Download PDF
+              </a>
+            </div>
+          }
+        >
           <p className="text-sm">
             Status: {r.gate.status.replace("_", " ").toLowerCase()}
             {r.gate.decision && <> · decision: {r.gate.decision.replace("_", " ").toLowerCase()}</>}
             {r.gate.decidedAt && <> · decided {formatDateTime(r.gate.decidedAt)}</>}
           </p>
           <p className="text-xs text-slate-500">Generated {formatDateTime(r.generatedAt)}</p>
-        </div>
-        <div className="flex gap-2 print:hidden">
-          {r.gate.rounds > 1 && (
-            <nav aria-label="Rounds" className="flex gap-1">
-              {Array.from({ length: r.gate.rounds }, (_, i) => i + 1).map((n) => (
-                <Link
-                  key={n}
-                  href={`?round=${n}`}
-                  aria-current={n === r.gate.round ? "page" : undefined}
-                  className={buttonClass(n === r.gate.round ? "primary" : "ghost")}
-                >
-                  Round {n}
-                </Link>
-              ))}
-            </nav>
-          )}
-          <PrintButton />
-          <a href={`/programmes/${slug}/gates/${gate}/record/pdf?round=${r.gate.round}`} className={buttonClass("primary")}>
-            Download PDF
-          </a>
-        </div>
+        </PageHeader>
       </header>
 
       <section>
