@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -70,6 +71,11 @@ export function SignInForm({
         <Button type="submit" pending={isSubmitting} className="w-full">
           Sign in
         </Button>
+        <p className="text-center text-sm">
+          <Link href="/forgot-password" className="font-medium text-brand-700 underline">
+            Forgot password?
+          </Link>
+        </p>
       </form>
       {sso && (
         <>

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { REVIEW_FUNCTION_LABELS, ROLE_LABELS } from "@/domain/enums";
 import { AddMemberForm } from "@/features/members/components/add-member-form";
+import { InvitationList } from "@/features/members/components/invitation-list";
 import { MemberRowEditor } from "@/features/members/components/member-row-editor";
+import { listInvitations } from "@/features/members/server/list-invitations";
 import { listMembers } from "@/features/members/server/list-members";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
@@ -18,9 +21,19 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const user = await requirePageUser(`/programmes/${slug}/members`);
   const { access, members } = await loadOr404(() => listMembers(user, slug));
   const canManage = access.can("members.manage");
+  const invitations = canManage ? await listInvitations(user, slug) : [];
   return (
     <div className="space-y-6">
-      <Card title={`Members (${members.length})`}>
+      <Card
+        title={`Members (${members.length})`}
+        action={
+          access.can("tokens.manage") ? (
+            <ButtonLink variant="secondary" href={`/programmes/${slug}/tokens`}>
+              API tokens
+            </ButtonLink>
+          ) : undefined
+        }
+      >
         <ul className="divide-y divide-slate-100" aria-label="Members">
           {members.map((m) => (
             <li key={m.id} className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 md:flex-row md:items-start md:justify-between">
@@ -28,7 +41,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
                 <p className="font-medium">
                   {m.displayName} {m.user.id === user.id && <span className="text-xs font-normal text-slate-500">(you)</span>}
                 </p>
-                <p className="truncate text-sm text-slate-600">{m.user.email}</p>
+                {m.displayName !== m.user.email && <p className="truncate text-sm text-slate-600">{m.user.email}</p>}
                 <div className="mt-1.5 flex flex-wrap gap-1.5">
                   {m.roles.map((r) => (
                     <Badge key={r} tone={r === "PROGRAMME_MANAGER" ? "info" : "neutral"}>
@@ -57,9 +70,27 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         </ul>
       </Card>
       {canManage ? (
-        <Card title="Add a member">
-          <AddMemberForm programmeSlug={slug} />
-        </Card>
+        <>
+          <Card title={`Invitations (${invitations.length})`}>
+            <InvitationList
+              programmeSlug={slug}
+              invitations={invitations.map((i) => ({
+                id: i.id,
+                email: i.email,
+                name: i.name,
+                roles: i.roles,
+                functions: i.functions,
+                sentAt: i.sentAt,
+                expiresAt: i.expiresAt,
+                expired: i.expired,
+                invitedBy: i.invitedBy?.name ?? null,
+              }))}
+            />
+          </Card>
+          <Card title="Add a member">
+            <AddMemberForm programmeSlug={slug} />
+          </Card>
+        </>
       ) : (
         <p className="text-sm text-slate-600">Only a programme manager can add or remove members and change roles.</p>
       )}
