@@ -6,6 +6,8 @@
  *   user set-password --email <email>      set a local password (read from standard input)
  *   import --programme <slug> --format <format> <file>   import a usage file (all or nothing)
  *   sync --programme <slug> [--from YYYY-MM-DD --to YYYY-MM-DD]   pull usage from the programme's Anthropic keys now
+ *   jobs list [--status failed] [--programme <slug>]   background jobs, newest first, with attempts and last error
+ *   jobs retry <id>                        run a failed job again (from a fresh count of attempts)
  * Database: DATABASE_URL, else the embedded database of `npm start`.
  */
 import { Command, CommanderError } from "commander";
@@ -163,6 +165,55 @@ program
         console.error(r.error);
         process.exitCode = 2;
       }
+    });
+  });
+
+const JOB_STATUSES = ["pending", "running", "succeeded", "failed"] as const;
+const jobs = program.command("jobs").description("Background jobs (evaluations, usage syncs, the daily schedule)");
+jobs
+  .command("list")
+  .description("List jobs, newest first: id, status, kind, programme, attempts, what it was for, last error")
+  .option("--status <status>", `only jobs in this status (${JOB_STATUSES.join(", ")})`)
+  .option("--programme <slug>", "only this programme's jobs")
+  .option("--limit <n>", "at most this many (default 50)", "50")
+  .action(async (opts: { status?: string; programme?: string; limit: string }) => {
+    const status = opts.status?.toLowerCase();
+    if (status !== undefined && !(JOB_STATUSES as readonly string[]).includes(status))
+      throw new Error(`--status must be one of ${JOB_STATUSES.join(", ")}.`);
+    const limit = Number(opts.limit);
+    if (!Number.isInteger(limit) || limit < 1) throw new Error("--limit must be a positive whole number.");
+    await withDatabase(async () => {
+      const { db } = await import("@/server/db");
+      const { listJobs } = await import("@/server/jobs/admin");
+      let programmeId: string | undefined;
+      if (opts.programme) {
+        const p = await db.programme.findUnique({ where: { slug: opts.programme }, select: { id: true } });
+        if (!p) throw new Error(`No programme with the slug "${opts.programme}".`);
+        programmeId = p.id;
+      }
+      const rows = await listJobs({ status: status?.toUpperCase() as never, programmeId, limit });
+      if (rows.length === 0) {
+        console.log("No jobs.");
+        return;
+      }
+      for (const j of rows) {
+        const when = (j.finishedAt ?? j.startedAt ?? j.runAt).toISOString().replace("T", " ").slice(0, 19);
+        console.log(
+          `${j.id}  ${j.status.toLowerCase().padEnd(9)} ${j.name.padEnd(20)} ${(j.programme?.slug ?? "-").padEnd(12)} attempts=${j.attempts}/${j.maxAttempts}  ${when} UTC  ${j.subject ?? ""}`,
+        );
+        if (j.lastError) console.log(`    last error: ${j.lastError}`);
+      }
+    });
+  });
+jobs
+  .command("retry")
+  .description("Run a failed job again, from a fresh count of attempts (a worker picks it up)")
+  .argument("<id>", "the job's id (from jobs list)")
+  .action(async (id: string) => {
+    await withDatabase(async () => {
+      const { retryJob } = await import("@/server/jobs/admin");
+      const j = await retryJob(id);
+      console.log(`Job ${j.id} (${j.name}${j.subject ? `: ${j.subject}` : ""}) is pending again; a worker runs it next.`);
     });
   });
 

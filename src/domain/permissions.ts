@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "policies.manage": ["PROGRAMME_MANAGER"],
   "costs.manage": ["PROGRAMME_MANAGER"],
   "usage.sync": ["PROGRAMME_MANAGER"],
+  "jobs.manage": ["PROGRAMME_MANAGER"],
   "budget.approve": ["SPONSOR"],
   "report.review": ["SPONSOR"],
   "report.narrate": ["PROGRAMME_MANAGER"],

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { JobStatus } from "@/generated/prisma/client";
 
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { ConflictError, NotFoundError, RuleError } from "../errors";
 import { activeKeyOf } from "./schedule";
 
@@ -54,7 +54,12 @@ export async function listJobs(filter: { status?: JobStatus; programmeId?: strin
  * runs anyway. Refused when another job with the same dedupe key is pending or running.
  * `programmeId` restricts it to that programme's jobs (a manager's retry).
  */
-export async function retryJob(jobId: string, scope: { programmeId?: string } = {}): Promise<JobView> {
+export async function retryJob(
+  jobId: string,
+  scope: { programmeId?: string } = {},
+  /** Runs in the retry's transaction (the caller's audit event). */
+  also?: (tx: Tx, job: JobView) => Promise<void>,
+): Promise<JobView> {
   if (!UUID.test(jobId)) throw new NotFoundError("No such job.");
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ status: JobStatus; name: string; dedupeKey: string | null; programmeId: string | null }[]>`
@@ -65,10 +70,12 @@ export async function retryJob(jobId: string, scope: { programmeId?: string } = 
     const activeKey = job.dedupeKey === null ? null : activeKeyOf(job.name, job.dedupeKey);
     if (activeKey && (await tx.job.findUnique({ where: { activeKey }, select: { id: true } })))
       throw new ConflictError("Another job for the same thing is already pending or running.");
-    return tx.job.update({
+    const retried = await tx.job.update({
       where: { id: jobId },
       data: { status: "PENDING", attempts: 0, runAt: new Date(), finishedAt: null, activeKey },
       select: jobSelect,
     });
+    await also?.(tx, retried);
+    return retried;
   });
 }

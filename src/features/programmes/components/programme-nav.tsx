@@ -21,6 +21,7 @@ export function ProgrammeNav({ slug }: { slug: string }) {
     { href: `${base}/costs`, label: "Cost model" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/audit`, label: "Audit trail" },
+    { href: `${base}/jobs`, label: "Jobs" },
   ];
   return (
     <nav aria-label="Programme" className="-mb-px flex gap-1 overflow-x-auto">
