@@ -59,6 +59,16 @@ describe("inviting someone without an account", () => {
       select: { before: true, after: true, hash: true },
     });
     expect(JSON.stringify(event)).not.toContain(tokenOf(r.link));
+    // The email: in the programme's outbox (its managers read it there without SMTP), both parts, the link and no other secret.
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { toAddress: email } });
+    expect(mail).toMatchObject({
+      programmeId: programme.id,
+      category: "Invitation",
+      subject: `${pm.name} invited you to ${programme.name} on Gatehouse`,
+    });
+    expect(mail.text).toContain(r.link);
+    expect(mail.html).toContain(`href="${r.link}"`);
+    expect(mail.text + mail.html).not.toContain(row.tokenHash);
     const listed = await listInvitations(pm, slug);
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ email, name: "Grace Hopper", expired: false, invitedBy: { name: pm.name } });
@@ -134,9 +144,11 @@ describe("inviting someone without an account", () => {
     expect(await snapshot(programme.id, revoked.email)).toEqual(beforeRevoked);
     await expect(resendInvitation(pm, { programmeSlug: slug, invitationId: revoked.invitationId })).rejects.toBeInstanceOf(NotFoundError);
 
-    // Resending the expired one makes a new link with a new week; the old link stops working.
+    // Resending the expired one makes a new link with a new week, emailed again; the old link stops working.
     const resent = await resendInvitation(pm, { programmeSlug: slug, invitationId: expired.invitationId });
     expect(resent.link).not.toBe(expired.link);
+    const mails = await db.outboxEmail.findMany({ where: { toAddress: expired.email }, orderBy: { createdAt: "asc" } });
+    expect(mails.map((m) => m.text.includes(resent.link))).toEqual([false, true]);
     await expect(acceptInvitation({ token: tokenOf(expired.link), name: "X", password: PASSWORD })).rejects.toThrow(
       "This invitation link is not valid.",
     );
@@ -202,6 +214,7 @@ describe("who may invite", () => {
     await expect(revokeInvitation(other.pm, { programmeSlug: slug, invitationId: r.invitationId })).rejects.toBeInstanceOf(NotFoundError);
     expect(await snapshot(programme.id, r.email)).toEqual(before);
     expect(await db.invitation.count({ where: { email } })).toBe(0);
+    expect(await db.outboxEmail.count({ where: { toAddress: email } })).toBe(0);
   });
 });
 

@@ -75,6 +75,14 @@ describe("forgot password", () => {
     expect(a).toEqual({ message: PASSWORD_RESET_SENT });
     expect(b).toEqual(a);
     expect(await db.passwordReset.count()).toBe(resetsBefore + 1);
+    expect(await db.outboxEmail.count({ where: { toAddress: unknown } })).toBe(0);
+    // The email: to the account's owner only (no programme, so no manager reads it on an Outbox page), both parts, the link.
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { toAddress: u.email } });
+    expect(mail).toMatchObject({ programmeId: null, userId: u.id, category: "Password reset", subject: "Set a new Gatehouse password" });
+    const link = mail.text.match(/https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]{43}/)?.[0];
+    expect(link).toBeDefined();
+    expect(mail.html).toContain(`href="${link}"`);
+    await expect(findPasswordResetByLink(tokenOf(link!))).resolves.toEqual({ state: "open", email: u.email });
     const row = await db.passwordReset.findFirstOrThrow({ where: { userId: u.id } });
     expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(59 * 60_000);
     expect(row.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(60 * 60_000);
@@ -149,6 +157,7 @@ describe("forgot password", () => {
       await expect(requestPasswordReset({ email: u.email }, address())).resolves.toEqual({ message: PASSWORD_RESET_SENT });
     }
     expect(await db.passwordReset.count({ where: { userId: u.id } })).toBe(PASSWORD_RESET_LIMITS.perEmailPerHour);
+    expect(await db.outboxEmail.count({ where: { toAddress: u.email } })).toBe(PASSWORD_RESET_LIMITS.perEmailPerHour);
 
     const one = address();
     for (let i = 0; i < PASSWORD_RESET_LIMITS.perAddressPerHour; i++) {

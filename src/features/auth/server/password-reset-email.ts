@@ -1,15 +1,15 @@
 import "server-only";
 
 import type { Tx } from "@/server/db";
+import { queueEmail } from "@/server/mail/outbox";
+import { escapeHtml } from "@/server/mail/render";
 
 export interface PasswordResetEmail {
+  userId: string;
   to: string;
   name: string;
   link: string;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** The reset message: plain text and HTML, the one-time link and nothing else secret. */
 export function passwordResetMessage(m: PasswordResetEmail) {
@@ -31,8 +31,11 @@ export function passwordResetMessage(m: PasswordResetEmail) {
   return { subject, text, html };
 }
 
-/** Queues the reset email in the caller's transaction. */
-export async function sendPasswordResetEmail(_tx: Tx, m: PasswordResetEmail): Promise<void> {
-  void passwordResetMessage(m);
-  // Wired to the mail outbox once src/server/mail lands.
+/**
+ * Queues the reset email in the caller's transaction. It belongs to no programme (programmeId null), so
+ * no programme manager can read the link on an Outbox page: only the mailbox owner gets it.
+ */
+export async function sendPasswordResetEmail(tx: Tx, m: PasswordResetEmail): Promise<void> {
+  const { to, userId } = m;
+  await queueEmail(tx, { programmeId: null, userId, category: "Password reset", to, ...passwordResetMessage(m) });
 }

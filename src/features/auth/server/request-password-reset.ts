@@ -51,7 +51,7 @@ export async function issuePasswordReset(email: string, address: string): Promis
       entityId: user.id,
       after: { email: user.email, passwordResetId: reset.id },
     });
-    await sendPasswordResetEmail(tx, { to: user.email, name: user.name, link });
+    await sendPasswordResetEmail(tx, { userId: user.id, to: user.email, name: user.name, link });
   });
   return { link };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 
 import type { Tx } from "@/server/db";
+import { queueEmail } from "@/server/mail/outbox";
+import { escapeHtml } from "@/server/mail/render";
 
 export interface InvitationEmail {
   to: string;
@@ -10,9 +12,6 @@ export interface InvitationEmail {
   link: string;
   expiresAt: Date;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 const formatExpiry = (d: Date) =>
   d.toLocaleString("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) +
@@ -38,8 +37,11 @@ export function invitationMessage(m: InvitationEmail) {
   return { subject, text, html };
 }
 
-/** Queues the invitation email in the caller's transaction. */
-export async function sendInvitationEmail(_tx: Tx, m: InvitationEmail): Promise<void> {
-  void invitationMessage(m);
-  // Wired to the mail outbox once src/server/mail lands.
+/**
+ * Queues the invitation email in the caller's transaction (sent by the mail job; kept in the outbox
+ * without SMTP). It belongs to the programme, so its managers can read it on the Outbox page: the
+ * link in it is the one they were shown when inviting, and the only secret it holds.
+ */
+export async function sendInvitationEmail(tx: Tx, m: InvitationEmail): Promise<void> {
+  await queueEmail(tx, { programmeId: m.programmeId, category: "Invitation", to: m.to, ...invitationMessage(m) });
 }
