@@ -49,19 +49,7 @@ export function PageHeader({
       )}
       <div className={clsx("flex flex-wrap justify-between gap-3", align === "end" ? "items-end" : "items-start")}>
         <div className="min-w-0">
-          {breadcrumbs && breadcrumbs.length > 0 && (
-            <nav aria-label="Breadcrumb" className="text-xs text-slate-500">
-              {breadcrumbs.map((c, i) => (
-                <span key={i}>
-                  {i > 0 && " / "}
-                  <Link href={c.href} className="text-brand-700 hover:underline">
-                    {c.label}
-                  </Link>
-                </span>
-              ))}{" "}
-              /{current ? <> {current}</> : null}
-            </nav>
-          )}
+          {breadcrumbs && breadcrumbs.length > 0 && <Breadcrumbs items={breadcrumbs} current={current} />}
           {eyebrow && <div className="text-sm text-slate-600">{eyebrow}</div>}
           <Heading className={level === 1 ? "text-xl font-semibold tracking-tight" : "text-lg font-semibold"}>{title}</Heading>
           {description && <div className="max-w-3xl text-sm text-slate-600">{description}</div>}
@@ -70,5 +58,30 @@ export function PageHeader({
         {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
       </div>
     </div>
+  );
+}
+
+/** The trail to a page from its parents: "Cost model / Scenario A / edit". */
+export function Breadcrumbs({
+  items,
+  current,
+  className = "text-xs text-slate-500",
+}: {
+  items: Crumb[];
+  current?: ReactNode;
+  className?: string;
+}) {
+  return (
+    <nav aria-label="Breadcrumb" className={className}>
+      {items.map((c, i) => (
+        <span key={i}>
+          {i > 0 && " / "}
+          <Link href={c.href} className="text-brand-700 hover:underline">
+            {c.label}
+          </Link>
+        </span>
+      ))}{" "}
+      /{current ? <> {current}</> : null}
+    </nav>
   );
 }

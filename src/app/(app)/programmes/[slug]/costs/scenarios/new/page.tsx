@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { Card } from "@/components/ui/card";
+import { Breadcrumbs } from "@/components/ui/page-header";
 import { ScenarioForm } from "@/features/costs/components/scenario-form";
 import { getScenarioEditor } from "@/features/costs/server/get-scenario-editor";
 import { requirePageUser } from "@/server/auth/session";
@@ -15,12 +15,7 @@ export default async function NewScenarioPage({ params }: { params: Promise<{ sl
   const e = await loadOr404(() => getScenarioEditor(user, slug, null));
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href={`/programmes/${slug}/costs`} className="text-brand-700 hover:underline">
-          Cost model
-        </Link>{" "}
-        / new scenario
-      </p>
+      <Breadcrumbs className="text-sm" items={[{ href: `/programmes/${slug}/costs`, label: "Cost model" }]} current="new scenario" />
       {e.canManage ? (
         <ScenarioForm programmeSlug={slug} models={e.models} prices={e.prices} claudeConfigured={e.claudeConfigured} />
       ) : (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { Card } from "@/components/ui/card";
+import { Breadcrumbs } from "@/components/ui/page-header";
 import { ScenarioForm } from "@/features/costs/components/scenario-form";
 import { getScenarioEditor } from "@/features/costs/server/get-scenario-editor";
 import { requirePageUser } from "@/server/auth/session";
@@ -16,16 +16,14 @@ export default async function EditScenarioPage({ params }: { params: Promise<{ s
   const scenario = e.scenario!;
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href={`/programmes/${slug}/costs`} className="text-brand-700 hover:underline">
-          Cost model
-        </Link>{" "}
-        /{" "}
-        <Link href={`/programmes/${slug}/costs/scenarios/${scenario.id}`} className="text-brand-700 hover:underline">
-          {scenario.name}
-        </Link>{" "}
-        / edit
-      </p>
+      <Breadcrumbs
+        className="text-sm"
+        items={[
+          { href: `/programmes/${slug}/costs`, label: "Cost model" },
+          { href: `/programmes/${slug}/costs/scenarios/${scenario.id}`, label: scenario.name },
+        ]}
+        current="edit"
+      />
       {e.canManage ? (
         <ScenarioForm programmeSlug={slug} models={e.models} prices={e.prices} claudeConfigured={e.claudeConfigured} scenario={scenario} />
       ) : (
