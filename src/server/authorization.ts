@@ -68,6 +68,9 @@ export async function authorize(actor: Actor, programmeSlug: string, permission:
   };
 }
 
+/** A token's "last used" is recorded at most once in this time. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
 /**
  * The same check for the JSON API: a programme API token (Authorization: Bearer gh_…), looked up by its
  * hash, revocable, scoped to one programme. A token for another programme, like an unknown slug,
@@ -79,10 +82,16 @@ export async function authorizeApiToken(authorizationHeader: string | null, prog
     throw new UnauthenticatedError("Send a programme API token: Authorization: Bearer gh_… (create one with npm run cli -- token create).");
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, name: true, revokedAt: true, programme: { select: programmeAccessSelect } },
+    select: { id: true, name: true, revokedAt: true, lastUsedAt: true, programme: { select: programmeAccessSelect } },
   });
   if (!row || row.revokedAt) throw new UnauthenticatedError("This API token is not valid.");
   if (row.programme.slug !== programmeSlug) throw new NotFoundError("Programme not found.");
-  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // "Last used" to the minute: at most one write a minute per token, not one per request.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)
+    await db.apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      data: { lastUsedAt: now },
+    });
   return { token: { id: row.id, name: row.name }, programme: row.programme };
 }
