@@ -37,3 +37,8 @@ export function describeDue(dueDate: Date, today: Date): string {
 export function dueDedupeKey(itemType: string, itemId: string, state: DueState, dueDate: Date): string {
   return `${itemType}:${itemId}:${state}:${dueDate.toISOString().slice(0, 10)}`;
 }
+
+/** Which programmes a scan covers (default: all; tests and an operator may narrow it). */
+export interface DueScanScope {
+  programmeIds?: string[];
+}

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { describeDue, DUE_SOON_DAYS, dueDedupeKey, dueState } from "@/domain/due-dates";
+import { describeDue, DUE_SOON_DAYS, dueDedupeKey, dueState, type DueScanScope } from "@/domain/due-dates";
 import { addUtcDays, utcDateOf } from "@/domain/template";
 import { db } from "@/server/db";
 import { notify } from "@/server/notifications/notify";
@@ -12,10 +12,16 @@ import { gateSlug } from "../slugs";
  * Part of the daily due/overdue scan: tells the owner of each open Conditional-go condition of an active
  * programme that it is due within three days, or overdue; once per condition, state and due date.
  */
-export async function notifyDueConditions(now = new Date()): Promise<number> {
+export async function notifyDueConditions(now = new Date(), scope: DueScanScope = {}): Promise<number> {
   const today = utcDateOf(now);
   const conditions = await db.gateCondition.findMany({
-    where: { closedAt: null, ownerId: { not: null }, dueDate: { lte: addUtcDays(today, DUE_SOON_DAYS) }, programme: { status: "ACTIVE" } },
+    where: {
+      closedAt: null,
+      ownerId: { not: null },
+      dueDate: { lte: addUtcDays(today, DUE_SOON_DAYS) },
+      programme: { status: "ACTIVE" },
+      ...(scope.programmeIds ? { programmeId: { in: scope.programmeIds } } : {}),
+    },
     select: {
       id: true,
       title: true,

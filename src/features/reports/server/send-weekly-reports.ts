@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { DueScanScope } from "@/domain/due-dates";
 import { programmeDay, utcDateOf, weekOfDay } from "@/domain/template";
 import { db } from "@/server/db";
 import { notify } from "@/server/notifications/notify";
@@ -13,10 +14,10 @@ import { renderWeeklyReportPdf } from "./render-weekly-report-pdf";
  * sponsor of an active programme gets "the weekly report is ready" with the report as a PDF, rendered
  * as that sponsor sees it. Once per programme week and sponsor, however often the job runs.
  */
-export async function sendWeeklyReports(now = new Date()): Promise<number> {
+export async function sendWeeklyReports(now = new Date(), scope: DueScanScope = {}): Promise<number> {
   const today = utcDateOf(now);
   const programmes = await db.programme.findMany({
-    where: { status: "ACTIVE", startDate: { lte: today } },
+    where: { status: "ACTIVE", startDate: { lte: today }, ...(scope.programmeIds ? { id: { in: scope.programmeIds } } : {}) },
     select: {
       id: true,
       slug: true,

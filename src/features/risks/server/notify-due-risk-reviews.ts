@@ -1,6 +1,6 @@
 import "server-only";
 
-import { describeDue, DUE_SOON_DAYS, dueDedupeKey, dueState } from "@/domain/due-dates";
+import { describeDue, DUE_SOON_DAYS, dueDedupeKey, dueState, type DueScanScope } from "@/domain/due-dates";
 import { addUtcDays, utcDateOf } from "@/domain/template";
 import { db } from "@/server/db";
 import { notify } from "@/server/notifications/notify";
@@ -11,7 +11,7 @@ import { riskReviewDueKind } from "../notifications";
  * Part of the daily due/overdue scan: tells the owner of each open risk of an active programme that its
  * review is due within three days, or overdue; once per risk, state and review date.
  */
-export async function notifyDueRiskReviews(now = new Date()): Promise<number> {
+export async function notifyDueRiskReviews(now = new Date(), scope: DueScanScope = {}): Promise<number> {
   const today = utcDateOf(now);
   const risks = await db.risk.findMany({
     where: {
@@ -19,6 +19,7 @@ export async function notifyDueRiskReviews(now = new Date()): Promise<number> {
       ownerId: { not: null },
       reviewDate: { not: null, lte: addUtcDays(today, DUE_SOON_DAYS) },
       programme: { status: "ACTIVE" },
+      ...(scope.programmeIds ? { programmeId: { in: scope.programmeIds } } : {}),
     },
     select: {
       id: true,
