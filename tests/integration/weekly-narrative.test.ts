@@ -1,4 +1,3 @@
-import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
@@ -17,6 +16,7 @@ import { db } from "@/server/db";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/server/errors";
 
 import { startFakeAnthropic, type FakeAnthropic } from "../support/fake-anthropic";
+import { pdfText as pdfLines } from "../support/pdf-text";
 
 let fake: FakeAnthropic;
 beforeAll(async () => {
@@ -57,21 +57,8 @@ const actions = async (programmeId: string) =>
   ).map((e) => e.action);
 const messageRequests = () => fake.requests.filter((r) => r.path === "/v1/messages");
 
-/** The text a PDF shows, its lines joined by spaces: content streams inflated, the hex strings the standard fonts draw decoded. */
-function pdfText(pdf: Uint8Array): string {
-  const raw = Buffer.from(pdf).toString("latin1");
-  let out = "";
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1");
-    } catch {
-      content = m[1]!;
-    }
-    for (const h of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) out += Buffer.from(h[1]!, "hex").toString("latin1") + " ";
-  }
-  return out;
-}
+/** The text a PDF shows, its lines joined by spaces. */
+const pdfText = async (pdf: Uint8Array) => (await pdfLines(pdf)).replace(/\n/g, " ");
 
 describe("the weekly report's narrative drafted by Claude", () => {
   it("sends the week's facts to Claude and stores the reply as a draft with the model; only the programme manager sees the draft", async () => {
@@ -113,7 +100,7 @@ describe("the weekly report's narrative drafted by Claude", () => {
     expect(forPm).toMatchObject({ canNarrate: true, narrative: { status: "DRAFTED", text: n.text } });
     expect(await getWeeklyReport(sponsor, slug, 2, NOW)).toMatchObject({ canNarrate: false, claudeConfigured: false, narrative: null });
     expect((await getWeeklyReport(viewer, slug, 2, NOW)).narrative).toBeNull();
-    const draftPdf = pdfText(await renderWeeklyReportPdf(forPm));
+    const draftPdf = await pdfText(await renderWeeklyReportPdf(forPm));
     expect(draftPdf).toContain("Weekly sponsor report: week 2");
     expect(draftPdf).not.toContain("Week 2 saw 12 tasks");
     expect(draftPdf).not.toContain("Summary");
@@ -140,7 +127,7 @@ describe("the weekly report's narrative drafted by Claude", () => {
 
     const forSponsor = await getWeeklyReport(sponsor, slug, 2, NOW);
     expect(forSponsor.narrative).toMatchObject({ status: "PUBLISHED", text: edited });
-    const pdf = pdfText(await renderWeeklyReportPdf(forSponsor));
+    const pdf = await pdfText(await renderWeeklyReportPdf(forSponsor));
     expect(pdf).toContain("Summary");
     expect(pdf).toContain("Twelve tasks were completed in week 2");
     expect(pdf).toContain(`Drafted with Claude (${NARRATIVE_MODEL}); edited by ${label}; published by ${label} on 2026-03-14 10:00 UTC.`);
@@ -172,7 +159,7 @@ describe("the weekly report's narrative drafted by Claude", () => {
     // Claude's draft published unchanged keeps no editor: the record says it went out as Claude wrote it.
     const unchanged = await publishWeeklyNarrative(pm, { programmeSlug: slug, week: 2, text: redraft.text, checked: true }, NOW);
     expect(unchanged).toMatchObject({ status: "PUBLISHED", editedBy: null, publishedBy: label });
-    expect(pdfText(await renderWeeklyReportPdf(await getWeeklyReport(sponsor, slug, 2, NOW)))).toContain(
+    expect(await pdfText(await renderWeeklyReportPdf(await getWeeklyReport(sponsor, slug, 2, NOW)))).toContain(
       `Drafted with Claude (${NARRATIVE_MODEL}); not edited; published by ${label}`,
     );
 
@@ -271,7 +258,7 @@ describe("the weekly report's narrative drafted by Claude", () => {
     const text = "Adoption doubled this week.";
     const n = await publishWeeklyNarrative(pm, { programmeSlug: slug, week: 2, text, checked: true }, NOW);
     expect(n).toMatchObject({ status: "PUBLISHED", text, draftedByModel: null, draftedAt: null, editedBy: label, publishedBy: label });
-    expect(pdfText(await renderWeeklyReportPdf(await getWeeklyReport(pm, slug, 2, NOW)))).toContain(
+    expect(await pdfText(await renderWeeklyReportPdf(await getWeeklyReport(pm, slug, 2, NOW)))).toContain(
       `Written by ${label}; published by ${label}`,
     );
   });

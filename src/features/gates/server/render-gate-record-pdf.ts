@@ -6,7 +6,7 @@ import { newPdf } from "@/server/pdf";
 import type { GateRecord } from "./get-gate-record";
 
 export async function renderGateRecordPdf(r: GateRecord): Promise<Uint8Array> {
-  const { doc, w } = await newPdf(`${r.gate.name}, round ${r.gate.round} — ${r.programme.name}`, r.generatedAt);
+  const { w } = await newPdf(`${r.gate.name}, round ${r.gate.round} — ${r.programme.name}`, r.generatedAt);
   const grey: [number, number, number] = [0.35, 0.38, 0.45];
 
   w.text(`${r.programme.organisation} · ${r.programme.name}`, { color: grey });
@@ -71,5 +71,5 @@ export async function renderGateRecordPdf(r: GateRecord): Promise<Uint8Array> {
       : `The programme's audit chain was BROKEN at event #${r.chain.brokenAtSeq} when this record was generated: ${r.chain.reason}.`,
   );
   w.text(`Check it: npm run cli -- audit verify --programme ${r.programme.slug}`, { mono: true, size: 8.5 });
-  return doc.save();
+  return w.save();
 }

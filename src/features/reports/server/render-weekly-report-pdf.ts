@@ -9,7 +9,7 @@ import type { WeeklyReport } from "./get-weekly-report";
 
 export async function renderWeeklyReportPdf(r: WeeklyReport, generatedAt = new Date()): Promise<Uint8Array> {
   const p = r.access.programme;
-  const { doc, w } = await newPdf(`${p.name} — weekly report, week ${r.week}`, generatedAt);
+  const { w } = await newPdf(`${p.name} — weekly report, week ${r.week}`, generatedAt);
   const grey: [number, number, number] = [0.35, 0.38, 0.45];
   w.text(`${p.organisation} · ${p.name}`, { color: grey });
   w.text(`Weekly sponsor report: week ${r.week}`, { size: 16, bold: true, gap: 4 });
@@ -43,5 +43,5 @@ export async function renderWeeklyReportPdf(r: WeeklyReport, generatedAt = new D
   w.text("Sponsor review", { size: 12, bold: true, gap: 4 });
   if (r.reviews.length === 0) w.text("Not reviewed by the sponsor yet.");
   for (const v of r.reviews) w.text(`Reviewed by ${v.reviewedBy} on ${v.reviewedAt.toISOString()}${v.note ? `: ${v.note}` : ""}`);
-  return doc.save();
+  return w.save();
 }
