@@ -4,10 +4,13 @@
  * worker inside `npm start`) and scripts/worker.ts (`npm run worker`). A feature with jobs exports them
  * from its own jobs.ts and is added here.
  */
+import "@/notifications"; // registers every notification kind (the daily digest names them)
+
+import { notificationJobs } from "@/features/notifications/jobs";
 import { usageSyncJobs } from "@/features/usage/sync/jobs";
 import { workflowJobs } from "@/features/workflows/jobs";
 import { registerJobs } from "@/server/jobs/registry";
 
 export function registerAllJobs(): void {
-  registerJobs(...workflowJobs, ...usageSyncJobs);
+  registerJobs(...workflowJobs, ...usageSyncJobs, ...notificationJobs);
 }
