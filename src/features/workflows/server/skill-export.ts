@@ -2,7 +2,7 @@ import "server-only";
 
 import { strToU8, zipSync } from "fflate";
 
-import { slugify } from "@/domain/workflows";
+import { codeFence, skillDescription, skillFrontMatter, skillNameFrom } from "@/domain/skills";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
@@ -12,34 +12,35 @@ import { findVersion } from "./workflow-state";
 
 type Version = Awaited<ReturnType<typeof findVersion>>;
 
-/** Skill names: lowercase letters, digits and hyphens, at most 64 characters. Descriptions: at most 1,024. */
-const SKILL_NAME_MAX = 64;
-const SKILL_DESCRIPTION_MAX = 1024;
-
-const yamlString = (s: string) => JSON.stringify(s.replace(/\s+/g, " ").trim());
-
 /** The files of a Claude Skill folder for one version: SKILL.md with front matter, the context, the template and examples. */
 export function skillFiles(
   workflow: { name: string; slug: string; task: string; useCase: string | null },
   version: Version,
   examples: { name: string; variables: Record<string, unknown> }[],
 ) {
-  const name = (slugify(workflow.slug) || "workflow").slice(0, SKILL_NAME_MAX).replace(/-+$/, "");
+  // The Agent Skills rules (src/domain/skills.ts): a valid name derived from the slug, said so when it differs.
+  const derived = skillNameFrom(workflow.slug);
+  if (!derived)
+    throw new RuleError(
+      `This workflow cannot be exported as a Claude Skill under its name "${workflow.slug}": a skill name needs lowercase letters or digits besides the reserved words "claude" and "anthropic". Rename the workflow.`,
+    );
+  const { name } = derived;
+  const renamed = derived.changed
+    ? `\nThe skill is named \`${name}\` rather than the workflow's \`${workflow.slug}\`: skill names use lowercase letters, digits and hyphens, at most 64 characters, and may not contain "claude" or "anthropic".\n`
+    : "";
   const whenToUse = /when to use[^\n]*\n+([^\n#][^\n]*)/i.exec(version.documentation)?.[1]?.trim();
-  let description = `${workflow.task.replace(/\.$/, "")}.${whenToUse ? ` ${whenToUse}` : ""}`;
-  if (description.length > SKILL_DESCRIPTION_MAX) description = `${description.slice(0, SKILL_DESCRIPTION_MAX - 1)}…`;
+  const description = skillDescription(
+    `${workflow.task.replace(/\.$/, "").trim() || `The ${workflow.name} workflow`}.${whenToUse ? ` ${whenToUse}` : ""}`,
+  );
   const variables = version.variables.map((v) => `- \`${v}\``).join("\n");
-  const skill = `---
-name: ${name}
-description: ${yamlString(description)}
----
-
+  const fence = codeFence(version.template);
+  const skill = `${skillFrontMatter({ name, description })}
 # ${workflow.name}
 
 ${workflow.task}
 ${workflow.useCase ? `\nUse case: ${workflow.useCase}.\n` : ""}
 Exported from Gatehouse: version ${version.number} (${version.note}), model ${version.model}, at most ${version.maxTokens} output tokens.
-
+${renamed}
 ## How to use this skill
 
 1. Read [the business context](reference/business-context.md) and follow it: who we are, our voice and our standards.
@@ -80,7 +81,7 @@ ${version.exampleOutput.trim() || "_Not given._"}
   const files: Record<string, string> = {
     "SKILL.md": skill,
     "reference/business-context.md": context,
-    "templates/prompt.md": `# Prompt\n\nReplace each {{variable}} with its input.\n\n\`\`\`\n${version.template}\n\`\`\`\n`,
+    "templates/prompt.md": `# Prompt\n\nReplace each {{variable}} with its input.\n\n${fence}\n${version.template}\n${fence}\n`,
     "examples/example-output.md": example,
   };
   if (inputs) files["examples/inputs.md"] = inputs;
