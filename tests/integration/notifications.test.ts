@@ -12,7 +12,9 @@ import { getOutboxEmail, listOutbox } from "@/features/notifications/server/outb
 import { setNotificationPreference } from "@/features/notifications/server/preferences";
 import { sendWeeklyReports } from "@/features/reports/server/send-weekly-reports";
 import { createWorkflow } from "@/features/workflows/server/create-workflow";
+import { settleFailedEvaluation, startEvaluation } from "@/features/workflows/server/evaluate";
 import { markCandidate } from "@/features/workflows/server/labels";
+import { saveTestCase } from "@/features/workflows/server/test-cases";
 import { NOTIFICATION_KINDS } from "@/notifications";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
@@ -21,6 +23,8 @@ import { sendDailyDigests } from "@/server/notifications/digest";
 import { defineNotificationKind } from "@/server/notifications/kinds";
 import { notify } from "@/server/notifications/notify";
 import { signPreferenceToken } from "@/server/notifications/preference-token";
+
+import { startFakeAnthropic } from "../support/fake-anthropic";
 
 vi.hoisted(() => {
   // No SMTP here: every email stays in the outbox, marked not sent (tests/integration/mail-smtp.test.ts sends for real).
@@ -40,6 +44,25 @@ const testKind = defineNotificationKind({
 
 const inboxOf = (u: Actor) => db.notification.findMany({ where: { userId: u.id }, orderBy: { createdAt: "asc" } });
 const emailsTo = (u: Actor) => db.outboxEmail.findMany({ where: { userId: u.id }, orderBy: { createdAt: "asc" } });
+
+const makeWorkflow = (owner: Actor, programmeSlug: string, ownerId: string) =>
+  createWorkflow(owner, {
+    programmeSlug,
+    name: "Credit memo",
+    task: "Draft a credit memo for a borrower",
+    useCaseId: null,
+    ownerId,
+    threshold: 90,
+    minutesSavedPerRun: 10,
+    contextWho: "A bank.",
+    contextVoice: "Plain.",
+    contextStandards: "UK spelling.",
+    exampleOutput: "Memo…",
+    template: "Write a credit memo about {{company}}.",
+    model: "claude-haiku-4-5",
+    maxTokens: 400,
+    documentation: "Who uses it, what it needs and how to read its output: a credit analyst gives the company name.",
+  });
 
 async function programmeWithReviewers() {
   const pm = await makeUser();
@@ -202,23 +225,7 @@ describe("each kind reaches exactly the right people", () => {
     await makeMember(pm, p.slug, owner, ["WORKFLOW_OWNER"]);
     await makeMember(pm, p.slug, otherOwner, ["WORKFLOW_OWNER"]);
     const membershipId = (await db.membership.findFirstOrThrow({ where: { programmeId: p.id, userId: owner.id } })).id;
-    const { slug } = await createWorkflow(owner, {
-      programmeSlug: p.slug,
-      name: "Credit memo",
-      task: "Draft a credit memo for a borrower",
-      useCaseId: null,
-      ownerId: membershipId,
-      threshold: 90,
-      minutesSavedPerRun: 10,
-      contextWho: "A bank.",
-      contextVoice: "Plain.",
-      contextStandards: "UK spelling.",
-      exampleOutput: "Memo…",
-      template: "Write a credit memo about {{company}}.",
-      model: "claude-haiku-4-5",
-      maxTokens: 400,
-      documentation: "Who uses it, what it needs and how to read its output: a credit analyst gives the company name.",
-    });
+    const { slug } = await makeWorkflow(owner, p.slug, membershipId);
     await markCandidate(owner, { programmeSlug: p.slug, workflowSlug: slug, version: 1 });
     const got = await db.notification.findMany({
       where: { programmeId: p.id, kind: "workflows.approval-requested" },
@@ -227,6 +234,47 @@ describe("each kind reaches exactly the right people", () => {
     expect(new Set(got.map((g) => g.userId))).toEqual(new Set([pm.id, otherOwner.id]));
     expect(got[0]!.subject).toBe("Credit memo v1 awaits your approval");
     expect((await inboxOf(viewer)).length).toBe(0);
+  });
+
+  it("an evaluation finished or failed: to the person who started it", async () => {
+    const fake = await startFakeAnthropic();
+    try {
+      const pm = await makeUser();
+      const p = await makeProgramme(pm);
+      const owner = await makeUser();
+      await makeMember(pm, p.slug, owner, ["WORKFLOW_OWNER"]);
+      const membershipId = (await db.membership.findFirstOrThrow({ where: { programmeId: p.id, userId: owner.id } })).id;
+      const { slug } = await makeWorkflow(owner, p.slug, membershipId);
+      await saveTestCase(owner, {
+        programmeSlug: p.slug,
+        workflowSlug: slug,
+        name: "Globex",
+        variables: { company: "Globex" },
+        minLength: "1",
+      });
+      const config = { apiKey: fake.apiKey, baseURL: fake.url, timeoutMs: 2_000 };
+      const started = await startEvaluation(owner, { programmeSlug: p.slug, workflowSlug: slug, version: 1 }, config);
+      await started.execute();
+      const got = await db.notification.findMany({ where: { programmeId: p.id, kind: "workflows.evaluation-finished" } });
+      expect(got.map((n) => [n.userId, n.subject, n.link])).toEqual([
+        [
+          owner.id,
+          "The evaluation of Credit memo v1 finished: 1 of 1 passed",
+          `/programmes/${p.slug}/workflows/${slug}/evaluations/${started.runId}`,
+        ],
+      ]);
+      // A run whose job gave up: failed, with the reason.
+      const second = await startEvaluation(owner, { programmeSlug: p.slug, workflowSlug: slug, version: 1 }, config);
+      await db.$transaction((tx) => settleFailedEvaluation(tx, second.runId, { attempts: 4, error: "The API was unreachable." }));
+      const failed = await db.notification.findFirstOrThrow({
+        where: { programmeId: p.id, kind: "workflows.evaluation-finished", link: { endsWith: second.runId } },
+      });
+      expect([failed.userId, failed.subject]).toEqual([owner.id, "The evaluation of Credit memo v1 failed"]);
+      expect(failed.text).toContain("The API was unreachable.");
+      expect(await inboxOf(pm)).toEqual([]);
+    } finally {
+      await fake.close();
+    }
   });
 
   it("the weekly report goes to the sponsors, with the PDF attached, once per week", async () => {

@@ -27,6 +27,7 @@ import { activeKeyOf } from "@/server/jobs/schedule";
 import { evaluationJob } from "../jobs";
 import { versionRefSchema, type VersionRef } from "../schemas";
 import { callClaude } from "./claude-call";
+import { notifyEvaluationFinished } from "./workflow-notifications";
 import {
   EVALUATION_CONCURRENCY,
   findVersion,
@@ -178,15 +179,18 @@ export async function runEvaluation(
   );
   if (options.signal?.aborted) throw new Error("The evaluation was interrupted; it resumes with the cases not yet done.");
   const counts = await db.evaluationRun.findUniqueOrThrow({ where: { id: runId }, select: { erroredCases: true } });
-  await db.evaluationRun.updateMany({
-    where: { id: runId, status: "RUNNING" },
-    data: { status: counts.erroredCases > 0 ? "COMPLETED_WITH_ERRORS" : "COMPLETED", finishedAt: new Date() },
+  await db.$transaction(async (tx) => {
+    const settled = await tx.evaluationRun.updateMany({
+      where: { id: runId, status: "RUNNING" },
+      data: { status: counts.erroredCases > 0 ? "COMPLETED_WITH_ERRORS" : "COMPLETED", finishedAt: new Date() },
+    });
+    if (settled.count > 0) await notifyEvaluationFinished(tx, runId);
   });
 }
 
 /** The evaluation job's last attempt failed: the run ends FAILED with the reason; the results so far are kept. */
 export async function settleFailedEvaluation(tx: Tx, runId: string, info: { attempts: number; error: string }) {
-  await tx.evaluationRun.updateMany({
+  const settled = await tx.evaluationRun.updateMany({
     where: { id: runId, status: "RUNNING" },
     data: {
       status: "FAILED",
@@ -194,6 +198,7 @@ export async function settleFailedEvaluation(tx: Tx, runId: string, info: { atte
       finishedAt: new Date(),
     },
   });
+  if (settled.count > 0) await notifyEvaluationFinished(tx, runId);
 }
 
 async function runCase(runId: string, version: Version, c: CaseToRun, config: ClaudeConfig, cost: (t: CallTokens) => number) {
