@@ -9,6 +9,9 @@
  * - peak memory of this process, which runs the app's code.
  * Database: DATABASE_URL, else a fresh database on the local PostgreSQL, else embedded PGlite.
  * Ends with key=value lines.
+ *
+ * `npm run bench -- jobs [--jobs 1000 --throughput-jobs 5000 --concurrency 4 --embedded]`: the job layer
+ * instead (scripts/lib/bench-jobs.ts): wait between enqueue and start (median, p95) and one worker's throughput.
  */
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
@@ -19,6 +22,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { seededRandom as rng } from "../src/domain/random";
 import { startEmbeddedPostgres } from "../src/server/db/embedded";
 import { applyMigrations } from "../src/server/db/migrations";
+import { benchJobs } from "./lib/bench-jobs";
 
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
   console.log(`npm run bench [-- options]
@@ -27,7 +31,13 @@ if (process.argv.includes("--help") || process.argv.includes("-h")) {
   --days N          days the events span (default 90)
   --concurrency N   batches in flight at once, as a client with N workers (default 2)
   --runs N          dashboard loads to time; raw-query runs are a third of it, 3 to 10 (default 30)
-Database: DATABASE_URL, else a fresh database on 127.0.0.1:5432 (dropped afterwards), else embedded PGlite.`);
+Database: DATABASE_URL, else a fresh database on 127.0.0.1:5432 (dropped afterwards), else embedded PGlite.
+
+npm run bench -- jobs [-- options]   the job layer: enqueue-to-start wait and one worker's throughput
+  --jobs N              jobs for the wait (one every 20 ms; default 1000)
+  --throughput-jobs N   queued jobs one worker drains (default 5000)
+  --concurrency N       the worker's concurrency (default 4)
+  --embedded            use embedded PGlite (one connection) even when PostgreSQL answers`);
   process.exit(0);
 }
 
@@ -106,9 +116,19 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 
+const JOBS = process.argv[2] === "jobs";
+
 async function main() {
   let url = process.env.DATABASE_URL;
   let cleanup = async () => {};
+  let embedded = false;
+  if (!url && JOBS && process.argv.includes("--embedded")) {
+    const e = await startEmbeddedPostgres();
+    url = e.url;
+    cleanup = e.stop;
+    embedded = true;
+    log("embedded PGlite, as npm start without DATABASE_URL (one connection)");
+  }
   if (!url) {
     const admin = "postgresql://postgres@127.0.0.1:5432/postgres";
     const c = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
@@ -129,13 +149,18 @@ async function main() {
       const e = await startEmbeddedPostgres();
       url = e.url;
       cleanup = e.stop;
+      embedded = true;
       log("no PostgreSQL answered: embedded PGlite (figures are not comparable to a real server)");
     }
   }
   process.env.DATABASE_URL = url;
-  process.env.DATABASE_POOL_MAX = String(CONCURRENCY + 2);
+  process.env.DATABASE_POOL_MAX = JOBS ? (embedded ? "1" : "4") : String(CONCURRENCY + 2);
   try {
     await applyMigrations(url);
+    if (JOBS) {
+      await benchJobs({ jobs: arg("jobs", 1000), throughputJobs: arg("throughput-jobs", 5000), concurrency: arg("concurrency", 4) });
+      return;
+    }
     const { makeProgramme, makeUser } = await import("../src/demo/factories");
     const { createApiToken } = await import("../src/features/tokens/server/create-api-token");
     const { receiveUsageBatch } = await import("../src/features/usage/server/receive-usage-batch");

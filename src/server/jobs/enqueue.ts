@@ -27,6 +27,9 @@ export interface Enqueued {
 
 type Queryable = Pick<Tx, "$queryRaw">;
 
+/** The channel workers LISTEN on (on a real PostgreSQL); a notification only shortens their wait. */
+export const JOBS_CHANNEL = "gatehouse_jobs";
+
 /**
  * Adds a job in the caller's transaction: pass the Prisma transaction client of the change that causes
  * the job, so the job exists only if that change commits (a rolled-back change fires nothing). The
@@ -51,7 +54,11 @@ export async function enqueue<S extends z.ZodType>(
               ${subject}, ${options.dedupeKey ?? null}, ${activeKey}, ${maxAttempts}, COALESCE(${runAt}::timestamptz, clock_timestamp()))
       ON CONFLICT ("activeKey") DO NOTHING
       RETURNING "id"::text AS "id"`);
-    if (rows[0]) return { id: rows[0].id, created: true };
+    if (rows[0]) {
+      // Wakes listening workers when the transaction commits (nothing is sent if it rolls back).
+      if (!runAt || runAt.getTime() <= Date.now()) await tx.$queryRaw`SELECT pg_notify(${JOBS_CHANNEL}, ${definition.name})::text AS "n"`;
+      return { id: rows[0].id, created: true };
+    }
     const existing = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text AS "id" FROM "Job" WHERE "activeKey" = ${activeKey}`;
     if (existing[0]) return { id: existing[0].id, created: false };
   }

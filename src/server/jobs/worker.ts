@@ -2,11 +2,14 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import pg from "pg";
 
 import { Prisma } from "@/generated/prisma/client";
 
 import { db, type Tx } from "../db";
+import { env } from "../env";
 import { DEFAULT_LEASE_MS, DEFAULT_RETRIES, type AnyJobDefinition } from "./define";
+import { JOBS_CHANNEL } from "./enqueue";
 import { registeredJobs } from "./registry";
 import { backoffMs, DEFAULT_BACKOFF, periodKey, periodStart } from "./schedule";
 
@@ -35,6 +38,11 @@ export interface WorkerOptions {
   /** On stop, how long running jobs may take to finish before their leases are released (default 25 s). */
   shutdownGraceMs?: number;
   log?: (line: string) => void;
+  /**
+   * LISTEN for new jobs on a connection of its own, so a job starts without waiting for the next poll.
+   * Default: when the pool has more than one connection (not the embedded database, which is one session).
+   */
+  listen?: boolean;
 }
 
 export interface Worker {
@@ -82,9 +90,17 @@ export function startWorker(options: WorkerOptions = {}): Worker {
   let stopping = false;
   let stopped: Promise<void> | null = null;
   let wakeUp: (() => void) | null = null;
-  const wake = () => wakeUp?.();
+  let woken = false; // a wake-up while the loop was busy: its next sleep returns at once
+  const wake = () => {
+    if (wakeUp) wakeUp();
+    else woken = true;
+  };
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (woken) {
+        woken = false;
+        return resolve();
+      }
       const t = setTimeout(done, ms);
       function done() {
         clearTimeout(t);
@@ -219,12 +235,40 @@ export function startWorker(options: WorkerOptions = {}): Worker {
       });
   }
 
+  // A dedicated connection that LISTENs: a committed enqueue wakes the loop at once. Polling stays the
+  // backstop (a lost connection is reopened on a later turn of the loop).
+  let listener: pg.Client | null = null;
+  let listenerRetryAt = 0;
+  const listen = options.listen ?? env().DATABASE_POOL_MAX > 1;
+  async function ensureListener() {
+    if (!listen || listener || stopping || Date.now() < listenerRetryAt) return;
+    const client = new pg.Client({ connectionString: env().DATABASE_URL });
+    const drop = (e?: Error) => {
+      if (listener !== client) return;
+      listener = null;
+      listenerRetryAt = Date.now() + 5_000;
+      if (e && !stopping) log(`the job worker's LISTEN connection was lost (${e.message}); polling meanwhile`);
+      void client.end().catch(() => undefined);
+    };
+    client.on("error", drop);
+    client.on("end", () => drop());
+    client.on("notification", () => wake());
+    listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${JOBS_CHANNEL}`);
+    } catch (e) {
+      drop(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
   const loop = (async () => {
     let lastSchedule = 0;
     let lastReap = 0;
     while (!stopping) {
       let claimed = 0;
       try {
+        await ensureListener();
         const now = Date.now();
         if (now - lastSchedule >= scheduleEveryMs) {
           lastSchedule = now;
