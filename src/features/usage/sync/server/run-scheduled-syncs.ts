@@ -12,9 +12,9 @@ import { runUsageSync, type SyncOutcome, type SyncRunOptions } from "./run-usage
  * a long stop); each claim enqueues the sync's own job in its transaction. Of several processes, one
  * claims a programme's sync (the claim locks the programme's row and checks again).
  */
-export async function enqueueScheduledSyncs(now = new Date()): Promise<number> {
+export async function enqueueScheduledSyncs(now = new Date(), only?: { programmeIds: string[] }): Promise<number> {
   const programmes = await db.programme.findMany({
-    where: { anthropicKeys: { some: {} }, status: { in: ["ACTIVE", "PAUSED"] } },
+    where: { anthropicKeys: { some: {} }, status: { in: ["ACTIVE", "PAUSED"] }, ...(only ? { id: { in: only.programmeIds } } : {}) },
     orderBy: { slug: "asc" },
     select: { id: true },
   });
