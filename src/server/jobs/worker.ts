@@ -262,7 +262,15 @@ export function startWorker(options: WorkerOptions = {}): Worker {
     }
   }
 
+  /** Succeeded jobs are kept two weeks (what ran, when), then deleted; failed ones stay until retried. */
+  async function prune(): Promise<void> {
+    await db.$executeRaw`
+      DELETE FROM "Job" WHERE "id" IN (
+        SELECT "id" FROM "Job" WHERE "status" = 'SUCCEEDED' AND "finishedAt" < clock_timestamp() - interval '14 days' LIMIT 1000)`;
+  }
+
   const loop = (async () => {
+    let lastPrune = 0;
     let lastSchedule = 0;
     let lastReap = 0;
     while (!stopping) {
@@ -270,6 +278,10 @@ export function startWorker(options: WorkerOptions = {}): Worker {
       try {
         await ensureListener();
         const now = Date.now();
+        if (now - lastPrune >= 3_600_000) {
+          lastPrune = now;
+          await prune();
+        }
         if (now - lastSchedule >= scheduleEveryMs) {
           lastSchedule = now;
           await enqueueRecurring();
