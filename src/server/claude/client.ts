@@ -26,11 +26,34 @@ export interface ClaudeConfig {
   apiKey: string;
   /** Defaults to https://api.anthropic.com. */
   baseURL?: string;
-  /** SDK retries on 408/409/429/5xx, honouring retry-after; default 2. */
+  /** Retries of a request refused before any work (408/409/429/5xx such as 529, or no connection), honouring retry-after; default 2. A timeout is never retried. */
   maxRetries?: number;
-  /** Per request, milliseconds; default 30 s. */
+  /** A fixed time per request, milliseconds, instead of the allowance scaled to max_tokens (`messageTimeoutMs`). */
   timeoutMs?: number;
+  /** The scaled allowance's parameters (tests shrink them); default MESSAGE_TIMEOUT. */
+  timeoutScale?: MessageTimeoutScale;
 }
+
+export interface MessageTimeoutScale {
+  baseMs: number;
+  perThousandOutputTokensMs: number;
+  maxMs: number;
+}
+
+/**
+ * The time a Messages call may take (decision record 017): 30 s for the request and the input, plus 30 s per
+ * 1,000 output tokens it may write (about 33 tokens a second, below the 128,000 tokens an hour ≈ 35.6 a second
+ * the SDK itself plans long non-streamed requests with), at most 280 s: Node's fetch gives up waiting for
+ * response headers after 300 s, and a non-streamed reply sends its headers only when it is complete.
+ */
+export const MESSAGE_TIMEOUT: MessageTimeoutScale = { baseMs: 30_000, perThousandOutputTokensMs: 30_000, maxMs: 280_000 };
+
+export function messageTimeoutMs(maxTokens: number, scale: MessageTimeoutScale = MESSAGE_TIMEOUT): number {
+  return Math.min(scale.maxMs, scale.baseMs + Math.ceil((Math.max(0, maxTokens) * scale.perThousandOutputTokensMs) / 1000));
+}
+
+/** count_tokens does no generation: the base allowance. */
+const COUNT_TOKENS_TIMEOUT_MS = MESSAGE_TIMEOUT.baseMs;
 
 export const DEFAULT_BASE_URL = "https://api.anthropic.com";
 export const NO_API_KEY_MESSAGE = "No Anthropic API key is configured; enter tokens by hand.";
@@ -46,15 +69,71 @@ export function claudeConfigured(): boolean {
   return claudeConfigFromEnv() !== null;
 }
 
+/**
+ * A client from the SDK with its own retries off: the SDK retries a timed-out request too, and a request
+ * that timed out may still be generating, and billed, on Anthropic's side. `withRetries` retries instead,
+ * only what was refused before any work started. The time limit is set per request.
+ */
 export function anthropicClient(config: ClaudeConfig): Anthropic {
   return new Anthropic({
     apiKey: config.apiKey,
     // Explicit, so the SDK never falls back to other credentials or its own reading of the environment.
     baseURL: config.baseURL ?? DEFAULT_BASE_URL,
-    maxRetries: config.maxRetries ?? 2,
-    timeout: config.timeoutMs ?? 30_000,
+    maxRetries: 0,
+    timeout: config.timeoutMs ?? MESSAGE_TIMEOUT.maxMs,
     logLevel: "warn",
   });
+}
+
+/** Connection failures that mean the request never reached the API (so nothing can have started). */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
+
+function causeCode(e: unknown): string | undefined {
+  for (let c: unknown = e, depth = 0; c && typeof c === "object" && depth < 5; c = (c as { cause?: unknown }).cause, depth++) {
+    const code = (c as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a failed attempt may be sent again: the API refused it before doing the work (408, 409, 429, 5xx
+ * such as 529 overloaded, or its `x-should-retry` header says so), or it never reached the API. Never a
+ * timeout: the model may be generating, and the request may be billed, whether or not we wait for it.
+ */
+export function isRetryable(e: unknown): boolean {
+  if (e instanceof APIConnectionTimeoutError) return false;
+  if (e instanceof APIError && e.status !== undefined) {
+    const header = e.headers?.get("x-should-retry");
+    if (header === "true") return true;
+    if (header === "false") return false;
+    return e.status === 408 || e.status === 409 || e.status === 429 || e.status >= 500;
+  }
+  if (e instanceof APIConnectionError) return NOT_SENT_CODES.has(causeCode(e) ?? "");
+  return false;
+}
+
+/** The wait before retry number `attempt` (0-based): the API's retry-after(-ms) when given (up to 60 s), else 0.5 s × 2ⁿ up to 8 s, with jitter. */
+function retryDelayMs(e: unknown, attempt: number): number {
+  const headers = e instanceof APIError ? e.headers : undefined;
+  const ms = Number(headers?.get("retry-after-ms"));
+  if (Number.isFinite(ms) && ms >= 0 && ms <= 60_000) return ms;
+  const seconds = Number(headers?.get("retry-after"));
+  if (Number.isFinite(seconds) && seconds >= 0 && seconds <= 60) return seconds * 1000;
+  return Math.min(500 * 2 ** attempt, 8_000) * (1 - Math.random() * 0.25);
+}
+
+/** Runs an API call, retrying it (at most `config.maxRetries`, default 2) only when `isRetryable` says so. */
+export async function withRetries<T>(config: ClaudeConfig, call: () => Promise<T>): Promise<T> {
+  const maxRetries = config.maxRetries ?? 2;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (e) {
+      if (attempt >= maxRetries || !isRetryable(e)) throw e;
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(e, attempt)));
+    }
+  }
 }
 
 /** An Anthropic API call failed in a way the user should hear about; carries the API's status and error type. */
@@ -75,11 +154,17 @@ export class ClaudeRequestError extends RuleError {
  */
 export async function countTokens(config: ClaudeConfig, input: { model: string; system?: string | null; text: string }): Promise<number> {
   try {
-    const r = await anthropicClient(config).messages.countTokens({
-      model: input.model,
-      ...(input.system ? { system: input.system } : {}),
-      messages: [{ role: "user", content: input.text }],
-    });
+    const client = anthropicClient(config);
+    const r = await withRetries(config, () =>
+      client.messages.countTokens(
+        {
+          model: input.model,
+          ...(input.system ? { system: input.system } : {}),
+          messages: [{ role: "user", content: input.text }],
+        },
+        { timeout: config.timeoutMs ?? COUNT_TOKENS_TIMEOUT_MS },
+      ),
+    );
     return r.input_tokens;
   } catch (e) {
     throw describeClaudeError(e, config.apiKey);
@@ -99,7 +184,7 @@ export interface CreatedMessage {
 
 /**
  * One Messages API call (`messages.create`, POST /v1/messages, not streamed): an optional system
- * prompt and one user message. Keep `maxTokens` modest (the SDK refuses long non-streamed requests).
+ * prompt and one user message, allowed `messageTimeoutMs(maxTokens)` (see there for the cap).
  * Errors come back through `describeClaudeError` with `context` naming what failed.
  */
 export async function createMessage(
@@ -115,19 +200,27 @@ export async function createMessage(
 }
 
 /**
- * The same call, with the SDK's own errors left as they are (after its retries), for callers that
+ * The same call, with the SDK's own errors left as they are (after `withRetries`), for callers that
  * record a failure as data — its error type, status and request id — instead of showing a message.
+ * A timeout (APIConnectionTimeoutError) is never retried.
  */
 export async function sendMessage(
   config: ClaudeConfig,
   input: { model: string; system?: string | null; user: string; maxTokens: number },
 ): Promise<CreatedMessage> {
-  const m = await anthropicClient(config).messages.create({
-    model: input.model,
-    max_tokens: input.maxTokens,
-    ...(input.system ? { system: input.system } : {}),
-    messages: [{ role: "user", content: input.user }],
-  });
+  const client = anthropicClient(config);
+  const timeout = config.timeoutMs ?? messageTimeoutMs(input.maxTokens, config.timeoutScale);
+  const m = await withRetries(config, () =>
+    client.messages.create(
+      {
+        model: input.model,
+        max_tokens: input.maxTokens,
+        ...(input.system ? { system: input.system } : {}),
+        messages: [{ role: "user", content: input.user }],
+      },
+      { timeout },
+    ),
+  );
   return {
     text: m.content.map((b) => (b.type === "text" ? b.text : "")).join(""),
     usage: {

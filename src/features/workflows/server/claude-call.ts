@@ -10,8 +10,8 @@ export type CallOutcome =
   | { ok: false; errorType: string; status: number | null; requestId: string | null; message: string; latencyMs: number };
 
 /**
- * One Messages API call through the SDK, which retries 408/409/429/5xx and timeouts itself (honouring
- * retry-after). A call that still fails comes back as data — the API's error type, status and request id
+ * One Messages API call through the client, which retries 408/409/429/5xx refused before any work (honouring
+ * retry-after) but never a timeout (the model may still be writing, and billing, the reply). A call that still fails comes back as data — the API's error type, status and request id
  * — for the caller to record; the key never appears in it.
  */
 export async function callClaude(
@@ -39,7 +39,7 @@ export async function callClaude(
         errorType: "timeout",
         status: null,
         requestId: null,
-        message: "The request timed out, after the SDK's retries.",
+        message: "The request timed out; it was not retried, as Claude may still have been writing the reply.",
         latencyMs: latency(),
       };
     if (e instanceof APIConnectionError)
@@ -48,7 +48,7 @@ export async function callClaude(
         errorType: "connection_error",
         status: null,
         requestId: null,
-        message: "Could not reach the Anthropic API, after the SDK's retries.",
+        message: "Could not reach the Anthropic API, after retries.",
         latencyMs: latency(),
       };
     if (e instanceof APIError)
