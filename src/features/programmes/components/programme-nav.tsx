@@ -22,6 +22,7 @@ export function ProgrammeNav({ slug }: { slug: string }) {
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/audit`, label: "Audit trail" },
     { href: `${base}/jobs`, label: "Jobs" },
+    { href: `${base}/outbox`, label: "Outbox" },
   ];
   return (
     <nav aria-label="Programme" className="-mb-px flex gap-1 overflow-x-auto">

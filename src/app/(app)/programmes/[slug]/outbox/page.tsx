@@ -8,6 +8,7 @@ import { EmailStatus } from "@/features/notifications/components/email-status";
 import { listOutbox } from "@/features/notifications/server/outbox";
 import { formatDateTime } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
+import { ForbiddenError } from "@/server/errors";
 import { loadOr404 } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Outbox" };
@@ -15,7 +16,16 @@ export const metadata: Metadata = { title: "Outbox" };
 export default async function OutboxPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await requirePageUser(`/programmes/${slug}/outbox`);
-  const { emails } = await loadOr404(() => listOutbox(user, slug));
+  const outbox = await loadOr404(() =>
+    listOutbox(user, slug).catch((e: unknown) => (e instanceof ForbiddenError ? null : Promise.reject(e))),
+  );
+  if (!outbox)
+    return (
+      <EmptyState title="Only a programme manager reads this programme's outbox.">
+        Your own notifications are in your inbox (the bell at the top).
+      </EmptyState>
+    );
+  const { emails } = outbox;
   return (
     <div className="space-y-4">
       <PageHeader

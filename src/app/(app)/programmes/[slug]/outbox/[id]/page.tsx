@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmailStatus } from "@/features/notifications/components/email-status";
 import { getOutboxEmail } from "@/features/notifications/server/outbox";
 import { formatDateTime } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
+import { ForbiddenError } from "@/server/errors";
 import { loadOr404 } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Email" };
@@ -12,7 +14,14 @@ export const metadata: Metadata = { title: "Email" };
 export default async function OutboxEmailPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const user = await requirePageUser(`/programmes/${slug}/outbox/${id}`);
-  const { email } = await loadOr404(() => getOutboxEmail(user, slug, id));
+  const found = await loadOr404(() =>
+    getOutboxEmail(user, slug, id).catch((e: unknown) => (e instanceof ForbiddenError ? null : Promise.reject(e))),
+  );
+  if (!found)
+    return (
+      <EmptyState title="Only a programme manager reads this programme's outbox.">Your own notifications are in your inbox.</EmptyState>
+    );
+  const { email } = found;
   const facts: [string, React.ReactNode][] = [
     ["To", email.toAddress],
     ["Kind", `${email.category}${email.kinds.length ? ` (${email.kinds.join(", ")})` : ""}`],
