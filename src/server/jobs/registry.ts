@@ -15,7 +15,3 @@ export function registerJobs(...definitions: AnyJobDefinition[]): void {
 export function registeredJobs(): AnyJobDefinition[] {
   return [...registry.values()];
 }
-
-export function jobDefinition(name: string): AnyJobDefinition | undefined {
-  return registry.get(name);
-}

@@ -101,5 +101,3 @@ export const SYNC_ENDPOINTS: readonly SyncEndpoint[] = [
     ],
   },
 ];
-
-export const syncEndpoint = (key: string): SyncEndpoint | undefined => SYNC_ENDPOINTS.find((e) => e.key === key);
