@@ -11,7 +11,9 @@
  *   appears in the graded output;
  * - the API's error body {"type":"error","error":{"type","message"},"request_id"} with a `request-id`
  *   header: 401 for a missing or wrong key, 400 for a malformed request, 404 for unknown routes, and
- *   any status a test queues with `failNext` (429 carries retry-after / retry-after-ms).
+ *   any status a test queues with `failNext` (429 carries retry-after / retry-after-ms);
+ * - a streamed message (`"stream": true`) as server-sent events (message_start, content_block_*, message_delta,
+ *   message_stop), the text in deltas of up to 40 characters, paced by `paceNext` to play a slow generation.
  *
  * It records each request (method, path, headers, body) for assertions and never logs anything.
  */
@@ -45,6 +47,8 @@ export interface FakeAnthropic {
   failNext(failure: FakeFailure, times?: number, when?: string): void;
   /** The next `times` requests (default 1) answer only after `ms` milliseconds (to provoke client timeouts). */
   delayNext(ms: number, times?: number): void;
+  /** The next `times` streamed messages (default 1) wait `ms` milliseconds before each event after message_start. */
+  paceNext(ms: number, times?: number): void;
   /** A message whose user text contains `substring` gets `reply` instead of the default. */
   replyWhen(substring: string, reply: string): void;
   /** Forgets queued failures, delays and replies (between tests). */
@@ -125,6 +129,7 @@ export async function startFakeAnthropic(opts: { apiKey?: string; port?: number 
   const requests: FakeAnthropicRequest[] = [];
   const queued: (FakeFailure & { when?: string })[] = [];
   const delays: number[] = [];
+  const paces: number[] = [];
   const replies: { substring: string; reply: string }[] = [];
   let seq = 0;
 
@@ -217,7 +222,7 @@ export async function startFakeAnthropic(opts: { apiKey?: string; port?: number 
           text = text.slice(0, b.max_tokens * 4);
           stopReason = "max_tokens";
         }
-        return send(res, 200, {
+        const message = {
           id: `msg_fake_${seq + 1}`,
           type: "message",
           role: "assistant",
@@ -232,10 +237,55 @@ export async function startFakeAnthropic(opts: { apiKey?: string; port?: number 
             cache_read_input_tokens: 0,
             service_tier: "standard",
           },
-        });
+        };
+        if ((b as { stream?: unknown }).stream === true) return streamMessage(res, message, text, paces.shift() ?? 0);
+        return send(res, 200, message);
       }
       return sendError(res, { status: 404 });
     }
+  };
+
+  /** The message as server-sent events, `pace` ms apart after message_start; stops quietly if the client goes away. */
+  const streamMessage = (
+    res: ServerResponse,
+    message: { usage: { output_tokens: number }; stop_reason: string; content: unknown[] } & Record<string, unknown>,
+    text: string,
+    pace: number,
+  ) => {
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", "request-id": `req_fake_${++seq}` });
+    const chunks = text.match(/[\s\S]{1,40}/g) ?? [];
+    const events: [string, unknown][] = [
+      ["content_block_start", { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } }],
+      ...chunks.map((c): [string, unknown] => [
+        "content_block_delta",
+        { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: c } },
+      ]),
+      ["content_block_stop", { type: "content_block_stop", index: 0 }],
+      [
+        "message_delta",
+        {
+          type: "message_delta",
+          delta: { stop_reason: message.stop_reason, stop_sequence: null },
+          usage: { output_tokens: message.usage.output_tokens },
+        },
+      ],
+      ["message_stop", { type: "message_stop" }],
+    ];
+    const write = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    write("message_start", {
+      type: "message_start",
+      message: { ...message, content: [], stop_reason: null, usage: { ...message.usage, output_tokens: 1 } },
+    });
+    const next = () => {
+      if (res.destroyed) return;
+      const e = events.shift();
+      if (!e) return void res.end();
+      write(e[0], e[1]);
+      if (pace > 0) setTimeout(next, pace);
+      else next();
+    };
+    if (pace > 0) setTimeout(next, pace);
+    else next();
   };
 
   await new Promise<void>((resolve, reject) => {
@@ -253,12 +303,16 @@ export async function startFakeAnthropic(opts: { apiKey?: string; port?: number 
     delayNext(ms, times = 1) {
       for (let i = 0; i < times; i++) delays.push(ms);
     },
+    paceNext(ms, times = 1) {
+      for (let i = 0; i < times; i++) paces.push(ms);
+    },
     replyWhen(substring, reply) {
       replies.push({ substring, reply });
     },
     reset() {
       queued.length = 0;
       delays.length = 0;
+      paces.length = 0;
       replies.length = 0;
     },
     close: () =>

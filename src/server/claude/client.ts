@@ -37,16 +37,25 @@ export interface ClaudeConfig {
 export interface MessageTimeoutScale {
   baseMs: number;
   perThousandOutputTokensMs: number;
+  /** The longest a non-streamed call may wait; a call allowed longer is streamed. */
+  maxNonStreamedMs: number;
+  /** The longest any call may take. */
   maxMs: number;
 }
 
 /**
  * The time a Messages call may take (decision record 017): 30 s for the request and the input, plus 30 s per
  * 1,000 output tokens it may write (about 33 tokens a second, below the 128,000 tokens an hour ≈ 35.6 a second
- * the SDK itself plans long non-streamed requests with), at most 280 s: Node's fetch gives up waiting for
- * response headers after 300 s, and a non-streamed reply sends its headers only when it is complete.
+ * the SDK itself plans long requests with), at most 60 minutes (the SDK's own ceiling). A non-streamed reply
+ * sends its response headers only when it is complete and Node's fetch stops waiting for headers after 300 s,
+ * so a call allowed more than 280 s (max_tokens above about 8,300) is streamed.
  */
-export const MESSAGE_TIMEOUT: MessageTimeoutScale = { baseMs: 30_000, perThousandOutputTokensMs: 30_000, maxMs: 280_000 };
+export const MESSAGE_TIMEOUT: MessageTimeoutScale = {
+  baseMs: 30_000,
+  perThousandOutputTokensMs: 30_000,
+  maxNonStreamedMs: 280_000,
+  maxMs: 3_600_000,
+};
 
 export function messageTimeoutMs(maxTokens: number, scale: MessageTimeoutScale = MESSAGE_TIMEOUT): number {
   return Math.min(scale.maxMs, scale.baseMs + Math.ceil((Math.max(0, maxTokens) * scale.perThousandOutputTokensMs) / 1000));
@@ -80,7 +89,7 @@ export function anthropicClient(config: ClaudeConfig): Anthropic {
     // Explicit, so the SDK never falls back to other credentials or its own reading of the environment.
     baseURL: config.baseURL ?? DEFAULT_BASE_URL,
     maxRetries: 0,
-    timeout: config.timeoutMs ?? MESSAGE_TIMEOUT.maxMs,
+    timeout: config.timeoutMs ?? MESSAGE_TIMEOUT.maxNonStreamedMs,
     logLevel: "warn",
   });
 }
@@ -209,18 +218,33 @@ export async function sendMessage(
   input: { model: string; system?: string | null; user: string; maxTokens: number },
 ): Promise<CreatedMessage> {
   const client = anthropicClient(config);
-  const timeout = config.timeoutMs ?? messageTimeoutMs(input.maxTokens, config.timeoutScale);
-  const m = await withRetries(config, () =>
-    client.messages.create(
-      {
-        model: input.model,
-        max_tokens: input.maxTokens,
-        ...(input.system ? { system: input.system } : {}),
-        messages: [{ role: "user", content: input.user }],
-      },
-      { timeout },
-    ),
-  );
+  const scale = config.timeoutScale ?? MESSAGE_TIMEOUT;
+  const timeout = config.timeoutMs ?? messageTimeoutMs(input.maxTokens, scale);
+  const body = {
+    model: input.model,
+    max_tokens: input.maxTokens,
+    ...(input.system ? { system: input.system } : {}),
+    messages: [{ role: "user" as const, content: input.user }],
+  };
+  const m = await withRetries(config, async () => {
+    if (timeout <= scale.maxNonStreamedMs) return client.messages.create(body, { timeout });
+    // Streamed: the response starts at once and the reply arrives as it is written; the allowance is a
+    // deadline for the whole reply (past it the call ends as a timeout, which is not retried).
+    const stream = client.messages.stream(body, { timeout: scale.baseMs });
+    let timedOut = false;
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      stream.abort();
+    }, timeout);
+    try {
+      const final = await stream.finalMessage();
+      return Object.assign(final, { _request_id: stream.request_id ?? null });
+    } catch (e) {
+      throw timedOut ? new APIConnectionTimeoutError() : e;
+    } finally {
+      clearTimeout(deadline);
+    }
+  });
   return {
     text: m.content.map((b) => (b.type === "text" ? b.text : "")).join(""),
     usage: {
