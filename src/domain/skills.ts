@@ -5,11 +5,11 @@ import { Document, parse, Scalar } from "yaml";
  * summarised in the workplace's reference/agent-skills.md): what the Skill export writes and what its tests check.
  */
 
-export const SKILL_NAME_MAX = 64;
+const SKILL_NAME_MAX = 64;
 export const SKILL_DESCRIPTION_MAX = 1024;
 const SKILL_NAME_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Anthropic reserves these words: a skill's name may not contain them. */
-export const SKILL_RESERVED_WORDS = ["anthropic", "claude"] as const;
+const SKILL_RESERVED_WORDS = ["anthropic", "claude"] as const;
 const ALLOWED_KEYS = new Set(["name", "description", "license", "allowed-tools", "metadata", "compatibility"]);
 /** YAML 1.1, as PyYAML (which the reference validators use) reads it: there `yes`, `no`, `on` and `off` are booleans. */
 const YAML_11 = { version: "1.1" } as const;

@@ -110,7 +110,7 @@ function causeCode(e: unknown): string | undefined {
  * such as 529 overloaded, or its `x-should-retry` header says so), or it never reached the API. Never a
  * timeout: the model may be generating, and the request may be billed, whether or not we wait for it.
  */
-export function isRetryable(e: unknown): boolean {
+function isRetryable(e: unknown): boolean {
   if (e instanceof APIConnectionTimeoutError) return false;
   if (e instanceof APIError && e.status !== undefined) {
     const header = e.headers?.get("x-should-retry");
@@ -133,7 +133,7 @@ function retryDelayMs(e: unknown, attempt: number): number {
 }
 
 /** Runs an API call, retrying it (at most `config.maxRetries`, default 2) only when `isRetryable` says so. */
-export async function withRetries<T>(config: ClaudeConfig, call: () => Promise<T>): Promise<T> {
+async function withRetries<T>(config: ClaudeConfig, call: () => Promise<T>): Promise<T> {
   const maxRetries = config.maxRetries ?? 2;
   for (let attempt = 0; ; attempt++) {
     try {
