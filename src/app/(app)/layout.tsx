@@ -19,7 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </a>
       <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
-          <nav aria-label="Main" className="flex items-center gap-6">
+          <nav aria-label="Main" className="flex min-w-0 items-center gap-4 sm:gap-6">
             <Link href="/programmes" className="text-base font-semibold tracking-tight text-brand-900">
               Gatehouse
             </Link>
@@ -30,7 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               My reviews
             </Link>
           </nav>
-          <div className="flex items-center gap-3">
+          <div className="flex shrink-0 items-center gap-3">
             <NotificationBell unread={await unreadNotificationCount(user)} />
             <span className="hidden text-sm text-slate-600 sm:inline" title={user.email}>
               {user.name}

@@ -38,7 +38,7 @@ export function Table({
   scrollClassName?: string;
 }) {
   return (
-    <div className={clsx("max-w-full overflow-x-auto", scrollClassName)}>
+    <div className={clsx("relative max-w-full overflow-x-auto", scrollClassName)}>
       <table
         aria-label={label}
         className={clsx(
