@@ -13,6 +13,8 @@
  * by itself when a task's prompt is longer than the threshold (see `priceForPrompt`).
  */
 
+import { toUtcDate } from "./dates";
+
 export interface ModelPriceData {
   model: string;
   label: string;
@@ -76,7 +78,7 @@ export const PUBLISHED_PRICES: readonly ModelPriceData[] = [
 ];
 
 /** A UTC-midnight date from "YYYY-MM-DD". */
-export const isoDateToUtc = (iso: string) => new Date(`${iso}T00:00:00Z`);
+export const isoDateToUtc = (iso: string) => toUtcDate(iso);
 
 /** The rows to insert for a new programme's price table (the published prices, effective 2026-10-08). */
 export function priceTableSeed(programmeId: string): (ModelPriceData & { programmeId: string; effectiveFrom: Date })[] {

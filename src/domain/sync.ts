@@ -6,25 +6,15 @@
  * Days are UTC calendar days as "YYYY-MM-DD".
  */
 
+import { addDays, calendarDateOf, daysBetween, isCalendarDate } from "./dates";
+
 export type SyncKeyKind = "ADMIN" | "ANALYTICS";
 
 export const SYNC_KEY_LABELS: Record<SyncKeyKind, string> = { ADMIN: "Admin key", ANALYTICS: "Analytics key" };
 
 const DAY_MS = 86_400_000;
 
-export const utcDay = (d: Date): string => d.toISOString().slice(0, 10);
-export const addDays = (day: string, n: number): string => utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
-export const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-export const isDay = (s: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && utcDay(new Date(`${s}T00:00:00Z`)) === s;
-
-/** Every day from `from` to `to`, both included. */
-export function eachDay(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
-}
+export { addDays, eachDay } from "./dates";
 
 /**
  * The last day each kind of key can pull. A synced record is never updated afterwards (ingestion is
@@ -34,7 +24,7 @@ export function eachDay(from: string, to: string): string[] {
  */
 export const ANALYTICS_DELAY_DAYS = 4;
 export function lastSyncableDay(kind: SyncKeyKind, now: Date): string {
-  return addDays(utcDay(now), kind === "ADMIN" ? -1 : -ANALYTICS_DELAY_DAYS);
+  return addDays(calendarDateOf(now), kind === "ADMIN" ? -1 : -ANALYTICS_DELAY_DAYS);
 }
 
 /** The longest range one sync may pull. */
@@ -42,8 +32,8 @@ export const MAX_SYNC_DAYS = 93;
 
 /** Why a requested range cannot be synced, or null. */
 export function syncRangeProblem(from: string, to: string, now: Date): { field: "from" | "to"; message: string } | null {
-  if (!isDay(from)) return { field: "from", message: "Pick a start day (YYYY-MM-DD)." };
-  if (!isDay(to)) return { field: "to", message: "Pick an end day (YYYY-MM-DD)." };
+  if (!isCalendarDate(from)) return { field: "from", message: "Pick a start day (YYYY-MM-DD)." };
+  if (!isCalendarDate(to)) return { field: "to", message: "Pick an end day (YYYY-MM-DD)." };
   if (from > to) return { field: "to", message: "The end day must not be before the start day." };
   const last = lastSyncableDay("ADMIN", now);
   if (to > last)

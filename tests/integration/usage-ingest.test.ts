@@ -96,10 +96,15 @@ describe("POST /api/v1/programmes/{slug}/usage-events", () => {
     const month13 = await post(p.slug, token, { events: [{ ...event(4), day: "2026-13-01" }] });
     expect(month13.status).toBe(422);
     expect(await month13.json()).toMatchObject({ error: { events: [{ index: 0, reason: "day must be a real date" }] } });
-    // Counts are stored as 32-bit integers: a larger one is refused by name, not a database error.
+    // A person's day has realistic bounds (decision record 018): a larger figure is refused by name, not stored or a database error.
     const huge = await post(p.slug, token, { events: [{ ...event(5), tasks: 2_147_483_648 }] });
     expect(huge.status).toBe(422);
-    expect(await huge.json()).toMatchObject({ error: { events: [{ index: 0, reason: "tasks must be at most 2,147,483,647" }] } });
+    expect(await huge.json()).toMatchObject({ error: { events: [{ index: 0, reason: "tasks must be at most 1,000,000 in a day" }] } });
+    const costly = await post(p.slug, token, { events: [{ ...event(6), costUsd: 1e308 }] });
+    expect(costly.status).toBe(422);
+    expect(await costly.json()).toMatchObject({
+      error: { events: [{ index: 0, reason: "costUsd must be at most 1,000,000 (US dollars in a day)" }] },
+    });
     expect((await totals(p.id)).raw.events).toBe(0);
   });
 

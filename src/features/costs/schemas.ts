@@ -1,18 +1,12 @@
 import { z } from "zod";
 
 import { modelMixProblems } from "@/domain/costs";
+import { calendarDate } from "@/domain/input";
 
 const programmeSlug = z.string().min(1);
 const id = z.string().uuid();
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-  .refine(
-    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    "Enter a real date.",
-  );
+const isoDate = calendarDate();
 
 /** A blank form field is missing, not zero. */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { CRITERION_STATUSES, GATE_DECISIONS, GATE_KEYS, PHASE_KEYS, REVIEW_FUNCTIONS, SIGN_OFF_DECISIONS } from "@/domain/enums";
+import { calendarDate, optionalLink } from "@/domain/input";
 
 const programmeSlug = z.string().min(1);
 /** Free text that may be left empty: blank becomes null. */
@@ -22,13 +23,7 @@ export const updateCriterionSchema = z
     criterionId: z.string().uuid(),
     status: z.enum(CRITERION_STATUSES),
     ownerId: z.string().uuid().nullable(),
-    evidenceUrl: z
-      .string()
-      .trim()
-      .max(2000, "Keep the link under 2,000 characters.")
-      .refine((s) => s === "" || /^(https?:\/\/|\/)/.test(s), "Link to a web address (https://…) or a page in Gatehouse (/programmes/…).")
-      .nullish()
-      .transform((s) => s || null),
+    evidenceUrl: optionalLink(),
     evidenceNote: optionalText("Keep the note under 2,000 characters."),
     waiverReason: optionalText("Keep the reason under 2,000 characters."),
   })
@@ -70,7 +65,7 @@ export type StartPhaseInput = z.input<typeof startPhaseSchema>;
 export const conditionDraftSchema = z.object({
   title: z.string().trim().min(3, "Describe the condition.").max(500, "Keep the condition under 500 characters."),
   ownerId: z.string().uuid("Choose an owner."),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a due date."),
+  dueDate: calendarDate({ format: "Enter a due date.", invalid: "Enter a real due date." }),
 });
 
 export const decidePilotDebriefSchema = z

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
+import { calendarDateOf, daysBetween, isCalendarDate } from "@/domain/dates";
 import { DEPLOYMENT_KINDS } from "@/domain/enums";
+import { calendarDate } from "@/domain/input";
 
 export const RESERVED_SLUGS = ["new", "api", "admin", "settings", "signin", "signout", "reviews"] as const;
 
@@ -12,24 +14,14 @@ export const slugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens (e.g. acme-rollout).")
   .refine((s) => !(RESERVED_SLUGS as readonly string[]).includes(s), "This address is reserved; choose another.");
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-  .refine(
-    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    "Enter a real date.",
-  );
-
 export const createProgrammeSchema = z.object({
   name: z.string().trim().min(3, "Give the programme a name of at least 3 characters.").max(120, "Keep the name under 120 characters."),
   organisation: z.string().trim().min(2, "Name the organisation.").max(120, "Keep the organisation under 120 characters."),
   slug: slugSchema,
-  startDate: isoDate.refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`).getTime();
-    const year = 365 * 24 * 3600 * 1000;
-    return Math.abs(d - Date.now()) < 2 * year;
-  }, "Day 1 must be within two years of today."),
+  startDate: calendarDate().refine(
+    (s) => !isCalendarDate(s) || Math.abs(daysBetween(calendarDateOf(new Date()), s)) < 2 * 365,
+    "Day 1 must be within two years of today.",
+  ),
   licensedSeats: z.coerce
     .number({ error: "Enter the number of licensed seats." })
     .int("Seats are a whole number.")

@@ -1,16 +1,9 @@
 import { z } from "zod";
 
 import { LEVELS, RISK_STATUSES } from "@/domain/enums";
+import { optionalCalendarDate } from "@/domain/input";
 
-const isoDateOrBlank = z
-  .string()
-  .trim()
-  .refine(
-    (s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)),
-    "Enter a real date.",
-  )
-  .nullish()
-  .transform((s) => s || null);
+const isoDateOrBlank = optionalCalendarDate({ format: "Enter a real date." });
 
 const riskFields = {
   title: z.string().trim().min(3, "Describe the risk in at least 3 characters.").max(200, "Keep the title under 200 characters."),

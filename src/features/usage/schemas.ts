@@ -1,21 +1,30 @@
 import { z } from "zod";
 
-/** Sessions, tasks and errors are stored as 32-bit integers; tokens as 64-bit. */
-export const MAX_COUNT = 2_147_483_647;
+import { isCalendarDate, MAX_YEAR, MIN_YEAR } from "@/domain/dates";
+import { calendarDate } from "@/domain/input";
+
+/**
+ * Realistic bounds on one event (one person's use on one day), so no figure or sum is ever unreal:
+ * a day's cost over a billion rows stays finite and exact to the cent, and a day's totals fit their columns.
+ */
+export const MAX_COUNT = 1_000_000;
+export const MAX_TOKENS = 100_000_000_000;
+export const MAX_COST_USD = 1_000_000;
 const count = z
   .number({ error: "must be a number" })
   .int("must be a whole number")
   .min(0, "must not be negative")
-  .max(MAX_COUNT, "must be at most 2,147,483,647");
+  .max(MAX_COUNT, "must be at most 1,000,000 in a day");
 const tokens = z
   .number({ error: "must be a number" })
   .int("must be a whole number")
   .min(0, "must not be negative")
-  .max(Number.MAX_SAFE_INTEGER);
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDay = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`); // "2026-13-01" is an invalid date, "2026-02-30" rolls over to March
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  .max(MAX_TOKENS, "must be at most 100,000,000,000 in a day");
+const DAY_MESSAGES = {
+  required: "is required (YYYY-MM-DD)",
+  format: "must be a date as YYYY-MM-DD",
+  invalid: "must be a real date",
+  range: `must be a date in the years ${MIN_YEAR} to ${MAX_YEAR}`,
 };
 const label = z.string().trim().max(120, "must be at most 120 characters");
 
@@ -27,7 +36,7 @@ export const MINUTES_SOURCES = { measured: "MEASURED", self_reported: "SELF_REPO
  */
 export const usageEventSchema = z.object({
   externalId: z.string({ error: "is required" }).trim().min(1, "is required").max(200, "must be at most 200 characters"),
-  day: z.string({ error: "is required (YYYY-MM-DD)" }).regex(DAY, "must be a date as YYYY-MM-DD").refine(isRealDay, "must be a real date"),
+  day: calendarDate(DAY_MESSAGES),
   user: z
     .string({ error: "is required (a pseudonymous id)" })
     .trim()
@@ -51,7 +60,11 @@ export const usageEventSchema = z.object({
   tokens: z
     .object({ uncachedInput: tokens.default(0), cacheWrite: tokens.default(0), cacheRead: tokens.default(0), output: tokens.default(0) })
     .default({ uncachedInput: 0, cacheWrite: 0, cacheRead: 0, output: 0 }),
-  costUsd: z.number({ error: "must be a number" }).min(0, "must not be negative").default(0),
+  costUsd: z
+    .number({ error: "must be a number" })
+    .min(0, "must not be negative")
+    .max(MAX_COST_USD, "must be at most 1,000,000 (US dollars in a day)")
+    .default(0),
 });
 export type UsageEventInput = z.input<typeof usageEventSchema>;
 export type UsageEvent = z.output<typeof usageEventSchema>;
@@ -64,17 +77,8 @@ export interface EventProblem {
   reason: string;
 }
 
-/** Real days already seen (a batch usually spans a few): the Date round trip is most of the quick check's cost. */
-const realDays = new Set<string>();
-const isKnownRealDay = (s: string) => {
-  if (realDays.has(s)) return true;
-  if (!isRealDay(s)) return false;
-  if (realDays.size >= 100_000) realDays.clear();
-  realDays.add(s);
-  return true;
-};
-const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
-const isSmallCount = (v: unknown): v is number => isCount(v) && v <= MAX_COUNT;
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0 && v <= MAX_COUNT;
+const isTokens = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0 && v <= MAX_TOKENS;
 const isAmount = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -110,23 +114,24 @@ export function quickParseUsageEvent(e: unknown): UsageEvent | undefined {
     model === undefined
   )
     return undefined;
-  const day = e.day;
-  if (typeof day !== "string" || !DAY.test(day) || !isKnownRealDay(day)) return undefined;
+  const day = typeof e.day === "string" ? e.day.trim() : undefined;
+  if (!isCalendarDate(day)) return undefined;
   const { sessions = 0, tasks = 0, errors = 0, minutesSaved = 0, costUsd = 0, minutesSource = "estimated" } = e;
   if (
-    !isSmallCount(sessions) ||
-    !isSmallCount(tasks) ||
-    !isSmallCount(errors) ||
+    !isCount(sessions) ||
+    !isCount(tasks) ||
+    !isCount(errors) ||
     !isAmount(minutesSaved) ||
     minutesSaved > 24 * 60 ||
-    !isAmount(costUsd)
+    !isAmount(costUsd) ||
+    costUsd > MAX_COST_USD
   )
     return undefined;
   if (minutesSource !== "measured" && minutesSource !== "self_reported" && minutesSource !== "estimated") return undefined;
   const t = e.tokens === undefined ? {} : e.tokens;
   if (!isPlainObject(t)) return undefined;
   const { uncachedInput = 0, cacheWrite = 0, cacheRead = 0, output = 0 } = t;
-  if (!isCount(uncachedInput) || !isCount(cacheWrite) || !isCount(cacheRead) || !isCount(output)) return undefined;
+  if (!isTokens(uncachedInput) || !isTokens(cacheWrite) || !isTokens(cacheRead) || !isTokens(output)) return undefined;
   return {
     externalId,
     day,

@@ -1,3 +1,5 @@
+import { toUtcDate } from "@/domain/dates";
+
 import "server-only";
 
 import { pilotDecisionProblems } from "@/domain/gates";
@@ -39,7 +41,7 @@ export async function decidePilotDebrief(actor: Actor, raw: DecidePilotDebriefIn
     });
     for (const c of input.conditions)
       await tx.gateCondition.create({
-        data: { programmeId, gateId: gate.id, title: c.title, ownerId: c.ownerId, dueDate: new Date(`${c.dueDate}T00:00:00Z`) },
+        data: { programmeId, gateId: gate.id, title: c.title, ownerId: c.ownerId, dueDate: toUtcDate(c.dueDate) },
       });
     if (input.decision === "NO_GO" && input.noGoOutcome === "STOP")
       await tx.programme.update({ where: { id: programmeId }, data: { status: "STOPPED" } });

@@ -1,3 +1,5 @@
+import { toUtcDate } from "@/domain/dates";
+
 import "server-only";
 
 import { priceTableSeed } from "@/domain/prices";
@@ -17,7 +19,7 @@ import { createProgrammeSchema, type CreateProgrammeInput } from "../schemas";
 export async function createProgramme(actor: Actor, raw: CreateProgrammeInput) {
   const input = createProgrammeSchema.parse(raw);
   const template = CURRENT_TEMPLATE;
-  const startDate = new Date(`${input.startDate}T00:00:00Z`);
+  const startDate = toUtcDate(input.startDate);
   const plan = planProgramme(template, startDate);
   try {
     return await db.$transaction(

@@ -1,3 +1,5 @@
+import { toUtcDate } from "@/domain/dates";
+
 import "server-only";
 
 import type { Level, RiskStatus } from "@/domain/enums";
@@ -18,7 +20,7 @@ export const riskAuditSelect = {
   fromPlaybook: true,
 } as const;
 
-export const toDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+export const toDate = (iso: string | null) => (iso ? toUtcDate(iso) : null);
 
 /** A risk's columns from validated form input (create and update). */
 export function riskData(input: {

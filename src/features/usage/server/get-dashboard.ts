@@ -1,8 +1,8 @@
 import "server-only";
 
 import { scenarioCost } from "@/domain/costs";
+import { addDays, calendarDateOf, toUtcDate } from "@/domain/dates";
 import { healthSignals } from "@/domain/health";
-import { addUtcDays, utcDateOf } from "@/domain/template";
 import { loadPriceTable, toScenarioInput } from "@/features/costs/server/cost-data";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
@@ -14,12 +14,12 @@ import { metricsRangeSchema } from "./get-metrics-for-api";
 /** The sponsor dashboard for a date range (default: the last 28 days): figures, health signals and the approved forecast. */
 export async function getDashboard(actor: Actor, programmeSlug: string, range: { from?: string; to?: string }, now = new Date()) {
   const access = await authorize(actor, programmeSlug, "programme.read");
-  const today = utcDateOf(now);
-  const defaults = { from: addUtcDays(today, -27).toISOString().slice(0, 10), to: today.toISOString().slice(0, 10) };
+  const today = toUtcDate(calendarDateOf(now));
+  const defaults = { from: addDays(calendarDateOf(now), -27), to: calendarDateOf(now) };
   const parsed = metricsRangeSchema.safeParse({ from: range.from || defaults.from, to: range.to || defaults.to });
   const chosen = parsed.success ? parsed.data : defaults;
-  const from = new Date(`${chosen.from}T00:00:00Z`);
-  const to = new Date(`${chosen.to}T00:00:00Z`);
+  const from = toUtcDate(chosen.from);
+  const to = toUtcDate(chosen.to);
   const metrics = await loadMetrics({ programmeId: access.programme.id, licensedSeats: access.programme.licensedSeats, from, to });
   const approval = await db.budgetApproval.findFirst({
     where: { programmeId: access.programme.id },

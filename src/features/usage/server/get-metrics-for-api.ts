@@ -2,32 +2,41 @@ import "server-only";
 
 import { z } from "zod";
 
+import { daysBetween, isCalendarDate, MAX_YEAR, MIN_YEAR, toUtcDate } from "@/domain/dates";
+import { calendarDate } from "@/domain/input";
 import type { ApiToken } from "@/server/api/with-api-token";
 import { RuleError } from "@/server/errors";
 
 import { loadMetrics } from "./get-metrics";
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+const day = (name: "from" | "to") =>
+  calendarDate({
+    required: `${name} is required (YYYY-MM-DD)`,
+    format: `${name} must be a date as YYYY-MM-DD`,
+    invalid: `${name} must be a real date`,
+    range: `${name} must be a date in the years ${MIN_YEAR} to ${MAX_YEAR}`,
+  });
+export const MAX_METRICS_DAYS = 400;
 export const metricsRangeSchema = z
-  .object({ from: isoDate, to: isoDate })
-  .refine((r) => r.from <= r.to, { message: "from must not be after to", path: ["from"] })
-  .refine((r) => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 <= 400, {
-    message: "ask for at most 400 days at a time",
+  .object({ from: day("from"), to: day("to") })
+  .refine((r) => !isCalendarDate(r.from) || !isCalendarDate(r.to) || r.from <= r.to, {
+    message: "from must not be after to",
+    path: ["from"],
+  })
+  .refine((r) => !isCalendarDate(r.from) || !isCalendarDate(r.to) || daysBetween(r.from, r.to) < MAX_METRICS_DAYS, {
+    message: `ask for at most ${MAX_METRICS_DAYS} days at a time`,
     path: ["to"],
   });
 
 /** GET /api/v1/programmes/{slug}/metrics?from&to: the dashboard's figures as JSON. */
 export async function getMetricsForApi(token: ApiToken, range: { from: string | null; to: string | null }) {
   const { programme } = token;
-  const parsed = metricsRangeSchema.safeParse(range);
+  const parsed = metricsRangeSchema.safeParse({ from: range.from ?? undefined, to: range.to ?? undefined });
   if (!parsed.success) throw new RuleError(`Give from and to as YYYY-MM-DD: ${parsed.error.issues.map((i) => i.message).join("; ")}.`);
   return loadMetrics({
     programmeId: programme.id,
     licensedSeats: programme.licensedSeats,
-    from: new Date(`${parsed.data.from}T00:00:00Z`),
-    to: new Date(`${parsed.data.to}T00:00:00Z`),
+    from: toUtcDate(parsed.data.from),
+    to: toUtcDate(parsed.data.to),
   });
 }

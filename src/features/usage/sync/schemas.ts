@@ -1,11 +1,10 @@
 import { z } from "zod";
 
+import { calendarDate } from "@/domain/input";
+
 const programmeSlug = z.string().trim().min(1, "is required");
 const kind = z.enum(["ADMIN", "ANALYTICS"], { error: "Choose the admin key or the analytics key." });
-const day = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a day (YYYY-MM-DD).");
+const day = calendarDate({ format: "Pick a day (YYYY-MM-DD).", invalid: "Pick a real day." });
 
 /** One schema per input, shared by the forms, the actions, the operations and the CLI. */
 export const saveAnthropicKeySchema = z.object({

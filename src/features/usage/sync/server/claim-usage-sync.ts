@@ -1,3 +1,5 @@
+import { calendarDateOf, toUtcDate } from "@/domain/dates";
+
 import "server-only";
 
 import { randomUUID } from "node:crypto";
@@ -32,8 +34,8 @@ import { keyLabel } from "./anthropic-key-select";
 export const SCHEDULER_ACTOR: AuditActor = { id: null, label: "system (daily usage sync)" };
 const STALE_ACTOR: AuditActor = { id: null, label: "system (usage sync)" };
 
-export const dateOf = (day: string) => new Date(`${day}T00:00:00Z`);
-export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+export const dateOf = (day: string) => toUtcDate(day);
+export const dayOf = (d: Date) => calendarDateOf(d);
 
 const CLAIM_TX = { maxWait: 15_000, timeout: 20_000 };
 
