@@ -12,7 +12,8 @@ import { PDFDocument, PDFHexString, PDFName, PDFOperator, PDFOperatorNames, rgb,
  * Noto Sans (Latin, Greek, Cyrillic, Vietnamese), Noto Sans CJK SC (Han, kana, many symbols such as ≈ → ✓),
  * Noto Sans CJK KR (Hangul) and Noto Emoji (monochrome emoji). Each grapheme is drawn with the first font of
  * the chain that has a glyph for every one of its code points; a font is embedded only if a document uses it,
- * and only the glyphs it uses (subset). A grapheme no font covers is never dropped or turned into "?": it is
+ * and only the glyphs it uses (subset). A grapheme no font covers, or made only of invisible characters
+ * (controls, format characters such as a zero-width space), is never dropped or turned into "?": it is
  * printed as its code points, "[U+1F9FF]", marked with /ActualText so that copying or extracting the text
  * gives the original character, and every text that needed such a replacement is attached to the PDF,
  * exactly, as UTF-8 JSON (`unrendered-text.json`); a closing line on the last page says so.
@@ -118,6 +119,7 @@ const fontkitForPdfLib = {
 type Run = { face: FaceOrCourier; text: string; width: number; actualText?: string; replaced?: boolean };
 type DrawOp = { page: PDFPage; x: number; y: number; size: number; color: Rgb; runs: Run[] };
 
+const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u;
 const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
 const splitGraphemes = (s: string) => Array.from(graphemes.segment(s), (g) => g.segment);
 
@@ -175,7 +177,9 @@ export class Writer {
     const key = `${chain}\u0000${g}`;
     let placed = this.placed.get(key);
     if (!placed) {
-      const face = CHAINS[chain].find((f) => this.covers(f, g));
+      // A grapheme of nothing but invisible characters (controls, format characters such as U+200B) would print
+      // as nothing even where a font maps it (the CJK fonts map every control to an empty glyph): it is shown.
+      const face = INVISIBLE.test(g) ? undefined : CHAINS[chain].find((f) => this.covers(f, g));
       placed = face
         ? { face, em: this.width(face, g, 1) }
         : { face: undefined, em: this.width(REPLACEMENT_FACE[chain], replacementFor(g), 1) };

@@ -35,14 +35,14 @@ describe("the PDF writer", { timeout: 60_000 }, () => {
   });
 
   it("prints a character no embedded font covers as its code points, and keeps the exact text in an attachment", async () => {
-    const odd = "Name\u0007 with a private-use \uE000 char";
+    const odd = "Name\u0007 with a private-use \uE000 char and a hidden\u200Bspace";
     const { w } = await newPdf("Odd", new Date("2026-03-01T00:00:00Z"));
     w.text(`Printed name: ${odd}`);
     const pdf = await w.save();
     if (process.env.PDF_OUT) writeFileSync(`${process.env.PDF_OUT}/odd2.pdf`, pdf);
     const text = await pdfText(pdf);
     expect(replacementFor("\uE000")).toBe("[U+E000]");
-    expect(text).toContain("[U+E000]");
+    expect(text).toContain("Name[U+0007] with a private-use [U+E000] char and a hidden[U+200B]space");
     expect(text).toContain(UNRENDERED_TEXT_ATTACHMENT);
     const attached = await pdfAttachments(pdf);
     expect(JSON.parse(attached[UNRENDERED_TEXT_ATTACHMENT]!)).toEqual([`Printed name: ${odd}`]);
