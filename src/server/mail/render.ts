@@ -5,8 +5,6 @@
  * so the outbox (which programme managers read) never holds a working link of someone else's.
  */
 
-export const APP_NAME = "Gatehouse";
-
 const PLACEHOLDER_PREFIX = "%%gatehouse-preference-link:";
 const PLACEHOLDER = /%%gatehouse-preference-link:([a-z0-9.,-]+)%%/g;
 

@@ -35,7 +35,6 @@ export async function listInbox(actor: Actor, limit = INBOX_PAGE_SIZE) {
   });
   return rows.map(({ programme, ...n }) => ({ ...n, programmeName: programme?.name ?? null }));
 }
-export type InboxItem = Awaited<ReturnType<typeof listInbox>>[number];
 
 export async function unreadNotificationCount(actor: Actor): Promise<number> {
   return db.notification.count({ where: { ...visibleTo(actor.id), readAt: null } });

@@ -34,7 +34,6 @@ export async function listOutbox(actor: Actor, programmeSlug: string, limit = 20
   });
   return { programme: access.programme, emails };
 }
-export type OutboxRow = Awaited<ReturnType<typeof listOutbox>>["emails"][number];
 
 const attachmentNames = z.array(z.object({ filename: z.string(), contentType: z.string() })).catch([]);
 
