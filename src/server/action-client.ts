@@ -2,11 +2,14 @@ import "server-only";
 
 import { createSafeActionClient, returnValidationErrors } from "next-safe-action";
 import { revalidatePath } from "next/cache";
-import type { z } from "zod";
+import { z } from "zod";
+
+import { NUL_MESSAGE, nulCharacterPath } from "@/domain/input";
 
 import type { Actor } from "./auth/actor";
 import { requireUser } from "./auth/session";
-import { isAppError } from "./errors";
+import { isAppError, isDatabaseUnavailable } from "./errors";
+import { INPUT_REFUSED_MESSAGE, isInputRefusedByDatabase } from "./input-errors";
 
 /**
  * The one way to write a server action (docs/ARCHITECTURE.md): a feature's `actions.ts` is a list of
@@ -21,6 +24,8 @@ import { isAppError } from "./errors";
 const actionClient = createSafeActionClient({
   handleServerError(e) {
     if (isAppError(e)) return e.message;
+    if (isInputRefusedByDatabase(e)) return INPUT_REFUSED_MESSAGE;
+    if (isDatabaseUnavailable(e)) return "The database is not reachable right now; nothing was changed. Try again shortly.";
     console.error("Unexpected error in server action", e);
     return "Something went wrong and nothing was changed. Please try again.";
   },
@@ -58,7 +63,7 @@ function build<S extends z.ZodType, R, Out>(
   defaultRevalidate: ((input: z.output<S>) => Revalidation[]) | false,
 ) {
   const fields = topLevelFields(schema);
-  return authedAction.inputSchema(schema).action(async ({ parsedInput, ctx }) => {
+  return authedAction.inputSchema(refusingNul(schema)).action(async ({ parsedInput, ctx }) => {
     const input = parsedInput as z.output<S>; // next-safe-action's inferred type, spelled as zod's
     let r: R;
     try {
@@ -92,6 +97,18 @@ export function userAction<S extends z.ZodType, R, Out = R>(
   options: ActionOptions<z.output<S>, R, Out> & { revalidate: ActionOptions<z.output<S>, R, Out>["revalidate"] },
 ) {
   return build(schema, operation, options, false);
+}
+
+/**
+ * The schema, preceded by the one check every input gets: no string (or key) anywhere in it holds U+0000,
+ * which PostgreSQL cannot store (decision record 018). The refusal names the field, like any other.
+ */
+function refusingNul<S extends z.ZodType>(schema: S): S {
+  const noNul = z.unknown().superRefine((value, ctx) => {
+    const path = nulCharacterPath(value);
+    if (path) ctx.addIssue({ code: "custom", path, message: NUL_MESSAGE });
+  });
+  return noNul.pipe(schema) as unknown as S; // same input and output as `schema`: the check only refuses
 }
 
 /** The names of an object schema's fields (an expected error naming one is shown beside that input). */

@@ -2,14 +2,23 @@ import "server-only";
 
 import { notFound } from "next/navigation";
 
-import { NotFoundError } from "./errors";
+import { isAppError, NotFoundError } from "./errors";
+import { isInputRefusedByDatabase } from "./input-errors";
 
-/** Runs a page's data loading; "not found" (including "not a member") renders the 404 page. */
+/** A zod error (an operation parsed the page's segment or query and refused it). */
+const isZodError = (e: unknown) => typeof e === "object" && e !== null && (e as { name?: unknown }).name === "ZodError";
+
+/**
+ * Runs a page's data loading; "not found" (including "not a member") renders the 404 page, with HTTP 404.
+ * So does a page address the operation refuses as input (decision record 018): a malformed id, a version
+ * of twenty digits, a week or round out of range — a URL that names no record is not found, never a 500.
+ */
 export async function loadOr404<T>(load: () => Promise<T>): Promise<T> {
   try {
     return await load();
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
+    if (isZodError(e) || isInputRefusedByDatabase(e) || (isAppError(e) && e.code === "INVALID")) notFound();
     throw e;
   }
 }

@@ -1,3 +1,5 @@
+import { linkKind } from "@/domain/input";
+
 /** Messages for the error codes next-auth puts in the sign-in page's URL. */
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
@@ -17,10 +19,12 @@ export function signInErrorMessage(code: string): string {
 /** Only a path on this site: an absolute URL keeps its path only, so sign-in never sends anyone elsewhere. */
 export function safeCallbackUrl(raw: string | undefined): string {
   if (!raw) return "/programmes";
-  if (raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\")) return raw;
+  // Only a path on this site (no "//host", "/\\host", control characters or spaces: `linkKind`, decision record 018).
+  if (raw.startsWith("/")) return linkKind(raw) === "internal" ? raw : "/programmes";
   try {
     const url = new URL(raw);
-    return url.pathname + url.search;
+    const path = url.pathname + url.search;
+    return linkKind(path) === "internal" ? path : "/programmes";
   } catch {
     return "/programmes";
   }

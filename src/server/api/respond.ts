@@ -3,6 +3,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 
 import { DatabaseUnavailableError, isAppError, isDatabaseUnavailable } from "../errors";
+import { INPUT_REFUSED_MESSAGE, isInputRefusedByDatabase } from "../input-errors";
 
 /**
  * A refusal of the request itself (its body, its headers), answered before any operation runs:
@@ -64,6 +65,7 @@ function retryAfterHeader(e: unknown): Record<string, string> {
  * - a zod error → 422 `{code: "INVALID", message, field, fields: [{path, message}]}`;
  * - an expected AppError with its status and message (Retry-After when waiting helps; `fields` when it names one);
  * - a lost database → 503 with Retry-After (`unavailableMessage` says what a retry does);
+ * - a value the database refused (a data exception: decision record 018) → 422, nothing was written;
  * - anything else → logged, and a generic 500 that says nothing was changed.
  */
 export function errorResponse(e: unknown, options: ErrorResponseOptions = {}): NextResponse {
@@ -83,6 +85,10 @@ export function errorResponse(e: unknown, options: ErrorResponseOptions = {}): N
   if (isDatabaseUnavailable(e)) {
     console.warn(`Route answered 503, database unavailable: ${describe(e)}`);
     return errorResponse(new DatabaseUnavailableError(options.unavailableMessage));
+  }
+  if (isInputRefusedByDatabase(e)) {
+    console.warn(`Route answered 422, the database refused a value: ${describe(e)}`);
+    return errorJson(422, "INVALID", INPUT_REFUSED_MESSAGE);
   }
   if (options.sensitive) console.error("Unexpected error in a route handler:", describe(e));
   else console.error("Unexpected error in a route handler", e);

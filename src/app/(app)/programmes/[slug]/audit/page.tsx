@@ -21,7 +21,7 @@ export default async function AuditPage({
 }) {
   const { slug } = await params;
   const { before } = await searchParams;
-  const beforeSeq = before && /^\d+$/.test(before) ? Number(before) : undefined;
+  const beforeSeq = before && /^\d{1,15}$/.test(before) ? Number(before) : undefined;
   const user = await requirePageUser(`/programmes/${slug}/audit`);
   const { events, olderThan, verdict } = await loadOr404(() => listAuditEvents(user, slug, beforeSeq));
   return (

@@ -28,7 +28,7 @@ export default async function WeeklyReportPage({
   const { slug } = await params;
   const { week } = await searchParams;
   const user = await requirePageUser(`/programmes/${slug}/reports/weekly`);
-  const r = await loadOr404(() => getWeeklyReport(user, slug, week && /^\d+$/.test(week) ? Number(week) : undefined));
+  const r = await loadOr404(() => getWeeklyReport(user, slug, week && /^\d{1,3}$/.test(week) ? Number(week) : undefined));
   return (
     <div className="space-y-6">
       <PageHeader

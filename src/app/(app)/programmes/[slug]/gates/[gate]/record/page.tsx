@@ -36,7 +36,7 @@ export default async function GateRecordPage({
   const { slug, gate } = await params;
   const { round } = await searchParams;
   const key = gateKeyFromSlug(gate);
-  if (!key || (round !== undefined && !/^\d+$/.test(round))) notFound();
+  if (!key || (round !== undefined && !/^\d{1,6}$/.test(round))) notFound();
   const user = await requirePageUser(`/programmes/${slug}/gates/${gate}/record`);
   const r = await loadOr404(() => getGateRecord(user, slug, key, round ? Number(round) : undefined));
   return (

@@ -8,7 +8,7 @@ import { withSession } from "@/server/api/with-session";
 export const GET = withSession<{ slug: string }>(async ({ user, params, searchParams }) => {
   const { slug } = params;
   const week = searchParams.get("week");
-  const report = await getWeeklyReport(user, slug, week && /^\d+$/.test(week) ? Number(week) : undefined);
+  const report = await getWeeklyReport(user, slug, week && /^\d{1,3}$/.test(week) ? Number(week) : undefined);
   const pdf = await renderWeeklyReportPdf(report);
   return new NextResponse(Buffer.from(pdf), {
     headers: {

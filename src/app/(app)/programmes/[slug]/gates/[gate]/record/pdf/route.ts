@@ -12,6 +12,7 @@ export const GET = withSession<{ slug: string; gate: string }>(async ({ user, pa
   const key = gateKeyFromSlug(gate);
   if (!key) throw new NotFoundError("Gate not found.");
   const round = searchParams.get("round");
+  if (round !== null && !/^\d{1,6}$/.test(round)) throw new NotFoundError("Round not found.");
   const record = await getGateRecord(user, slug, key, round ? Number(round) : undefined);
   const pdf = await renderGateRecordPdf(record);
   return new NextResponse(Buffer.from(pdf), {
