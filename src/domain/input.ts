@@ -77,6 +77,16 @@ export function nulCharacterPath(value: unknown, maxDepth = 32): (string | numbe
   return walk(value, [], 0);
 }
 
+/** Line breaks and other control characters (C0, DEL, C1, the Unicode line and paragraph separators). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/** True when `s` holds no line break or control character: a name, a title, a label. */
+export const isSingleLine = (s: string) => !CONTROL.test(s);
+
+/** `s` with every run of line breaks and control characters made one space: for a name written into a line-based format. */
+export const toSingleLine = (s: string) => s.replace(CONTROLS, " ").trim();
+
 // --- Links -------------------------------------------------------------------------------------
 
 export type LinkKind = "internal" | "external";

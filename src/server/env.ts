@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { parseProgrammeCreators, type ProgrammeCreators } from "@/domain/programme-creators";
+
 /**
  * The environment, read and validated in one place. Anything the app needs from process.env comes
  * from here, so a misconfiguration fails at start with a message naming the variable.
@@ -42,6 +44,21 @@ const schema = z
     GATEHOUSE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** How often an idle worker looks for due jobs, in milliseconds. */
     GATEHOUSE_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+    /**
+     * Who may create programmes: email addresses and "@domain"s, comma-separated (decision record 018).
+     * Unset: anyone signed in.
+     */
+    GATEHOUSE_PROGRAMME_CREATORS: z
+      .string()
+      .optional()
+      .superRefine((v, ctx) => {
+        const r = v === undefined ? null : parseProgrammeCreators(v);
+        if (r && !r.ok)
+          ctx.addIssue({
+            code: "custom",
+            message: `list email addresses or @domains, comma-separated; cannot read ${r.invalid.join(", ")}`,
+          });
+      }),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .refine(
@@ -65,6 +82,15 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Who may create programmes (GATEHOUSE_PROGRAMME_CREATORS); null when anyone signed in may. */
+export function programmeCreators(): ProgrammeCreators | null {
+  const raw = env().GATEHOUSE_PROGRAMME_CREATORS;
+  if (raw === undefined) return null;
+  const r = parseProgrammeCreators(raw);
+  if (!r.ok) throw new Error(`GATEHOUSE_PROGRAMME_CREATORS: cannot read ${r.invalid.join(", ")}`); // env() refuses it first
+  return r.creators;
 }
 
 export function ssoConfigured(): boolean {

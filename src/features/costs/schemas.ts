@@ -171,7 +171,10 @@ export const approveBudgetSchema = z.object({
   programmeSlug,
   scenarioId: id,
   /** The monthly total the sponsor saw; the approval is refused if the scenario has changed since. */
-  expectedMonthly: z.coerce.number().refine(Number.isFinite),
+  expectedMonthly: z.coerce
+    .number()
+    .refine(Number.isFinite, "The monthly total is missing; reload the page.")
+    .pipe(z.number().min(0).max(1e12, "The monthly total is out of range; reload the page.")),
   note: z
     .string()
     .trim()

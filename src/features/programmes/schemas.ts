@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { calendarDateOf, daysBetween, isCalendarDate } from "@/domain/dates";
 import { DEPLOYMENT_KINDS } from "@/domain/enums";
-import { calendarDate } from "@/domain/input";
+import { calendarDate, isSingleLine } from "@/domain/input";
 
 export const RESERVED_SLUGS = ["new", "api", "admin", "settings", "signin", "signout", "reviews"] as const;
 
@@ -15,8 +15,18 @@ export const slugSchema = z
   .refine((s) => !(RESERVED_SLUGS as readonly string[]).includes(s), "This address is reserved; choose another.");
 
 export const createProgrammeSchema = z.object({
-  name: z.string().trim().min(3, "Give the programme a name of at least 3 characters.").max(120, "Keep the name under 120 characters."),
-  organisation: z.string().trim().min(2, "Name the organisation.").max(120, "Keep the organisation under 120 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(3, "Give the programme a name of at least 3 characters.")
+    .max(120, "Keep the name under 120 characters.")
+    .refine(isSingleLine, "Keep the name on one line (no line breaks or control characters)."),
+  organisation: z
+    .string()
+    .trim()
+    .min(2, "Name the organisation.")
+    .max(120, "Keep the organisation under 120 characters.")
+    .refine(isSingleLine, "Keep the organisation on one line (no line breaks or control characters)."),
   slug: slugSchema,
   startDate: calendarDate().refine(
     (s) => !isCalendarDate(s) || Math.abs(daysBetween(calendarDateOf(new Date()), s)) < 2 * 365,

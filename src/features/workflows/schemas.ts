@@ -15,6 +15,12 @@ const optionalUuid = z
   .transform((s) => (s ? s : null))
   .pipe(z.string().uuid("Choose from the list.").nullable());
 const slug = z.string().min(1);
+/** A version number: 1 upwards, at most a million (a longer number names no version). */
+const versionNumber = z.coerce
+  .number({ error: "Choose a version." })
+  .int("Choose a version.")
+  .min(1, "Choose a version.")
+  .max(1_000_000, "No such version.");
 
 /** What a workflow is for and who owns it; saved in place (and audited), not versioned. */
 export const workflowDetailsFields = {
@@ -73,7 +79,7 @@ export const saveVersionSchema = z.object({
   programmeSlug: slug,
   workflowSlug: slug,
   /** The version the edit started from: saving over a newer one is refused, so no change is lost. */
-  baseVersion: z.coerce.number().int().min(1),
+  baseVersion: versionNumber,
   note: z
     .string()
     .trim()
@@ -123,7 +129,7 @@ export type SaveTestCaseInput = z.input<typeof saveTestCaseSchema>;
 
 export const deleteTestCaseSchema = z.object({ programmeSlug: slug, workflowSlug: slug, testCaseId: z.string().uuid() });
 
-export const versionRefSchema = z.object({ programmeSlug: slug, workflowSlug: slug, version: z.coerce.number().int().min(1) });
+export const versionRefSchema = z.object({ programmeSlug: slug, workflowSlug: slug, version: versionNumber });
 export type VersionRef = z.input<typeof versionRefSchema>;
 
 export const approveVersionSchema = versionRefSchema.extend({ note: text(1000, "the note") });

@@ -3,6 +3,7 @@ import "server-only";
 import ical from "ical-generator";
 
 import { CALENDAR_TOKEN_PATTERN, hashCalendarToken } from "@/domain/calendar";
+import { toSingleLine } from "@/domain/input";
 import { addUtcDays } from "@/domain/template";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
@@ -31,14 +32,20 @@ export async function renderCalendarFeed(token: string, baseUrl: string) {
       select: { id: true, week: true, title: true, deliverable: true, dueDate: true, status: true },
     }),
   ]);
-  const cal = ical({ name: `${programme.name} — Gatehouse`, prodId: { company: "Gatehouse", product: "programme-calendar" }, ttl: 3600 });
+  // ical-generator escapes an event's text but writes the calendar's NAME and X-WR-CALNAME as given: a
+  // line break there would start new lines (new events) in the feed. Names go in as one line (decision record 018).
+  const cal = ical({
+    name: `${toSingleLine(programme.name)} — Gatehouse`,
+    prodId: { company: "Gatehouse", product: "programme-calendar" },
+    ttl: 3600,
+  });
   for (const g of gates) {
     cal.createEvent({
       id: `gate-${g.id}@gatehouse`,
       start: g.plannedDate,
       end: addUtcDays(g.plannedDate, 1),
       allDay: true,
-      summary: `Gate: ${g.name}${g.status === "APPROVED" ? " (approved)" : ""}`,
+      summary: `Gate: ${toSingleLine(g.name)}${g.status === "APPROVED" ? " (approved)" : ""}`,
       description: `Sign-off by: ${g.requiredFunctions.join(", ")}. Status: ${g.status}.`,
       url: `${baseUrl}/programmes/${programme.slug}/gates/${g.key.toLowerCase().replace(/_/g, "-")}`,
     });
@@ -49,7 +56,7 @@ export async function renderCalendarFeed(token: string, baseUrl: string) {
       start: m.dueDate,
       end: addUtcDays(m.dueDate, 1),
       allDay: true,
-      summary: `Week ${m.week}: ${m.title}${m.status === "DONE" ? " (done)" : ""}`,
+      summary: `Week ${m.week}: ${toSingleLine(m.title)}${m.status === "DONE" ? " (done)" : ""}`,
       description: m.deliverable,
       url: `${baseUrl}/programmes/${programme.slug}/milestones`,
     });

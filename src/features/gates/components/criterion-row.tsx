@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 import { CRITERION_STATUS_LABELS, CRITERION_STATUSES, type CriterionStatus } from "@/domain/enums";
+import { linkKind } from "@/domain/input";
 
 import { updateCriterionAction } from "../actions";
 import { updateCriterionSchema } from "../schemas";
@@ -76,14 +77,7 @@ export function CriterionRow({
             {c.evidenceUrl && (
               <>
                 {" · "}
-                <a
-                  href={c.evidenceUrl}
-                  className="text-brand-700 underline"
-                  target={c.evidenceUrl.startsWith("/") ? undefined : "_blank"}
-                  rel="noreferrer"
-                >
-                  evidence
-                </a>
+                <EvidenceLink href={c.evidenceUrl} />
               </>
             )}
             {c.evidenceNote && <> · {c.evidenceNote}</>}
@@ -207,4 +201,34 @@ export function CriterionRow({
       )}
     </li>
   );
+}
+
+/**
+ * An evidence link, checked again where it is shown (decision record 018): a path in Gatehouse opens here;
+ * an http(s) address opens in a new tab, marked as leaving Gatehouse, without an opener or a Referer;
+ * anything else (an older `//host` or `javascript:` link) is shown as text, never as a link.
+ */
+function EvidenceLink({ href }: { href: string }) {
+  const kind = linkKind(href);
+  if (kind === "internal")
+    return (
+      <a href={href} className="text-brand-700 underline">
+        evidence
+      </a>
+    );
+  if (kind === "external")
+    return (
+      <a
+        href={href}
+        className="text-brand-700 underline"
+        target="_blank"
+        rel="noopener noreferrer"
+        title={`Opens ${new URL(href).host} in a new tab`}
+      >
+        evidence on {new URL(href).host}
+        <span aria-hidden="true"> ↗</span>
+        <span className="sr-only"> (external site, opens in a new tab)</span>
+      </a>
+    );
+  return <span className="text-slate-500">evidence: {href} (not a link Gatehouse opens)</span>;
 }

@@ -1,7 +1,6 @@
-import { toUtcDate } from "@/domain/dates";
-
 import "server-only";
 
+import { toUtcDate } from "@/domain/dates";
 import { pilotDecisionProblems } from "@/domain/gates";
 import { appendAudit } from "@/server/audit";
 import { auditActor, type Actor } from "@/server/auth/actor";

@@ -1,7 +1,6 @@
-import { toUtcDate } from "@/domain/dates";
-
 import "server-only";
 
+import { toUtcDate } from "@/domain/dates";
 import { priceTableSeed } from "@/domain/prices";
 import { CURRENT_TEMPLATE, planProgramme } from "@/domain/template";
 import { appendAudit } from "@/server/audit";
@@ -10,6 +9,7 @@ import { db } from "@/server/db";
 import { ConflictError, isUniqueViolation } from "@/server/errors";
 
 import { createProgrammeSchema, type CreateProgrammeInput } from "../schemas";
+import { assertMayCreateProgramme } from "./programme-creators";
 
 /**
  * Creates a programme from the current 90-day template: its phases, gates with their criteria and
@@ -18,6 +18,7 @@ import { createProgrammeSchema, type CreateProgrammeInput } from "../schemas";
  */
 export async function createProgramme(actor: Actor, raw: CreateProgrammeInput) {
   const input = createProgrammeSchema.parse(raw);
+  assertMayCreateProgramme(actor);
   const template = CURRENT_TEMPLATE;
   const startDate = toUtcDate(input.startDate);
   const plan = planProgramme(template, startDate);

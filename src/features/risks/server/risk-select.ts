@@ -1,7 +1,6 @@
-import { toUtcDate } from "@/domain/dates";
-
 import "server-only";
 
+import { toUtcDate } from "@/domain/dates";
 import type { Level, RiskStatus } from "@/domain/enums";
 import type { Tx } from "@/server/db";
 import { RuleError } from "@/server/errors";

@@ -1,9 +1,8 @@
-import { calendarDateOf, toUtcDate } from "@/domain/dates";
-
 import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import { calendarDateOf, toUtcDate } from "@/domain/dates";
 import {
   ANALYTICS_DELAY_DAYS,
   clampRangeFor,
