@@ -11,6 +11,7 @@ import { listInbox, markAllNotificationsRead, markNotificationRead, unreadNotifi
 import { getOutboxEmail, listOutbox } from "@/features/notifications/server/outbox";
 import { setNotificationPreference } from "@/features/notifications/server/preferences";
 import { sendWeeklyReports } from "@/features/reports/server/send-weekly-reports";
+import { notifyDueRiskReviews } from "@/features/risks/server/notify-due-risk-reviews";
 import { createWorkflow } from "@/features/workflows/server/create-workflow";
 import { settleFailedEvaluation, startEvaluation } from "@/features/workflows/server/evaluate";
 import { markCandidate } from "@/features/workflows/server/labels";
@@ -322,6 +323,31 @@ describe("the due/overdue scan", () => {
     await db.milestone.update({ where: { id: m.id }, data: { status: "DONE" } });
     await scan(at(25));
     expect(await mine()).toHaveLength(2);
+  });
+});
+
+describe("the risk review scan", () => {
+  it("tells the owner of an open risk, not of a closed one, once per state", async () => {
+    const pm = await makeUser();
+    const p = await makeProgramme(pm);
+    const owner = await makeUser();
+    await makeMember(pm, p.slug, owner, ["VIEWER"]);
+    const member = await db.membership.findFirstOrThrow({ where: { programmeId: p.id, userId: owner.id } });
+    const [open, closed] = await db.risk.findMany({ where: { programmeId: p.id }, orderBy: { title: "asc" }, take: 2 });
+    await db.risk.updateMany({ where: { programmeId: p.id }, data: { ownerId: null } });
+    await db.risk.update({
+      where: { id: open!.id },
+      data: { ownerId: member.id, reviewDate: new Date(Date.UTC(2099, 5, 1)), status: "MITIGATING" },
+    });
+    await db.risk.update({
+      where: { id: closed!.id },
+      data: { ownerId: member.id, reviewDate: new Date(Date.UTC(2099, 5, 1)), status: "CLOSED" },
+    });
+    for (const day of [2, 3, 4]) await notifyDueRiskReviews(new Date(Date.UTC(2099, 5, day)), { programmeIds: [p.id] });
+    const got = await db.notification.findMany({ where: { userId: owner.id, kind: "risks.review-due" } });
+    expect(got.map((n) => [n.subject, n.link])).toEqual([
+      [`Risk review '${open!.title}' is 1 day overdue`, `/programmes/${p.slug}/risks/${open!.id}`],
+    ]);
   });
 });
 
