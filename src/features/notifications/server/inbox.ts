@@ -42,7 +42,9 @@ export async function unreadNotificationCount(actor: Actor): Promise<number> {
 
 /** Marks one of the person's own notifications read; returns the page it links to. */
 export async function markNotificationRead(actor: Actor, raw: z.input<typeof markNotificationReadSchema>) {
-  const { notificationId } = markNotificationReadSchema.parse(raw);
+  const parsed = markNotificationReadSchema.safeParse(raw);
+  if (!parsed.success) throw new NotFoundError("Notification not found."); // /inbox/<anything> is a 404, not a 422
+  const { notificationId } = parsed.data;
   const n = await db.notification.findFirst({
     where: { id: notificationId, ...visibleTo(actor.id) },
     select: { id: true, link: true, readAt: true },
