@@ -55,7 +55,7 @@ export async function authorize(actor: Actor, programmeSlug: string, permission:
     select: { id: true, roles: true, functions: true, programme: { select: programmeAccessSelect } },
   });
   if (!membership) throw new NotFoundError("Programme not found.");
-  const roles = membership.roles as Role[];
+  const roles = membership.roles;
   if (!can(roles, permission)) {
     const who = allowedRolesFor(permission).map((r) => ROLE_LABELS[r].toLowerCase());
     throw new ForbiddenError(`Only a ${who.join(" or ")} can do that in this programme.`);
@@ -63,7 +63,7 @@ export async function authorize(actor: Actor, programmeSlug: string, permission:
   return {
     actor,
     programme: membership.programme,
-    membership: { id: membership.id, roles, functions: membership.functions as ReviewFunction[] },
+    membership: { id: membership.id, roles, functions: membership.functions },
     can: (p) => can(roles, p),
   };
 }
