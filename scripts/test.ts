@@ -1,5 +1,5 @@
 /**
- * `npm test`: the whole suite — format, lint, typecheck, unit, integration, e2e — against fresh databases.
+ * `npm test`: the whole suite — format, lint, typecheck, knip, unit, integration, e2e — against fresh databases.
  * Database: the machine's PostgreSQL (TEST_DATABASE_ADMIN_URL, default postgres@127.0.0.1:5432) when it
  * answers, with a new database per run for integration and one for e2e, dropped afterwards;
  * otherwise embedded PGlite servers in memory. Nothing is skipped.
@@ -76,6 +76,7 @@ async function main() {
   if (want("format")) await run("format check", bin("prettier"), ["--check", "--log-level=warn", "."]);
   if (want("lint")) await run("lint", bin("eslint"), ["--max-warnings=0", "."]);
   if (want("typecheck")) await run("typecheck", bin("tsc"), ["--noEmit"]);
+  if (want("knip")) await run("unused files, exports and dependencies (knip)", bin("knip"), []);
   if (want("unit")) await run("unit tests", bin("vitest"), ["run", "--project", "unit"]);
 
   const needDb = want("integration") || want("e2e");

@@ -5,13 +5,8 @@
  * same order), so values pass between the domain and the database without mapping. src/domain does
  * not import Prisma; if the schema changes, change this file with it.
  *
- * Each enum comes with a `*_LABELS` map of human labels for UI and reports.
+ * Most enums come with a `*_LABELS` map of human labels for UI and reports.
  */
-
-/** Type guard for any of the value arrays below, e.g. `isOneOf(PHASE_KEYS, input)`. */
-export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
-  return typeof value === "string" && (values as readonly string[]).includes(value);
-}
 
 // --- Programme -------------------------------------------------------------------------------
 
@@ -199,10 +194,6 @@ export const DECISION_STATUS_LABELS: Readonly<Record<DecisionStatus, string>> = 
 
 export const POLICY_KINDS = ["ACCEPTABLE_USE", "ACCESS_CONTROL"] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
-export const POLICY_KIND_LABELS: Readonly<Record<PolicyKind, string>> = {
-  ACCEPTABLE_USE: "Acceptable use policy",
-  ACCESS_CONTROL: "Access control policy",
-};
 
 export const POLICY_VERSION_STATUSES = ["DRAFT", "PUBLISHED", "RETIRED"] as const;
 export type PolicyVersionStatus = (typeof POLICY_VERSION_STATUSES)[number];

@@ -135,7 +135,6 @@ function checkMix(v: { modelMix: { model: string; share: number }[] }, ctx: z.Re
 
 export const createScenarioSchema = scenarioFields.extend({ programmeSlug }).superRefine(checkMix);
 export type CreateScenarioInput = z.input<typeof createScenarioSchema>;
-export type ScenarioValues = z.output<typeof createScenarioSchema>;
 
 export const updateScenarioSchema = scenarioFields.extend({ programmeSlug, scenarioId: id }).superRefine(checkMix);
 export type UpdateScenarioInput = z.input<typeof updateScenarioSchema>;

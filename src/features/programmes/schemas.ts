@@ -40,7 +40,6 @@ export const createProgrammeSchema = z.object({
   deploymentKind: z.enum(DEPLOYMENT_KINDS, { error: "Choose how Claude is deployed." }),
 });
 export type CreateProgrammeInput = z.input<typeof createProgrammeSchema>;
-export type CreateProgrammeValues = z.output<typeof createProgrammeSchema>;
 
 /** Suggests a URL slug from a programme name ("Acme Financial — Claude rollout" → "acme-financial-claude-rollout"). */
 export function suggestSlug(name: string): string {

@@ -66,7 +66,6 @@ export const usageEventSchema = z.object({
     .max(MAX_COST_USD, "must be at most 1,000,000 (US dollars in a day)")
     .default(0),
 });
-export type UsageEventInput = z.input<typeof usageEventSchema>;
 export type UsageEvent = z.output<typeof usageEventSchema>;
 
 export const MAX_BATCH_EVENTS = 10_000;

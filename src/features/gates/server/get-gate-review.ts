@@ -98,4 +98,3 @@ export async function getGateReview(actor: Actor, programmeSlug: string, key: Ga
     })),
   };
 }
-export type GateReview = Awaited<ReturnType<typeof getGateReview>>;

@@ -23,4 +23,3 @@ export async function listInvitations(actor: Actor, programmeSlug: string) {
     expired: r.expiresAt.getTime() <= now,
   }));
 }
-export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];

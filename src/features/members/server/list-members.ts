@@ -36,4 +36,3 @@ export async function listMembers(actor: Actor, programmeSlug: string) {
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
   return { access, members };
 }
-export type MemberRow = Awaited<ReturnType<typeof listMembers>>["members"][number];

@@ -61,4 +61,3 @@ export async function listRisks(actor: Actor, programmeSlug: string, rawFilter: 
     canManage: access.can("risks.manage"),
   };
 }
-export type RiskRow = Awaited<ReturnType<typeof listRisks>>["risks"][number];

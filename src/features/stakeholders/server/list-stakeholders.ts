@@ -50,4 +50,3 @@ export async function listStakeholders(actor: Actor, programmeSlug: string, now 
     canManage: access.can("stakeholders.manage"),
   };
 }
-export type StakeholderCard = Awaited<ReturnType<typeof listStakeholders>>["stakeholders"][number];

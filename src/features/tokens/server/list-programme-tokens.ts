@@ -25,4 +25,3 @@ export async function listProgrammeTokens(actor: Actor, programmeSlug: string) {
   });
   return { access, tokens };
 }
-export type TokenRow = Awaited<ReturnType<typeof listProgrammeTokens>>["tokens"][number];

@@ -62,4 +62,3 @@ export async function getDashboard(actor: Actor, programmeSlug: string, range: {
     }),
   };
 }
-export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

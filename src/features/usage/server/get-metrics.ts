@@ -147,4 +147,3 @@ export async function loadMetrics(q: MetricsQuery) {
     };
   });
 }
-export type Metrics = Awaited<ReturnType<typeof loadMetrics>>;

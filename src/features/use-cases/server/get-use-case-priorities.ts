@@ -40,4 +40,3 @@ export async function getUseCasePriorities(actor: Actor, programmeSlug: string) 
     inFlight: all.filter((u) => isInFlight(u.status)).map((u) => u.title),
   };
 }
-export type RankedUseCase = Awaited<ReturnType<typeof getUseCasePriorities>>["ranked"][number];

@@ -46,4 +46,3 @@ export async function getUseCase(actor: Actor, programmeSlug: string, useCaseId:
     canManage: access.can("usecases.manage"),
   };
 }
-export type UseCaseDetail = Awaited<ReturnType<typeof getUseCase>>;

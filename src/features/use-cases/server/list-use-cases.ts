@@ -73,4 +73,3 @@ export async function listUseCases(actor: Actor, programmeSlug: string, rawFilte
     canManage: access.can("usecases.manage"),
   };
 }
-export type UseCaseRow = Awaited<ReturnType<typeof listUseCases>>["useCases"][number];
