@@ -1,12 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { databaseLooksUnavailable } from "@/server/db-health";
+
 /**
  * Passes the requested path to server components (for "sign in, then come back here").
  * Not an access check: every page, action and route handler authorizes against the database.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const refused = refuseForeignPost(request);
   if (refused) return refused;
+  if (await databaseLooksUnavailable()) return unavailable(request);
   const headers = new Headers(request.headers);
   headers.set("x-gatehouse-path", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.next({ request: { headers } });
@@ -30,6 +33,27 @@ function refuseForeignPost(request: NextRequest): NextResponse | null {
   }
   if (originHost !== null && host !== null && originHost === host.split(",")[0]!.trim()) return null;
   return new NextResponse("Cross-origin requests are refused.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+const UNAVAILABLE = "Gatehouse cannot reach its database right now (it may be restarting). Nothing was changed; try again in a moment.";
+
+/**
+ * While the database is unreachable, pages (and the routes under the proxy, such as the sync status the
+ * sync page polls) answer 503 with Retry-After instead of rendering an error as a 500 (decision record 018).
+ */
+function unavailable(request: NextRequest): NextResponse {
+  const headers = { "retry-after": "2", "cache-control": "no-store" };
+  if (
+    request.method !== "GET" ||
+    /\bapplication\/json\b/.test(request.headers.get("accept") ?? "") ||
+    request.nextUrl.pathname.endsWith("/status")
+  )
+    return NextResponse.json({ error: { code: "DATABASE_UNAVAILABLE", message: UNAVAILABLE } }, { status: 503, headers });
+  const html =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">' +
+    '<title>Gatehouse is briefly unavailable</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">' +
+    `<main><h1>Gatehouse is briefly unavailable</h1><p>${UNAVAILABLE}</p><p>This page tries again by itself every few seconds.</p></main></body></html>`;
+  return new NextResponse(html, { status: 503, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
 }
 
 /**

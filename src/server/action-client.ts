@@ -8,6 +8,7 @@ import { NUL_MESSAGE, nulCharacterPath } from "@/domain/input";
 
 import type { Actor } from "./auth/actor";
 import { requireUser } from "./auth/session";
+import { markDatabaseUnavailable } from "./db-health";
 import { isAppError, isDatabaseUnavailable } from "./errors";
 import { INPUT_REFUSED_MESSAGE, isInputRefusedByDatabase } from "./input-errors";
 
@@ -25,7 +26,10 @@ const actionClient = createSafeActionClient({
   handleServerError(e) {
     if (isAppError(e)) return e.message;
     if (isInputRefusedByDatabase(e)) return INPUT_REFUSED_MESSAGE;
-    if (isDatabaseUnavailable(e)) return "The database is not reachable right now; nothing was changed. Try again shortly.";
+    if (isDatabaseUnavailable(e)) {
+      markDatabaseUnavailable(); // pages answer 503 for a moment (db-health.ts)
+      return "The database is not reachable right now; nothing was changed. Try again shortly.";
+    }
     console.error("Unexpected error in server action", e);
     return "Something went wrong and nothing was changed. Please try again.";
   },
