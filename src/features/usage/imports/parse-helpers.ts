@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 
+import { calendarDateProblem } from "@/domain/dates";
+
 import { usageEventSchema, type UsageEvent } from "../schemas";
 import type { ImportProblem } from "./formats";
 
@@ -88,11 +90,15 @@ export function optionalNumber(
 
 export const optionalString = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);
 
-/** The YYYY-MM-DD day of an RFC 3339 timestamp or a date; null when it is not one. */
+/**
+ * The YYYY-MM-DD part of an RFC 3339 timestamp ("…T…", the date as written) or a date; null when it has not
+ * that shape. Whether it is a real, supported day is the event schema's to say (with its reason).
+ */
 export function dayOf(v: unknown): string | null {
   if (typeof v !== "string") return null;
-  const m = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(v.trim());
-  return m ? m[1]! : null;
+  const s = v.trim();
+  if (s.length !== 10 && s[10] !== "T") return null;
+  return calendarDateProblem(s.slice(0, 10)) === "format" ? null : s.slice(0, 10);
 }
 
 export const done = (events: UsageEvent[], problems: ImportProblem[], notes: string[] = []): ParseResult =>
