@@ -130,11 +130,3 @@ export function optionalLink(messages: { tooLong?: string; invalid?: string } = 
     .nullish()
     .transform((s) => s || null);
 }
-
-// --- Numbers -----------------------------------------------------------------------------------
-
-/**
- * The largest amount of money any one input may hold, in US dollars: far above any real price, budget or
- * day's cost, and small enough that sums over millions of rows stay exact to the cent and finite.
- */
-export const MAX_MONEY_USD = 1_000_000_000;
