@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { DEVICE_COOKIE } from "@/server/auth/device-cookie";
 import { databaseLooksUnavailable } from "@/server/db-health";
 
 /**
@@ -7,12 +8,44 @@ import { databaseLooksUnavailable } from "@/server/db-health";
  * Not an access check: every page, action and route handler authorizes against the database.
  */
 export async function proxy(request: NextRequest) {
+  if (!decodablePath(request.nextUrl.pathname))
+    return NextResponse.json({ error: { code: "BAD_REQUEST", message: "The address is not valid: it has malformed %-encoding." } }, { status: 400 });
   const refused = refuseForeignPost(request);
   if (refused) return refused;
   if (await databaseLooksUnavailable()) return unavailable(request);
   const headers = new Headers(request.headers);
   headers.set("x-gatehouse-path", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  const response = NextResponse.next({ request: { headers } });
+  giveDeviceCookie(request, response);
+  return response;
+}
+
+/**
+ * Every browser gets a random device id (decision record 019): a device that has signed in to an
+ * account before is not held back by strangers' failed attempts on that account.
+ */
+function giveDeviceCookie(request: NextRequest, response: NextResponse) {
+  if (/^[0-9a-f-]{36}$/.test(request.cookies.get(DEVICE_COOKIE)?.value ?? "")) return;
+  response.cookies.set(DEVICE_COOKIE, crypto.randomUUID(), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.nextUrl.protocol === "https:",
+    path: "/",
+    maxAge: 400 * 24 * 60 * 60,
+  });
+}
+
+/**
+ * Every segment of the path decodes: Next means to answer a malformed %-encoding in a dynamic segment
+ * (e.g. "%C3%28") with 400 but, in the app router, ends in a 500 (decision record 018).
+ */
+function decodablePath(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -61,4 +94,11 @@ function unavailable(request: NextRequest): NextResponse {
  * takes a body (the sync keys route) stays outside the matcher: its wrapper refuses an unauthenticated or
  * oversized body while streaming it (docs/decisions/014).
  */
-export const config = { matcher: ["/((?!api|_next/static|_next/image|favicon.ico|programmes/[^/]+/dashboard/sync/keys$).*)"] };
+export const config = {
+  matcher: [
+    "/((?!api|_next/static|_next/image|favicon.ico|programmes/[^/]+/dashboard/sync/keys$).*)",
+    // An API path with %-encoding (never sent by a real client: slugs, ids and tokens are plain) is checked
+    // for a malformed one; other API requests stay outside the proxy so their bodies stream (014).
+    "/api/:path*%:rest*",
+  ],
+};

@@ -2,6 +2,8 @@ import { z } from "zod";
 
 import { parseProgrammeCreators, type ProgrammeCreators } from "@/domain/programme-creators";
 
+import { parseTrustedProxies } from "./auth/trusted-proxies";
+
 /**
  * The environment, read and validated in one place. Anything the app needs from process.env comes
  * from here, so a misconfiguration fails at start with a message naming the variable.
@@ -59,6 +61,17 @@ const schema = z
             message: `list email addresses or @domains, comma-separated; cannot read ${r.invalid.join(", ")}`,
           });
       }),
+    /**
+     * The reverse proxies whose X-Forwarded-For is believed: addresses and CIDRs, comma-separated
+     * (decision record 019). Unset: X-Forwarded-For is ignored.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .refine(
+        (v) => v === undefined || parseTrustedProxies(v) !== null,
+        "TRUSTED_PROXIES must list IP addresses or CIDRs, comma-separated",
+      ),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .refine(

@@ -23,9 +23,9 @@ test.describe("sign-in with email and password", () => {
   });
 
   test.describe("failed attempts", () => {
-    // Failed sign-ins count against the client's address (100 a day) as well as the account. The app
-    // takes the address from X-Forwarded-For, so give these tests an address of their own: then the
-    // failures here never accumulate against localhost when the suite is re-run on the same database.
+    // Failed sign-ins count against the source (the browser's device cookie, or the address when a
+    // trusted proxy vouches for it, decision record 019) and the account. X-Forwarded-For is believed
+    // only from TRUSTED_PROXIES; an address of their own keeps these tests apart if the suite sets it.
     test.use({ extraHTTPHeaders: { "x-forwarded-for": randomClientAddress() } });
 
     test("a wrong password says so without saying which part was wrong", async ({ page }) => {

@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 
 import { programmeAction } from "@/server/action-client";
-import { authOptions, clientAddress } from "@/server/auth/options";
+import { authOptions, trustedClientAddress } from "@/server/auth/options";
 
 import {
   closeConditionSchema,
@@ -35,7 +35,7 @@ export const signGateAction = programmeAction(
     const h = await headers();
     const session = await getServerSession(authOptions());
     return signGate(user, input, {
-      ipAddress: clientAddress(h),
+      ipAddress: trustedClientAddress(h),
       userAgent: h.get("user-agent"),
       authMethod: session?.authMethod ?? null,
       authAt: session?.authAt ?? null,

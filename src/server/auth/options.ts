@@ -3,20 +3,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 
 import { env, sessionSecret } from "../env";
 import { isAppError } from "../errors";
+import { deviceId, trustedClientAddress } from "./client-address";
+import { sameOriginRedirect } from "./redirect";
 import { signInSchema } from "./sign-in-schema";
 import { findSsoUser, signInWithPassword, upsertSsoUser } from "./users";
 
-function header(headers: unknown, name: string): string | undefined {
-  if (!headers) return undefined;
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
-  const v = (headers as Record<string, string | string[] | undefined>)[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-export function clientAddress(headers: unknown): string {
-  const forwarded = header(headers, "x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || header(headers, "x-real-ip") || "unknown";
-}
+export { clientAddress, trustedClientAddress } from "./client-address";
 
 export const OIDC_PROVIDER_ID = "oidc";
 
@@ -31,7 +23,10 @@ function providers(): NextAuthOptions["providers"] {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         try {
-          const user = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(req?.headers));
+          const user = await signInWithPassword(parsed.data.email, parsed.data.password, {
+            address: trustedClientAddress(req?.headers),
+            device: deviceId(req?.headers),
+          });
           return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
         } catch (e) {
           // next-auth passes the message of an error thrown here to the sign-in page.
@@ -72,6 +67,7 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/signin", error: "/signin" },
     providers: providers(),
     callbacks: {
+      redirect: ({ url, baseUrl }) => Promise.resolve(sameOriginRedirect(url, baseUrl)),
       async signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         const p = profile as { sub?: string; email?: string; email_verified?: boolean; name?: string } | undefined;

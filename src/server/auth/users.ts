@@ -3,28 +3,28 @@ import { db } from "../db";
 import { ConflictError } from "../errors";
 import { joinInvitedProgrammes, lockEmail } from "./invitations";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./rate-limit";
+import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess, type SignInSource } from "./rate-limit";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 /**
  * Checks an email and password. Returns the user, or null for a wrong email or password (the same
- * answer for both). Throws RateLimitedError when the address, the account or the pair has failed
- * too often.
+ * answer for both). Throws RateLimitedError when a limit that applies to this source is used up
+ * (decision records 003 and 019); a string source is a trusted address.
  */
-export async function signInWithPassword(emailInput: string, password: string, address: string) {
+export async function signInWithPassword(emailInput: string, password: string, source: SignInSource | string) {
   const email = normaliseEmail(emailInput);
-  await assertSignInAllowed(email, address);
+  await assertSignInAllowed(email, source);
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
   });
   const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
   if (!user || !ok) {
-    await recordSignInFailure(email, address);
+    await recordSignInFailure(email, source);
     return null;
   }
-  await recordSignInSuccess(email, address);
+  await recordSignInSuccess(email, source);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

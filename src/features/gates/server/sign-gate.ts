@@ -7,7 +7,7 @@ import { utcDateOf } from "@/domain/template";
 import { appendAudit } from "@/server/audit";
 import { auditActor, type Actor } from "@/server/auth/actor";
 import { verifyPassword } from "@/server/auth/password";
-import { assertSignInAllowed, recordSignInFailure } from "@/server/auth/rate-limit";
+import { assertReauthenticationAllowed, recordReauthenticationFailure } from "@/server/auth/rate-limit";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 import { ConflictError, isUniqueViolation, RuleError, UnauthenticatedError } from "@/server/errors";
@@ -17,6 +17,7 @@ import { notifyGateDecided } from "./gate-notifications";
 import { activeFunctionKey, activeReviewerKey, loadGate, lockGate } from "./gate-state";
 
 export interface SigningContext {
+  /** The client's address as vouched for by a trusted proxy (`trustedClientAddress`), else null. */
   ipAddress: string | null;
   userAgent: string | null;
   /** How and when the current session signed in (from the session; checked for single sign-on users). */
@@ -39,10 +40,10 @@ async function reauthenticate(actor: Actor, password: string | undefined, ctx: S
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
   if (user.passwordHash) {
     if (!password) throw new ReauthenticationRequired("Enter your password to sign.", "password");
-    const address = ctx.ipAddress ?? "unknown";
-    await assertSignInAllowed(actor.email, address);
+    // Counted per signed-in user (decision record 019): strangers' failed sign-ins never block a sign-off.
+    await assertReauthenticationAllowed(actor.id);
     if (!(await verifyPassword(password, user.passwordHash))) {
-      await recordSignInFailure(actor.email, address);
+      await recordReauthenticationFailure(actor.id);
       throw new ReauthenticationRequired("That password is not right. Nothing was signed.", "password");
     }
     return;
