@@ -9,7 +9,10 @@ import { databaseLooksUnavailable } from "@/server/db-health";
  */
 export async function proxy(request: NextRequest) {
   if (!decodablePath(request.nextUrl.pathname))
-    return NextResponse.json({ error: { code: "BAD_REQUEST", message: "The address is not valid: it has malformed %-encoding." } }, { status: 400 });
+    return NextResponse.json(
+      { error: { code: "BAD_REQUEST", message: "The address is not valid: it has malformed %-encoding." } },
+      { status: 400 },
+    );
   const refused = refuseForeignPost(request);
   if (refused) return refused;
   if (await databaseLooksUnavailable()) return unavailable(request);
