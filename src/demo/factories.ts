@@ -57,9 +57,9 @@ export async function makeProgramme(manager: Actor, overrides: Partial<CreatePro
   });
 }
 
-/** Adds an existing user to a programme through the real operation, as its programme manager. */
+/** Adds an existing user to a programme through the real operation, as its programme manager, who types their name. */
 export async function makeMember(manager: Actor, programmeSlug: string, user: Actor, roles: Role[], functions: ReviewFunction[] = []) {
-  const added = await addMember(manager, { programmeSlug, email: user.email, roles, functions });
+  const added = await addMember(manager, { programmeSlug, email: user.email, name: user.name, roles, functions });
   if (added.kind !== "added") throw new Error(`makeMember: ${user.email} has no account, so they were invited instead`);
   return added;
 }

@@ -7,6 +7,7 @@ import { toJsonSnapshot } from "@/domain/audit-chain";
 import { REVIEW_FUNCTION_LABELS, type GateKey, type PhaseKey, type ReviewFunction, type StakeholderRole } from "@/domain/enums";
 import { canonicalSnapshot, gateEvidenceHash } from "@/domain/gate-evidence";
 import { addUtcDays } from "@/domain/template";
+import { notifyReviewOpen } from "@/features/gates/server/gate-notifications";
 import { activeFunctionKey, activeReviewerKey } from "@/features/gates/server/gate-state";
 import { appendAudit, type AuditActor } from "@/server/audit";
 import { auditActor, type Actor } from "@/server/auth/actor";
@@ -368,6 +369,12 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
       // The next gate is open for review, with its first evidence in: one gate in each state.
       const nextGate = spec.slug === "globex" ? "POST_LAUNCH_REVIEW" : "PILOT_DEBRIEF";
       await tx.gate.updateMany({ where: { programmeId: programme.id, key: nextGate }, data: { status: "IN_REVIEW" } });
+      // Its reviewers are told, as opening a review tells them: the inbox, and the Outbox's unsent emails.
+      const opened = await tx.gate.findUniqueOrThrow({
+        where: { programmeId_key: { programmeId: programme.id, key: nextGate } },
+        select: { id: true, key: true, name: true, round: true, requiredFunctions: true },
+      });
+      await notifyReviewOpen(tx, programme.id, opened, pm.id);
       const openCriteria = await tx.gateCriterion.findMany({
         where: { programmeId: programme.id, gate: { key: nextGate } },
         orderBy: { ordinal: "asc" },
