@@ -10,6 +10,21 @@ const nextConfig: NextConfig = {
   // In development Next logs each server action's arguments; some carry secrets (a re-authentication
   // password, an Anthropic key), which must never reach a log.
   logging: { serverFunctions: false },
+  // Decision record 019: on every response (pages, API, files). The Content-Security-Policy (with a
+  // per-request nonce) and HSTS are set by the proxy (src/proxy.ts).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;
