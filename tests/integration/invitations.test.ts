@@ -265,15 +265,12 @@ describe("an invitation and single sign-on", () => {
     });
     expect(await findInvitationByLink(tokenOf(verified.link))).toEqual({ state: "accepted" });
 
+    // An unverified email creates no account at all (decision record 019), so it picks up nothing.
     const unverified = await invite(pm, slug);
-    const other = await upsertSsoUser({
-      issuer,
-      subject: `sub-${uniqueSuffix()}`,
-      email: unverified.email,
-      emailVerified: false,
-      name: "Unverified",
-    });
-    expect(await db.membership.count({ where: { programmeId: programme.id, userId: other.id } })).toBe(0);
-    expect(await findInvitationByLink(tokenOf(unverified.link))).toMatchObject({ state: "open", hasAccount: true });
+    await expect(
+      upsertSsoUser({ issuer, subject: `sub-${uniqueSuffix()}`, email: unverified.email, emailVerified: false, name: "Unverified" }),
+    ).rejects.toThrow(/not verified/);
+    expect(await db.user.count({ where: { email: unverified.email } })).toBe(0);
+    expect(await findInvitationByLink(tokenOf(unverified.link))).toMatchObject({ state: "open", hasAccount: false });
   });
 });

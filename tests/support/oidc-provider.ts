@@ -35,11 +35,16 @@ export interface TestIdpUser {
   email: string;
   name: string;
   password: string;
+  /** The ID token's email_verified: true unless set; null leaves the claim out. */
+  emailVerified?: boolean | null;
 }
 
 export const TEST_IDP_USERS: TestIdpUser[] = [
   { sub: "sso-ada", email: "ada@sso.test", name: "Ada Lovelace", password: "sso-password" },
   { sub: "sso-grace", email: "grace@sso.test", name: "Grace Hopper", password: "sso-password-2" },
+  // ID tokens that do not vouch for the email: false, and the claim left out (decision record 019).
+  { sub: "sso-unverified", email: "unverified@sso.test", name: "Una Verified", password: "sso-password-3", emailVerified: false },
+  { sub: "sso-noclaim", email: "noclaim@sso.test", name: "Nora Claim", password: "sso-password-4", emailVerified: null },
 ];
 
 export interface StartTestIdpOptions {
@@ -49,6 +54,8 @@ export interface StartTestIdpOptions {
   clientSecret: string;
   /** e.g. [`${NEXTAUTH_URL}/api/auth/callback/oidc`] */
   redirectUris: string[];
+  /** Refuse an authorization request without a `nonce`, as many providers do (default true). */
+  requireNonce?: boolean;
 }
 
 export interface TestIdp {
@@ -115,6 +122,14 @@ export async function startTestIdp(opts: StartTestIdpOptions): Promise<TestIdp> 
   };
 }
 
+interface NonceCheckContext {
+  path: string;
+  query: Record<string, unknown>;
+  status: number;
+  type: string;
+  body: unknown;
+}
+
 function createProvider(issuer: string, opts: StartTestIdpOptions): Provider {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const signingKey: JWK = { ...privateKey.export({ format: "jwk" }), kid: randomUUID(), alg: "RS256", use: "sig" };
@@ -149,7 +164,7 @@ function createProvider(issuer: string, opts: StartTestIdpOptions): Provider {
     // next-auth with `idToken: true` reads the profile from the id_token only (it never
     // calls userinfo), so put the granted scopes' claims into the id_token too.
     conformIdTokenClaims: false,
-    // The app sends PKCE (checks: ["pkce", "state"]); insist on it so a regression shows.
+    // The app sends PKCE (checks: ["pkce", "state", "nonce"]); insist on it so a regression shows.
     pkce: { required: () => true },
     features: { devInteractions: { enabled: false } },
     ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
@@ -158,7 +173,12 @@ function createProvider(issuer: string, opts: StartTestIdpOptions): Provider {
       if (!user) return undefined;
       return {
         accountId: user.sub,
-        claims: () => ({ sub: user.sub, email: user.email, email_verified: true, name: user.name }),
+        claims: () => ({
+          sub: user.sub,
+          email: user.email,
+          ...(user.emailVerified === null ? {} : { email_verified: user.emailVerified ?? true }),
+          name: user.name,
+        }),
       };
     },
     clientBasedCORS: () => false,
@@ -170,6 +190,19 @@ function createProvider(issuer: string, opts: StartTestIdpOptions): Provider {
       );
     },
   });
+  if (opts.requireNonce ?? true)
+    // Provider is a Koa application (its module declaration here leaves `use` out).
+    (provider as unknown as { use(fn: (ctx: NonceCheckContext, next: () => Promise<void>) => Promise<void>): void }).use(
+      async (ctx, next) => {
+        if (ctx.path === "/auth" && !ctx.query.nonce) {
+          ctx.status = 400;
+          ctx.type = "html";
+          ctx.body = page("Error", "<h1>Sign-in error</h1><p>invalid_request: nonce is required</p>");
+          return;
+        }
+        await next();
+      },
+    );
   provider.on("server_error", (_ctx, error) => {
     console.error("[test-idp] server_error", error);
   });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { SignInForm } from "@/features/auth/components/sign-in-form";
-import { safeCallbackUrl, signInErrorMessage } from "@/features/auth/messages";
+import { safeCallbackUrl, signInErrorMessage, ssoProviderErrorMessage } from "@/features/auth/messages";
 import { currentUser } from "@/server/auth/session";
 import { env, ssoConfigured } from "@/server/env";
 
@@ -12,7 +12,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (await currentUser()) redirect(callbackUrl);
-  const error = typeof params.error === "string" ? signInErrorMessage(params.error) : null;
+  const text = (name: string) => (typeof params[name] === "string" ? params[name] : undefined);
+  const error =
+    params.error === "SsoProviderError"
+      ? ssoProviderErrorMessage(text("code")?.slice(0, 64), text("description")?.slice(0, 300))
+      : typeof params.error === "string"
+        ? signInErrorMessage(params.error)
+        : null;
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">

@@ -2,11 +2,11 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
 import { env, sessionSecret } from "../env";
-import { isAppError } from "../errors";
+import { ConflictError, isAppError } from "../errors";
 import { deviceId, trustedClientAddress } from "./client-address";
 import { sameOriginRedirect } from "./redirect";
 import { signInSchema } from "./sign-in-schema";
-import { findSsoUser, signInWithPassword, upsertSsoUser } from "./users";
+import { findSsoUser, normaliseIssuer, signInWithPassword, SSO_EMAIL_NOT_VERIFIED, upsertSsoUser } from "./users";
 
 export { clientAddress, trustedClientAddress } from "./client-address";
 
@@ -38,7 +38,7 @@ function providers(): NextAuthOptions["providers"] {
     }),
   ];
   if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
-    const issuer = e.OIDC_ISSUER.replace(/\/$/, "");
+    const issuer = normaliseIssuer(e.OIDC_ISSUER);
     list.push({
       id: OIDC_PROVIDER_ID,
       name: e.OIDC_NAME,
@@ -48,7 +48,8 @@ function providers(): NextAuthOptions["providers"] {
       clientSecret: e.OIDC_CLIENT_SECRET,
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
-      checks: ["pkce", "state"],
+      // A nonce as well: many conforming providers require one, and it binds the ID token to this sign-in.
+      checks: ["pkce", "state", "nonce"],
       profile(p: { sub: string; email?: string; name?: string }) {
         return { id: p.sub, email: p.email ?? null, name: p.name ?? p.email ?? null };
       },
@@ -72,13 +73,20 @@ export function authOptions(): NextAuthOptions {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         const p = profile as { sub?: string; email?: string; email_verified?: boolean; name?: string } | undefined;
         if (!p?.sub || !p.email) return "/signin?error=SsoProfileIncomplete";
-        await upsertSsoUser({
-          issuer: env().OIDC_ISSUER!,
-          subject: p.sub,
-          email: p.email,
-          emailVerified: p.email_verified === true,
-          name: p.name ?? p.email,
-        });
+        try {
+          await upsertSsoUser({
+            issuer: env().OIDC_ISSUER!,
+            subject: p.sub,
+            email: p.email,
+            // Only a literal true: a missing claim or the string "true" is not a verification.
+            emailVerified: p.email_verified === true,
+            name: p.name ?? p.email,
+          });
+        } catch (error) {
+          if (error instanceof ConflictError)
+            return `/signin?error=${error.message === SSO_EMAIL_NOT_VERIFIED ? "SsoEmailNotVerified" : "OAuthAccountNotLinked"}`;
+          throw error;
+        }
         return true;
       },
       async jwt({ token, user, account }) {
