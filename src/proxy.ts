@@ -100,8 +100,8 @@ function unavailable(request: NextRequest): NextResponse {
 export const config = {
   matcher: [
     "/((?!api|_next/static|_next/image|favicon.ico|programmes/[^/]+/dashboard/sync/keys$).*)",
-    // An API path with %-encoding (never sent by a real client: slugs, ids and tokens are plain) is checked
-    // for a malformed one; other API requests stay outside the proxy so their bodies stream (014).
-    "/api/:path*%:rest*",
+    // Any path with %-encoding (an API or sync-keys path never has one: slugs, ids and tokens are plain) is
+    // checked for a malformed one; other API requests stay outside the proxy so their bodies stream (014).
+    "/(.*%.*)",
   ],
 };
