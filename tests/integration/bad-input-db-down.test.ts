@@ -79,4 +79,15 @@ describe("pages while the database is unreachable", () => {
       expect(res.status, origin).toBe(403);
     }
   });
+
+  it("a path with malformed %-encoding is a 400 before anything else (Next would answer 500)", async () => {
+    const { proxy, config } = await import("@/proxy");
+    const res = await proxy(new NextRequest("http://localhost:3000/programmes/acme/risks/%C3%28", { headers: { host: "localhost:3000" } }));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: "BAD_REQUEST" } });
+    // API and sync-keys paths with any %-encoding go through the proxy too; plain ones stay outside it (their bodies stream).
+    const matches = (path: string) => config.matcher.some((m) => new RegExp(`^${m.replace("/(", "/(?:")}$`).test(path));
+    expect(matches("/api/v1/programmes/%C3%28/gates")).toBe(true);
+    expect(matches("/programmes/x%C3/dashboard/sync/keys")).toBe(true);
+  });
 });
