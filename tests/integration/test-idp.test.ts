@@ -2,7 +2,7 @@
  * The in-process test IdP that the SSO journeys rely on (tests/support/oidc-provider.ts), checked as a
  * conforming OpenID Connect provider on its own, so an SSO failure in e2e points at the app, not the IdP.
  * Drives the authorization-code + PKCE flow with plain fetch, as next-auth (openid-client 5)
- * and a browser would: discovery, /auth with state + S256 challenge, the HTML login form
+ * and a browser would: discovery, /auth with state, nonce + S256 challenge, the HTML login form
  * (a wrong password first, then the right one), auto-consent, the redirect back, the code
  * exchange with client_secret_basic, id_token signature/claims, userinfo, code replay.
  * It does this twice, on two IdP instances on different ports in one process, sharing one
@@ -115,6 +115,7 @@ async function runFlow(jar: CookieJar, issuer: string, user: TestIdpUser): Promi
   assert(discovery.id_token_signing_alg_values_supported?.includes("RS256"), "RS256 supported");
 
   const state = base64url(randomBytes(16));
+  const nonce = base64url(randomBytes(16));
   const verifier = base64url(randomBytes(32));
   const challenge = base64url(createHash("sha256").update(verifier).digest());
   const authorizeUrl = new URL(discovery.authorization_endpoint);
@@ -124,6 +125,7 @@ async function runFlow(jar: CookieJar, issuer: string, user: TestIdpUser): Promi
     response_type: "code",
     scope: "openid email profile",
     state,
+    nonce,
     code_challenge: challenge,
     code_challenge_method: "S256",
   }).toString();
@@ -195,7 +197,7 @@ async function runFlow(jar: CookieJar, issuer: string, user: TestIdpUser): Promi
   assert.equal(claims.email, user.email);
   assert.equal(claims.email_verified, true);
   assert.equal(claims.name, user.name);
-  assert.equal(claims.nonce, undefined);
+  assert.equal(claims.nonce, nonce); // the IdP requires a nonce, as many providers do, and echoes it
   assert(typeof claims.exp === "number" && claims.exp > Date.now() / 1000, "id_token not expired");
 
   // 6. userinfo agrees; the code cannot be redeemed twice.
