@@ -1,9 +1,9 @@
 import "server-only";
 
-import { describeDue, DUE_SOON_DAYS, dueDedupeKey, dueState, type DueScanScope } from "@/domain/due-dates";
+import { DUE_SOON_DAYS, type DueScanScope } from "@/domain/due-dates";
 import { addUtcDays, utcDateOf } from "@/domain/template";
 import { db } from "@/server/db";
-import { notify } from "@/server/notifications/notify";
+import { notifyDueOwners } from "@/server/notifications/notify-due";
 
 import { conditionDueKind } from "../notifications";
 import { gateSlug } from "../slugs";
@@ -32,22 +32,10 @@ export async function notifyDueConditions(now = new Date(), scope: DueScanScope 
       owner: { select: { userId: true } },
     },
   });
-  let notified = 0;
-  for (const c of conditions) {
-    const state = dueState(c.dueDate, today, false);
-    if (!state || !c.owner) continue;
-    const r = await db.$transaction((tx) =>
-      notify(tx, {
-        kind: conditionDueKind,
-        programmeId: c.programmeId,
-        recipientIds: [c.owner!.userId],
-        subject: `Condition '${c.title}' is ${describeDue(c.dueDate, today)}`,
-        text: `A condition of the ${c.gate.name}'s Conditional go, due ${c.dueDate.toISOString().slice(0, 10)}. It must be closed before the Production Readiness Review can be approved.`,
-        link: `/programmes/${c.programme.slug}/gates/${gateSlug(c.gate.key)}`,
-        dedupeKey: dueDedupeKey("condition", c.id, state, c.dueDate),
-      }),
-    );
-    notified += r.notified.length;
-  }
-  return notified;
+  const items = conditions.flatMap((c) => (c.owner ? [{ ...c, ownerUserId: c.owner.userId }] : []));
+  return notifyDueOwners(conditionDueKind, "condition", items, today, (c, due) => ({
+    subject: `Condition '${c.title}' is ${due}`,
+    text: `A condition of the ${c.gate.name}'s Conditional go, due ${c.dueDate.toISOString().slice(0, 10)}. It must be closed before the Production Readiness Review can be approved.`,
+    link: `/programmes/${c.programme.slug}/gates/${gateSlug(c.gate.key)}`,
+  }));
 }

@@ -1,9 +1,9 @@
 import "server-only";
 
-import { describeDue, DUE_SOON_DAYS, dueDedupeKey, dueState, type DueScanScope } from "@/domain/due-dates";
+import { DUE_SOON_DAYS, type DueScanScope } from "@/domain/due-dates";
 import { addUtcDays, utcDateOf } from "@/domain/template";
 import { db } from "@/server/db";
-import { notify } from "@/server/notifications/notify";
+import { notifyDueOwners } from "@/server/notifications/notify-due";
 
 import { milestoneDueKind } from "../notifications";
 
@@ -31,22 +31,10 @@ export async function notifyDueMilestones(now = new Date(), scope: DueScanScope 
       owner: { select: { userId: true } },
     },
   });
-  let notified = 0;
-  for (const m of milestones) {
-    const state = dueState(m.dueDate, today, false);
-    if (!state || !m.owner) continue;
-    const r = await db.$transaction((tx) =>
-      notify(tx, {
-        kind: milestoneDueKind,
-        programmeId: m.programmeId,
-        recipientIds: [m.owner!.userId],
-        subject: `Milestone '${m.title}' is ${describeDue(m.dueDate, today)}`,
-        text: `Week ${m.week}, due ${m.dueDate.toISOString().slice(0, 10)}. You own it: mark it done or update its status.`,
-        link: `/programmes/${m.programme.slug}/milestones`,
-        dedupeKey: dueDedupeKey("milestone", m.id, state, m.dueDate),
-      }),
-    );
-    notified += r.notified.length;
-  }
-  return notified;
+  const items = milestones.flatMap((m) => (m.owner ? [{ ...m, ownerUserId: m.owner.userId }] : []));
+  return notifyDueOwners(milestoneDueKind, "milestone", items, today, (m, due) => ({
+    subject: `Milestone '${m.title}' is ${due}`,
+    text: `Week ${m.week}, due ${m.dueDate.toISOString().slice(0, 10)}. You own it: mark it done or update its status.`,
+    link: `/programmes/${m.programme.slug}/milestones`,
+  }));
 }

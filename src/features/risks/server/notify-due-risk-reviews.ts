@@ -1,9 +1,9 @@
 import "server-only";
 
-import { describeDue, DUE_SOON_DAYS, dueDedupeKey, dueState, type DueScanScope } from "@/domain/due-dates";
+import { DUE_SOON_DAYS, type DueScanScope } from "@/domain/due-dates";
 import { addUtcDays, utcDateOf } from "@/domain/template";
 import { db } from "@/server/db";
-import { notify } from "@/server/notifications/notify";
+import { notifyDueOwners } from "@/server/notifications/notify-due";
 
 import { riskReviewDueKind } from "../notifications";
 
@@ -30,22 +30,10 @@ export async function notifyDueRiskReviews(now = new Date(), scope: DueScanScope
       owner: { select: { userId: true } },
     },
   });
-  let notified = 0;
-  for (const k of risks) {
-    const state = dueState(k.reviewDate!, today, false);
-    if (!state || !k.owner) continue;
-    const r = await db.$transaction((tx) =>
-      notify(tx, {
-        kind: riskReviewDueKind,
-        programmeId: k.programmeId,
-        recipientIds: [k.owner!.userId],
-        subject: `Risk review '${k.title}' is ${describeDue(k.reviewDate!, today)}`,
-        text: `Review date ${k.reviewDate!.toISOString().slice(0, 10)}. You own this risk: reassess it and set its next review.`,
-        link: `/programmes/${k.programme.slug}/risks/${k.id}`,
-        dedupeKey: dueDedupeKey("risk-review", k.id, state, k.reviewDate!),
-      }),
-    );
-    notified += r.notified.length;
-  }
-  return notified;
+  const items = risks.flatMap((k) => (k.owner && k.reviewDate ? [{ ...k, dueDate: k.reviewDate, ownerUserId: k.owner.userId }] : []));
+  return notifyDueOwners(riskReviewDueKind, "risk-review", items, today, (k, due) => ({
+    subject: `Risk review '${k.title}' is ${due}`,
+    text: `Review date ${k.dueDate.toISOString().slice(0, 10)}. You own this risk: reassess it and set its next review.`,
+    link: `/programmes/${k.programme.slug}/risks/${k.id}`,
+  }));
 }
