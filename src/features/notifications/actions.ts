@@ -6,8 +6,10 @@ import { markAllNotificationsReadSchema, markNotificationReadSchema, setNotifica
 import { markAllNotificationsRead, markNotificationRead } from "./server/inbox";
 import { setNotificationPreference } from "./server/preferences";
 
-// Each operation acts only on the signed-in person's own notifications and settings. The bell's count
-// is in the app layout: refresh it with the page.
+// Authorization: the factory loads the signed-in user from the database (requireUser), and each operation
+// reads and writes only that person's rows — notifications through `visibleTo(actor.id)` (theirs, in
+// programmes they are still a member of), preferences by their user id. The bell's count is in the app
+// layout: refresh it with the page.
 const everything = () => [{ path: "/", type: "layout" as const }];
 
 export const markNotificationReadAction = userAction(markNotificationReadSchema, markNotificationRead, { revalidate: everything });
