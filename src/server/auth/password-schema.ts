@@ -10,6 +10,9 @@ import { z } from "zod";
 export const PASSWORD_MIN_CHARACTERS = 10;
 export const PASSWORD_MAX_BYTES = 72;
 
+/** What a new-password field tells the person, from the same numbers the rule checks. */
+export const NEW_PASSWORD_HINT = `At least ${PASSWORD_MIN_CHARACTERS} characters, at most ${PASSWORD_MAX_BYTES} bytes.`;
+
 export const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
 export const newPasswordSchema = z.string().superRefine((s, ctx) => {

@@ -10,6 +10,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 import { postJson } from "@/lib/post-json";
+import { NEW_PASSWORD_HINT } from "@/server/auth/password-schema";
 
 import { resetPasswordSchema, type ResetPasswordInput } from "../schemas";
 
@@ -58,7 +59,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       <p className="text-sm text-slate-600">
         For <strong>{email}</strong>. Setting a new password signs you out everywhere else.
       </p>
-      <Field id="password" label="New password" hint="At least 10 characters, at most 72 bytes." error={errors.password?.message}>
+      <Field id="password" label="New password" hint={NEW_PASSWORD_HINT} error={errors.password?.message}>
         <input
           id="password"
           type="password"

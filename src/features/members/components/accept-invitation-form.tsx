@@ -10,6 +10,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FormError, inputClass } from "@/components/ui/field";
 import { postJson } from "@/lib/post-json";
+import { NEW_PASSWORD_HINT } from "@/server/auth/password-schema";
 
 import { acceptInvitationSchema, type AcceptInvitationInput } from "../schemas";
 
@@ -102,7 +103,7 @@ export function AcceptInvitationForm({
               {...form.register("name")}
             />
           </Field>
-          <Field id="password" label="Choose a password" hint="At least 10 characters, at most 72 bytes." error={errors.password?.message}>
+          <Field id="password" label="Choose a password" hint={NEW_PASSWORD_HINT} error={errors.password?.message}>
             <input
               id="password"
               type="password"
