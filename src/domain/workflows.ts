@@ -214,6 +214,8 @@ export interface MaturityInput {
 
 /** An evaluation run's state (the same values as Prisma's EvaluationStatus: src/server/db/enum-parity.ts). */
 export type EvaluationStatus = "RUNNING" | "COMPLETED" | "COMPLETED_WITH_ERRORS" | "FAILED";
+/** How an evaluation was made (Prisma's EvaluationMode): Claude through the API, or outputs pasted from a Claude app and graded by a person. */
+export type EvaluationMode = "API" | "MANUAL";
 
 export type MaturityKey = "specific" | "configured" | "documented" | "owned" | "tested";
 

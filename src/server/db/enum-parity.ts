@@ -6,7 +6,7 @@
  */
 import type * as Domain from "@/domain/enums";
 import type { SyncKeyKind } from "@/domain/sync";
-import type { EvaluationStatus } from "@/domain/workflows";
+import type { EvaluationMode, EvaluationStatus } from "@/domain/workflows";
 import type * as Db from "@/generated/prisma/enums";
 
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -35,4 +35,5 @@ export type EnumParity = [
   Assert<Equal<Domain.PolicyVersionStatus, Db.PolicyVersionStatus>>,
   Assert<Equal<SyncKeyKind, Db.AnthropicKeyKind>>,
   Assert<Equal<EvaluationStatus, Db.EvaluationStatus>>,
+  Assert<Equal<EvaluationMode, Db.EvaluationMode>>,
 ];
