@@ -4,6 +4,7 @@
  * one side gains, loses or renames a value without the other, so no `as Role[]` cast is needed to pass
  * values between them — and none may hide a drift. tests/unit/enum-parity.test.ts checks the order too.
  */
+import type { BudgetApprovalStatus } from "@/domain/budget-approvals";
 import type * as Domain from "@/domain/enums";
 import type { SyncKeyKind } from "@/domain/sync";
 import type { EvaluationMode, EvaluationStatus } from "@/domain/workflows";
@@ -26,6 +27,7 @@ export type EnumParity = [
   Assert<Equal<Domain.CriterionStatus, Db.CriterionStatus>>,
   Assert<Equal<Domain.SignOffDecision, Db.SignOffDecision>>,
   Assert<Equal<Domain.MilestoneStatus, Db.MilestoneStatus>>,
+  Assert<Equal<BudgetApprovalStatus, Db.BudgetApprovalStatus>>,
   Assert<Equal<Domain.Level, Db.Level>>,
   Assert<Equal<Domain.RiskStatus, Db.RiskStatus>>,
   Assert<Equal<Domain.UseCaseStatus, Db.UseCaseStatus>>,
