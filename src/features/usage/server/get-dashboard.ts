@@ -21,9 +21,8 @@ export async function getDashboard(actor: Actor, programmeSlug: string, range: {
   const from = toUtcDate(chosen.from);
   const to = toUtcDate(chosen.to);
   const metrics = await loadMetrics({ programmeId: access.programme.id, licensedSeats: access.programme.licensedSeats, from, to });
-  const approval = await db.budgetApproval.findFirst({
-    where: { programmeId: access.programme.id },
-    orderBy: { approvedAt: "desc" },
+  const approval = await db.budgetApproval.findUnique({
+    where: { activeProgrammeId: access.programme.id },
     select: { approvedAt: true, scenario: true },
   });
   // The forecast is the approved scenario's API (token) cost at today's prices: comparable with the
