@@ -39,9 +39,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
-      <div id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
         {children}
-      </div>
+      </main>
     </div>
   );
 }

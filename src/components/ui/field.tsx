@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 
 export const inputClass = (invalid?: boolean) =>
   clsx(
-    "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-400",
+    "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-500",
     invalid ? "border-red-500 focus-visible:outline-red-600" : "border-slate-300",
   );
 

@@ -143,7 +143,7 @@ export function PriceTableRow({ programmeSlug, price: p, canManage }: { programm
       </Tr>
     );
   return (
-    <Tr className={p.status === "SUPERSEDED" ? "text-slate-400" : undefined}>
+    <Tr className={p.status === "SUPERSEDED" ? "text-slate-500" : undefined}>
       <Th scope="row">
         {p.label}
         <span className="block font-mono text-[11px] font-normal text-slate-500">{p.model}</span>

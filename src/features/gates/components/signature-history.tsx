@@ -19,7 +19,7 @@ export function SignatureHistory({ signOffs }: { signOffs: SignOff[] }) {
       </TableHead>
       <TableBody>
         {signOffs.map((s) => (
-          <Tr key={s.id} className={s.voidedAt ? "text-slate-400" : undefined}>
+          <Tr key={s.id} className={s.voidedAt ? "text-slate-500" : undefined}>
             <Td>{s.round}</Td>
             <Td>
               <p className={s.voidedAt ? "line-through" : "font-medium"}>{s.meaning}</p>

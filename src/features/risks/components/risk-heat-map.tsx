@@ -62,11 +62,10 @@ export function RiskHeatMap({
                     className={clsx(
                       "flex h-16 flex-col items-center justify-center rounded-md ring-1 ring-inset hover:ring-2 hover:ring-brand-600",
                       BAND[c.band].cell,
-                      c.count === 0 && "opacity-60",
                       isSelected && "outline-3 outline-offset-1 outline-brand-600",
                     )}
                   >
-                    <span className="text-xl font-semibold">{c.count}</span>
+                    <span className={clsx("text-xl", c.count === 0 ? "font-normal" : "font-semibold")}>{c.count}</span>
                     <span className="text-[10px] uppercase tracking-wide">score {c.score}</span>
                   </Link>
                 </td>

@@ -26,7 +26,7 @@ export function RunsTable({ runs }: { runs: Run[] }) {
           <Tr key={r.id}>
             <Td className="text-xs">{formatDateTime(r.createdAt)}</Td>
             <Td className="text-xs">
-              {r.runBy} <span className="text-slate-400">({r.channel})</span>
+              {r.runBy} <span className="text-slate-500">({r.channel})</span>
             </Td>
             <Td className="font-mono text-xs">v{r.version.number}</Td>
             <Td>

@@ -83,7 +83,7 @@ export default async function AuditPage({
                           {e.after ? JSON.stringify(e.after, null, 2) : "—"}
                         </pre>
                       </div>
-                      <p className="mt-1 break-all font-mono text-[10px] text-slate-400">sha256 {e.hash}</p>
+                      <p className="mt-1 break-all font-mono text-[10px] text-slate-500">sha256 {e.hash}</p>
                     </details>
                   </Td>
                 </Tr>

@@ -81,7 +81,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ slug:
             <div key={s.title}>
               <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{s.title}</dt>
               <dd className="mt-1 whitespace-pre-wrap text-sm text-slate-800">
-                {s.body || <span className="text-slate-400">Not written yet.</span>}
+                {s.body || <span className="text-slate-500">Not written yet.</span>}
               </dd>
             </div>
           ))}
