@@ -28,6 +28,8 @@ interface DemoCostModel {
   scenarios: DemoScenario[];
   /** The scenario the sponsor approved, on which programme day, with what note. */
   approval: { scenario: string; day: number; note: string };
+  /** A scenario the sponsor sent back to the programme manager, with the reason. */
+  sentBack?: { scenario: string; day: number; reason: string };
   departments: { department: string; monthlyAmount: number; owner: string | null }[];
 }
 
@@ -131,6 +133,11 @@ const GLOBEX: DemoCostModel = {
     day: 22,
     note: "Approved with the Architecture Review pack. Clinical pipelines charged to Outpatients and Revenue cycle.",
   },
+  sentBack: {
+    scenario: "Claude Code for 80 engineers",
+    day: 23,
+    reason: "Seat price is the list price: bring the figure procurement negotiated, and the engineering cost after the platform team's estimate.",
+  },
   departments: [
     { department: "Outpatients", monthlyAmount: 30_000, owner: "owner@acme.test" },
     { department: "Revenue cycle", monthlyAmount: 22_000, owner: "pm@acme.test" },
@@ -186,6 +193,8 @@ export async function seedCosts(tx: Tx, ctx: DemoSeedContext): Promise<void> {
       approverId: sponsor.user.id,
       approvedAt: new Date(ctx.dayDate(spec.approval.day).getTime() + 15.5 * 3600_000),
       note: spec.approval.note,
+      status: "ACTIVE",
+      activeProgrammeId: programmeId,
     },
     select: { id: true, monthlyAmount: true, ninetyDayAmount: true, approvedBy: true, note: true },
   });
@@ -197,6 +206,24 @@ export async function seedCosts(tx: Tx, ctx: DemoSeedContext): Promise<void> {
     entityId: approval.id,
     after: { scenario: approved.name, ...approval },
   });
+  if (spec.sentBack) {
+    const { scenario, day, reason } = spec.sentBack;
+    const sentBackBy = `${sponsor.user.name} <${sponsor.user.email}>`;
+    const id = scenarioIds.get(scenario)!;
+    await tx.costScenario.update({
+      where: { id },
+      data: { sentBackAt: new Date(ctx.dayDate(day).getTime() + 10 * 3600_000), sentBackBy, sentBackReason: reason },
+    });
+    await appendAudit(tx, {
+      programmeId,
+      actor: SEED_ACTOR,
+      action: "scenario.send-back",
+      entityType: "CostScenario",
+      entityId: id,
+      before: { sentBack: false },
+      after: { sentBack: true, scenario, reason },
+    });
+  }
 
   for (const d of spec.departments) {
     const budget = await tx.departmentBudget.create({
