@@ -5,6 +5,7 @@
  * values between them — and none may hide a drift. tests/unit/enum-parity.test.ts checks the order too.
  */
 import type { BudgetApprovalStatus } from "@/domain/budget-approvals";
+import type * as Cohorts from "@/domain/cohorts";
 import type * as Domain from "@/domain/enums";
 import type { SyncKeyKind } from "@/domain/sync";
 import type { EvaluationMode, EvaluationStatus } from "@/domain/workflows";
@@ -38,4 +39,11 @@ export type EnumParity = [
   Assert<Equal<SyncKeyKind, Db.AnthropicKeyKind>>,
   Assert<Equal<EvaluationStatus, Db.EvaluationStatus>>,
   Assert<Equal<EvaluationMode, Db.EvaluationMode>>,
+  Assert<Equal<Cohorts.CohortKind, Db.CohortKind>>,
+  Assert<Equal<Cohorts.CohortStatus, Db.CohortStatus>>,
+  Assert<Equal<Cohorts.ThresholdMetric, Db.CohortThresholdMetric>>,
+  Assert<Equal<Cohorts.TriggerMetric, Db.CohortTriggerMetric>>,
+  Assert<Equal<Cohorts.PilotTag, Db.PilotTag>>,
+  Assert<Equal<Cohorts.RollbackAlertStatus, Db.RollbackAlertStatus>>,
+  Assert<Equal<Cohorts.RollbackTestResult, Db.RollbackTestResult>>,
 ];
