@@ -4,13 +4,14 @@ import { gateReadiness } from "@/domain/gates";
 import type { ApiToken } from "@/server/api/with-api-token";
 import { db } from "@/server/db";
 
+import type { GateListResponse } from "../api-schemas";
 import { loadGate } from "./gate-state";
 
 /** GET /api/v1/programmes/{slug}/gates: each gate's status, readiness and the sign-offs of its current round (the token is authenticated by the route's wrapper). */
-export async function listGatesForApi(token: ApiToken) {
+export async function listGatesForApi(token: ApiToken): Promise<GateListResponse> {
   const { programme } = token;
   const gates = await db.gate.findMany({ where: { programmeId: programme.id }, orderBy: { ordinal: "asc" }, select: { id: true } });
-  const out = [];
+  const out: GateListResponse["gates"] = [];
   for (const { id } of gates) {
     const { gate, state, evidenceHash } = await loadGate(db, id);
     const r = gateReadiness(state);

@@ -6,6 +6,7 @@ import { RequestError } from "@/server/api/respond";
 import type { ApiToken } from "@/server/api/with-api-token";
 import { claudeConfigFromEnv, type ClaudeConfig } from "@/server/claude/client";
 
+import type { RunResultResponse, WorkflowListResponse } from "../api-schemas";
 import type { runRequestBodySchema } from "../schemas";
 import { listWorkflowsForProgramme } from "./queries";
 import { runWorkflowForToken, VariablesError } from "./run-workflow";
@@ -13,8 +14,11 @@ import { runWorkflowForToken, VariablesError } from "./run-workflow";
 /** The largest run request the API reads (the route's body cap). */
 export const MAX_RUN_BODY_BYTES = 256 * 1024;
 
-/** GET /api/v1/programmes/{slug}/workflows: each workflow with its labels and maturity (the token is authenticated by the route's wrapper). */
-export async function listWorkflowsForApi(token: ApiToken) {
+/**
+ * GET /api/v1/programmes/{slug}/workflows: each workflow with its labels, maturity and the production version's variables
+ * (what `POST …/runs` needs). The token is authenticated by the route's wrapper.
+ */
+export async function listWorkflowsForApi(token: ApiToken): Promise<WorkflowListResponse> {
   const { programme } = token;
   const entries = await listWorkflowsForProgramme(programme.id);
   return {
@@ -34,6 +38,8 @@ export async function listWorkflowsForApi(token: ApiToken) {
       },
       testCases: w.testCases,
       latestPassRate: w.latestPassRate,
+      evaluationMode: w.latestEvaluationMode === null ? null : w.latestEvaluationMode === "MANUAL" ? "manual" : "api",
+      variables: w.productionVariables?.map((name) => ({ name, required: true })) ?? null,
       runsUrl: `/api/v1/programmes/${programme.slug}/workflows/${w.slug}/runs`,
     })),
   };
@@ -48,7 +54,7 @@ export async function runWorkflowForApi(
   workflowSlug: string,
   body: z.output<typeof runRequestBodySchema>,
   config: ClaudeConfig | null = claudeConfigFromEnv(),
-) {
+): Promise<RunResultResponse> {
   try {
     return await runWorkflowForToken(token.programme.id, workflowSlug, body.variables, token, config);
   } catch (e) {

@@ -20,9 +20,9 @@ export async function latestEvaluation(client: Tx | typeof db, versionId: string
   const run = await client.evaluationRun.findFirst({
     where: { versionId },
     orderBy: { startedAt: "desc" },
-    select: { id: true, status: true, totalCases: true, passedCases: true },
+    select: { id: true, status: true, mode: true, totalCases: true, passedCases: true },
   });
-  return run ? { id: run.id, status: run.status, passRate: passRate(run.passedCases, run.totalCases) } : null;
+  return run ? { id: run.id, status: run.status, mode: run.mode, passRate: passRate(run.passedCases, run.totalCases) } : null;
 }
 
 interface Locked {

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { currentPrices, selectableModels } from "@/domain/prices";
-import { maturity, maturityScore, passRate, type MaturityProperty } from "@/domain/workflows";
+import { maturity, maturityScore, passRate, type EvaluationMode, type MaturityProperty } from "@/domain/workflows";
 import { ensureDefaultPrices } from "@/features/costs/server/seed-default-prices";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
@@ -44,6 +44,10 @@ export interface LibraryEntry {
   properties: MaturityProperty[];
   score: number;
   latestPassRate: number | null;
+  /** How the latest finished evaluation was made (null with none). */
+  latestEvaluationMode: EvaluationMode | null;
+  /** The production version's template variables (null with no production version). */
+  productionVariables: string[] | null;
 }
 
 /** The library as the API and the list page show it: every workflow with its labels and maturity, most mature first. */
@@ -53,7 +57,8 @@ export async function listWorkflowsForProgramme(programmeId: string): Promise<Li
   for (const w of rows) {
     const version = w.productionVersion ?? w.versions[0] ?? null;
     const latest = version ? await latestEvaluation(db, version.id) : null;
-    const finishedRate = latest && latest.status !== "RUNNING" && latest.status !== "FAILED" ? latest.passRate : null;
+    const finished = latest && latest.status !== "RUNNING" && latest.status !== "FAILED" ? latest : null;
+    const finishedRate = finished?.passRate ?? null;
     const properties = maturity({
       task: w.task,
       useCaseLinked: w.useCase !== null,
@@ -79,6 +84,8 @@ export async function listWorkflowsForProgramme(programmeId: string): Promise<Li
       properties,
       score: maturityScore(properties),
       latestPassRate: finishedRate,
+      latestEvaluationMode: finished?.mode ?? null,
+      productionVariables: w.productionVersion?.variables ?? null,
     });
   }
   return entries.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, "en"));
