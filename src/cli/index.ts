@@ -124,6 +124,8 @@ program
         console.log(
           `Imported ${file} (${r.format}) into ${opts.programme}: received=${r.received} inserted=${r.inserted} duplicates=${r.duplicates}`,
         );
+        if (r.summaryDays)
+          console.log(`analytics summaries: days=${r.summaryDays.days} new=${r.summaryDays.inserted} replaced=${r.summaryDays.replaced}`);
         for (const n of r.notes) console.log(n);
       } else {
         console.error(

@@ -18,6 +18,8 @@ export interface HealthInput {
   licensedSeats: number;
   /** Daily series, oldest first: 28-day active people, tasks and cost. */
   series: readonly { day: string; active28: number; tasks: number; costUsd: number }[];
+  /** Where the active-user counts come from, when not per-person usage events ("Claude Enterprise analytics summaries"). */
+  adoptionSource?: string;
   /** When the sponsor reviewed weekly reports, newest first. */
   sponsorReviews?: readonly Date[];
 }
@@ -26,7 +28,14 @@ const DAY = 86_400_000;
 const pct = (n: number, seats: number) => (seats > 0 ? (n / seats) * 100 : 0);
 const fmt = (n: number) => `${Math.round(n * 10) / 10}%`;
 
+const from = (i: HealthInput) => (i.adoptionSource ? ` (from ${i.adoptionSource})` : "");
+
 function adoption(i: HealthInput): HealthSignal {
+  const s = adoptionBySeats(i);
+  return s.status === "WATCH" && s.reason.startsWith("No usage") ? s : { ...s, reason: s.reason.replace(/\.?$/, `${from(i)}.`) };
+}
+
+function adoptionBySeats(i: HealthInput): HealthSignal {
   const label = "Active users against licensed seats (28-day)";
   const last = i.series[i.series.length - 1];
   if (!last) return { key: "adoption", label, status: "WATCH", reason: "No usage data has arrived yet.", basis: "measured" };
@@ -110,6 +119,11 @@ function costPerTask(i: HealthInput): HealthSignal {
 }
 
 function reverting(i: HealthInput): HealthSignal {
+  const s = revertingFromPeak(i);
+  return s.reason.startsWith("No usage") ? s : { ...s, reason: s.reason.replace(/\.?$/, `${from(i)}.`) };
+}
+
+function revertingFromPeak(i: HealthInput): HealthSignal {
   const label = "Users falling back to old tools";
   const peak = i.series.reduce((m, r) => Math.max(m, r.active28), 0);
   const last = i.series[i.series.length - 1];

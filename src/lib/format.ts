@@ -90,26 +90,36 @@ export const formatPassRate = (passed: number, total: number) => (total === 0 ? 
 export const formatSeconds = (ms: Num, digits = 1) => (finite(ms) ? `${(ms / 1000).toFixed(digits)} s` : NO_VALUE);
 
 /**
- * A figure of the weekly report, by its unit: "%" (already a percentage), "$" (money: a unit cost below
- * $1 keeps its digits), "ratio" (shown as a percentage) or "" (a count).
+ * A figure of the weekly report, by its unit: "%" (already a percentage), "$" (an amount: to the cent),
+ * "$/task" (a unit cost: keeps its digits below $1), "ratio" (shown as a percentage) or "" (a count).
  */
 export function formatFigure(v: Num, unit: string): string {
   if (!finite(v)) return NO_VALUE;
   if (unit === "%") return formatPercent(v);
-  if (unit === "$") return formatUsdPrecise(v);
+  if (unit === "$") return formatUsd(v);
+  if (unit === "$/task") return formatUsdPrecise(v);
   if (unit === "ratio") return formatShare(v);
   return formatCount(v);
 }
 
-/** The change of a report figure from the week before: "+12.5%", "-3 pts" for percentages, "new" from zero. */
+/** A change of a rate, in percentage points, always with its sign and one decimal: "+3.2 pts", "-0.5 pts", "+0.0 pts". */
+export const formatPoints = (pts: Num) => (finite(pts) ? `${pts >= 0 ? "+" : "-"}${Math.abs(pts).toFixed(1)} pts` : NO_VALUE);
+
+/**
+ * The change of a report figure from the week before: a rate ("%" or "ratio") in points ("+3.2 pts"),
+ * anything else in percent ("+12.5%"), "new" from zero.
+ */
 export function formatChange(v: Num, before: Num, unit: string): string {
   if (!finite(v) || !finite(before)) return NO_VALUE;
-  const sign = (x: number) => (x >= 0 ? "+" : "");
-  if (unit === "%") return `${sign(v - before)}${formatNumber(v - before)} pts`;
+  if (unit === "%") return formatPoints(v - before);
+  if (unit === "ratio") return formatPoints((v - before) * 100);
   if (before === 0) return v === 0 ? "0%" : "new";
   const pct = ((v - before) / Math.abs(before)) * 100;
-  return `${sign(pct)}${pct.toFixed(1)}%`;
+  return `${pct >= 0 ? "+" : ""}${pct.toFixed(1)}%`;
 }
+
+/** A return on cost given as a ratio ((value − cost) ÷ cost): 2.4 → "240%", -0.25 → "-25%". */
+export const formatRoi = (ratio: Num) => (finite(ratio) ? `${integer.format(ratio * 100)}%` : NO_VALUE);
 
 /** Dates in Gatehouse are calendar dates stored at UTC midnight: always format them in UTC. */
 const dayMonth = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
@@ -129,6 +139,11 @@ const validDate = (d: Date | null | undefined): d is Date => d instanceof Date &
 
 /** 3 Mar */
 export const formatDayMonth = (d: Date | null | undefined) => (validDate(d) ? dayMonth.format(d) : NO_VALUE);
+/** A calendar day given as "YYYY-MM-DD" (the API's and the charts' form): "17 Nov"; anything else as it is. */
+export function formatDay(day: string): string {
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`) : null;
+  return d && validDate(d) ? dayMonth.format(d) : day;
+}
 /** 3 Mar 2026 */
 export const formatDate = (d: Date | null | undefined) => (validDate(d) ? dayMonthYear.format(d) : NO_VALUE);
 /** 3 Mar 2026, 14:05:09 UTC */

@@ -6,12 +6,14 @@ import {
   formatCount,
   formatDate,
   formatDateTime,
+  formatDay,
   formatDayMonth,
   formatFigure,
   formatNumber,
   formatPassRate,
   formatPercent,
   formatPerMTok,
+  formatRoi,
   formatSeconds,
   formatShare,
   formatUsd,
@@ -138,7 +140,9 @@ describe("counts, numbers and percentages", () => {
 describe("weekly report figures and their change", () => {
   it.each([
     [1.2, "$", "$1.20"], // money to the cent
-    [0.0135, "$", "$0.0135"], // cost per task keeps its digits
+    [0.0135, "$", "$0.01"], // an amount is to the cent, however small
+    [0.0135, "$/task", "$0.0135"], // a cost per task keeps its digits
+    [1234.5, "$/task", "$1,234.50"],
     [45, "%", "45%"],
     [0.021, "ratio", "2.1%"],
     [1234.4, "", "1,234"],
@@ -153,8 +157,11 @@ describe("weekly report figures and their change", () => {
     [4, 4, "", "+0.0%"],
     [5, 0, "", "new"],
     [0, 0, "", "0%"],
-    [45, 40, "%", "+5 pts"],
+    [45, 40, "%", "+5.0 pts"],
     [40, 45.25, "%", "-5.3 pts"],
+    [0.021, 0.0105, "ratio", "+1.1 pts"], // a rate's change is in points, not percent
+    [0.01, 0.042, "ratio", "-3.2 pts"],
+    [0.5, 0.5, "ratio", "+0.0 pts"],
     [-2, 4, "", "-150.0%"],
     [2, -4, "", "+150.0%"],
     [null, 4, "", "—"],
@@ -162,6 +169,15 @@ describe("weekly report figures and their change", () => {
     [Number.NaN, 4, "", "—"],
     [4, Number.POSITIVE_INFINITY, "", "—"],
   ])("formatChange(%s, %s, %j) → %s", (v, before, unit, text) => expect(formatChange(v, before, unit)).toBe(text));
+
+  it("ROI as a percentage, a day as '17 Nov'", () => {
+    expect(formatRoi(2.4)).toBe("240%");
+    expect(formatRoi(-0.254)).toBe("-25%");
+    expect(formatRoi(null)).toBe("—");
+    expect(formatDay("2026-11-17")).toBe("17 Nov");
+    expect(formatDay("2026-03-01")).toBe("1 Mar");
+    expect(formatDay("not a day")).toBe("not a day");
+  });
 });
 
 describe("dates, in UTC", () => {

@@ -176,3 +176,160 @@ export function parseUsageBatch(
     return { ok: false, status: 422, message: `${problems.length} of ${raw.length} events are invalid; nothing was written.`, problems };
   return { ok: true, events };
 }
+
+/** One day of Claude Enterprise analytics summaries: organisation-level counts, no person (a parsed record). */
+export interface AnalyticsSummary {
+  day: string;
+  dailyActiveUsers: number;
+  weeklyActiveUsers: number | null;
+  monthlyActiveUsers: number | null;
+  assignedSeats: number | null;
+  pendingInvites: number | null;
+  dailyAdoptionRate: number | null;
+  weeklyAdoptionRate: number | null;
+  monthlyAdoptionRate: number | null;
+  /** Active users per product ("chat", "claude_code", "cowork", …) and period. */
+  products: Record<string, { daily?: number; weekly?: number; monthly?: number }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/v1/programmes/{slug}/metrics: the response, as zod schemas (the handler parses what it returns
+// with them, so the document generated from them is the contract the handler keeps).
+
+const usd = z.number().describe("US dollars, rounded to the cent");
+const unitUsd = z.number().nullable().describe("US dollars per task (unrounded below a cent); null with no tasks");
+export const tokensByTypeSchema = z
+  .object({
+    uncachedInput: z.number().int().describe("Input tokens not read from or written to the prompt cache"),
+    cacheWrite: z.number().int().describe("Input tokens written to the prompt cache (5-minute and 1-hour)"),
+    cacheRead: z.number().int().describe("Input tokens read from the prompt cache"),
+    output: z.number().int().describe("Output tokens"),
+  })
+  .describe("Tokens by type, as in Anthropic's usage report");
+const minutesSchema = z.object({ measured: z.number(), selfReported: z.number(), estimated: z.number() });
+export const ADOPTION_SOURCES = ["analytics-summaries", "usage-events", "none"] as const;
+const adoptionSource = z
+  .enum(ADOPTION_SOURCES)
+  .describe(
+    "Where the active-user figure comes from: Claude Enterprise analytics summaries (organisation-level counts), per-person usage events, or none",
+  );
+const productCounts = z.record(
+  z.string(),
+  z.object({ daily: z.number().int().optional(), weekly: z.number().int().optional(), monthly: z.number().int().optional() }),
+);
+const analyticsDaySchema = z.object({
+  daily: z.number().int(),
+  weekly: z.number().int().nullable(),
+  monthly: z.number().int().nullable(),
+  assignedSeats: z.number().int().nullable(),
+  pendingInvites: z.number().int().nullable(),
+  monthlyAdoptionRate: z.number().nullable().describe("Anthropic's ratio (0–1) of monthly active users to assigned seats"),
+  products: productCounts,
+});
+const breakdownRowSchema = z.object({
+  key: z.string(),
+  tasks: z.number().int(),
+  errors: z.number().int(),
+  costUsd: usd,
+  minutesSaved: z.number(),
+  tokens: tokensByTypeSchema,
+});
+export const metricsResponseSchema = z.object({
+  from: z.string().describe("YYYY-MM-DD"),
+  to: z.string().describe("YYYY-MM-DD"),
+  licensedSeats: z.number().int(),
+  totals: z.object({
+    tasks: z.number().int(),
+    sessions: z.number().int(),
+    errors: z.number().int(),
+    errorRate: z.number().nullable(),
+    costUsd: usd,
+    costPerTask: unitUsd,
+    minutesSaved: minutesSchema,
+    active7AtEnd: z.number().int(),
+    active28AtEnd: z.number().int(),
+    active28PctAtEnd: z.number(),
+    tokens: tokensByTypeSchema.extend({ total: z.number().int() }),
+  }),
+  adoption: z
+    .object({
+      source: adoptionSource,
+      label: z.string().describe("The source in words, as the dashboard labels the figure"),
+      usageEvents: z.object({
+        days: z.number().int().describe("Days of the range with at least one person active in the usage events"),
+        active7AtEnd: z.number().int(),
+        active28AtEnd: z.number().int(),
+        active28PctAtEnd: z.number(),
+      }),
+      analyticsSummaries: z
+        .object({
+          days: z.number().int().describe("Days of the range with an analytics summary"),
+          lastDay: z.string(),
+          active28PctAtEnd: z.number().describe("Monthly active users at the last summary, as a percentage of licensed seats"),
+        })
+        .extend(analyticsDaySchema.shape)
+        .nullable()
+        .describe("The last analytics summary in the range, or null when there is none"),
+    })
+    .describe("Active users from each source, and which one the adoption figure uses"),
+  value: z
+    .object({
+      basis: z.literal("estimated"),
+      minutesSaved: z.number(),
+      valuedMinutes: z.number().describe("Minutes saved in departments with an hourly cost (or covered by the programme's)"),
+      valueUsd: usd.nullable().describe("Minutes saved × hourly cost ÷ 60; null with no hourly cost set"),
+      hourlyCosts: z.array(z.object({ department: z.string().describe('"" for the programme-wide cost'), usdPerHour: z.number() })),
+      apiCostUsd: usd,
+      seatCostUsd: usd.nullable().describe("Seats × seat price a month of the approved budget, for the days of the range"),
+      seatCostSource: z.string().nullable(),
+      costUsd: usd.describe("API cost plus seat cost"),
+      netUsd: usd.nullable(),
+      roi: z.number().nullable().describe("(value − cost) ÷ cost; 1.5 means 150%"),
+    })
+    .describe("Value in money (estimated) against API and seat cost"),
+  daily: z.array(
+    z.object({
+      day: z.string(),
+      activeDaily: z.number().int(),
+      active7: z.number().int(),
+      active28: z.number().int(),
+      active28Pct: z.number(),
+      adoptionSource: adoptionSource,
+      usageEvents: z.object({ daily: z.number().int(), weekly: z.number().int(), monthly: z.number().int() }),
+      analyticsSummary: analyticsDaySchema.nullable(),
+      tasks: z.number().int(),
+      sessions: z.number().int(),
+      errors: z.number().int(),
+      costUsd: usd,
+      costPerTask: unitUsd,
+      minutesSaved: minutesSchema,
+      tokens: tokensByTypeSchema,
+    }),
+  ),
+  breakdowns: z.object({
+    department: z.array(breakdownRowSchema),
+    useCase: z.array(breakdownRowSchema),
+    cohort: z.array(breakdownRowSchema),
+    model: z.array(breakdownRowSchema),
+  }),
+});
+export type MetricsResponse = z.output<typeof metricsResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Hourly costs (value in money)
+
+export const MAX_USD_PER_HOUR = 10_000;
+export const setHourlyCostSchema = z.object({
+  programmeSlug: z.string().trim().min(1),
+  department: z.string().trim().max(120, "A department name is at most 120 characters"),
+  usdPerHour: z
+    .number({ error: "Enter the cost of an hour in US dollars" })
+    .positive("Enter an hourly cost above $0")
+    .max(MAX_USD_PER_HOUR, "An hourly cost is at most $10,000"),
+});
+export type SetHourlyCostInput = z.input<typeof setHourlyCostSchema>;
+export const removeHourlyCostSchema = z.object({
+  programmeSlug: z.string().trim().min(1),
+  department: z.string().trim().max(120),
+});
+export type RemoveHourlyCostInput = z.input<typeof removeHourlyCostSchema>;

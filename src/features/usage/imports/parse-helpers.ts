@@ -2,10 +2,12 @@ import { createHash } from "node:crypto";
 
 import { calendarDateProblem } from "@/domain/dates";
 
-import { usageEventSchema, type UsageEvent } from "../schemas";
+import { usageEventSchema, type AnalyticsSummary, type UsageEvent } from "../schemas";
 import type { ImportProblem } from "./formats";
 
-export type ParseResult = { ok: true; events: UsageEvent[]; notes: string[] } | { ok: false; problems: ImportProblem[] };
+/** A file's usage events (per person) and, for the analytics summaries, its organisation-level daily facts. */
+export type ParseResult =
+  { ok: true; events: UsageEvent[]; summaries?: AnalyticsSummary[]; notes: string[] } | { ok: false; problems: ImportProblem[] };
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 

@@ -50,6 +50,7 @@ export async function getDashboard(actor: Actor, programmeSlug: string, range: {
       launchedAt: access.programme.launchedAt,
       licensedSeats: access.programme.licensedSeats,
       series: metrics.daily,
+      adoptionSource: metrics.adoption.source === "analytics-summaries" ? "Claude Enterprise analytics summaries" : undefined,
       sponsorReviews: (
         await db.sponsorReview.findMany({
           where: { programmeId: access.programme.id },

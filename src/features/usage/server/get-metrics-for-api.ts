@@ -7,6 +7,7 @@ import { calendarDate } from "@/domain/input";
 import type { ApiToken } from "@/server/api/with-api-token";
 import { RuleError } from "@/server/errors";
 
+import { metricsResponseSchema } from "../schemas";
 import { loadMetrics } from "./get-metrics";
 
 const day = (name: "from" | "to") =>
@@ -33,10 +34,13 @@ export async function getMetricsForApi(token: ApiToken, range: { from: string | 
   const { programme } = token;
   const parsed = metricsRangeSchema.safeParse({ from: range.from ?? undefined, to: range.to ?? undefined });
   if (!parsed.success) throw new RuleError(`Give from and to as YYYY-MM-DD: ${parsed.error.issues.map((i) => i.message).join("; ")}.`);
-  return loadMetrics({
-    programmeId: programme.id,
-    licensedSeats: programme.licensedSeats,
-    from: toUtcDate(parsed.data.from),
-    to: toUtcDate(parsed.data.to),
-  });
+  // Parsed with the response schema: what leaves is exactly the documented shape (an extra field is a bug caught here).
+  return metricsResponseSchema.parse(
+    await loadMetrics({
+      programmeId: programme.id,
+      licensedSeats: programme.licensedSeats,
+      from: toUtcDate(parsed.data.from),
+      to: toUtcDate(parsed.data.to),
+    }),
+  );
 }

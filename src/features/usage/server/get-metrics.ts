@@ -1,7 +1,10 @@
 import "server-only";
 
 import { addUtcDays } from "@/domain/template";
+import { estimateValue, seatCostForDays } from "@/domain/value";
 import { db, type Tx } from "@/server/db";
+
+import type { MetricsResponse } from "../schemas";
 
 export const BREAKDOWNS = ["department", "useCase", "cohort", "model"] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -62,11 +65,35 @@ export interface MetricsQuery {
   breakdowns?: readonly Breakdown[];
 }
 
-/** The dashboard's figures over [from, to] from the rollups (never from raw events): totals, daily series, breakdowns. */
-export async function loadMetrics(q: MetricsQuery) {
+const tokensOf = (r: Record<string, unknown> | undefined) => ({
+  uncachedInput: num(r?.uncached),
+  cacheWrite: num(r?.cache_write),
+  cacheRead: num(r?.cache_read),
+  output: num(r?.output),
+});
+const pctOf = (n: number, seats: number) => (seats > 0 ? Math.round((n / seats) * 1000) / 10 : 0);
+type Products = Record<string, { daily?: number; weekly?: number; monthly?: number }>;
+
+export const ADOPTION_SOURCE_LABELS = {
+  "analytics-summaries": "Claude Enterprise analytics summaries (organisation-level counts)",
+  "usage-events": "per-person usage events",
+  none: "no usage data",
+} as const;
+
+/**
+ * The dashboard's figures over [from, to] from the rollups (never from raw events): totals with tokens by
+ * type, daily series, breakdowns, active users from each source (and which one the adoption figure uses),
+ * and the value in money against API and seat cost.
+ *
+ * Adoption: a day with a Claude Enterprise analytics summary takes its active users from it (Anthropic's own
+ * count of every seat-holder, across chat, Cowork and Claude Code); a day without one, from the per-person
+ * usage events. Both are returned, so a reader sees the other figure beside the one used (decision record 021).
+ */
+export async function loadMetrics(q: MetricsQuery): Promise<MetricsResponse> {
   return db.$transaction(async (tx) => {
     await ensureActives(tx, q.programmeId, q.from, q.to);
-    const [daily, actives, ...breakdowns] = await Promise.all([
+    const breakdownKeys = q.breakdowns ?? BREAKDOWNS;
+    const [daily, actives, analytics, departmentMinutes, hourlyCosts, approval, ...breakdowns] = await Promise.all([
       tx.$queryRaw<Record<string, unknown>[]>`
         SELECT "day", sum("tasks") AS tasks, sum("sessions") AS sessions, sum("errors") AS errors, sum("costUsd") AS cost,
                sum("minutesSaved") FILTER (WHERE "minutesSource" = 'MEASURED') AS measured,
@@ -76,10 +103,26 @@ export async function loadMetrics(q: MetricsQuery) {
         FROM "UsageDaily" WHERE "programmeId" = ${q.programmeId}::uuid AND "dimension" = 'all' AND "day" BETWEEN ${q.from}::date AND ${q.to}::date
         GROUP BY "day" ORDER BY "day"`,
       tx.usageActiveDaily.findMany({ where: { programmeId: q.programmeId, day: { gte: q.from, lte: q.to } }, orderBy: { day: "asc" } }),
-      ...(q.breakdowns ?? BREAKDOWNS).map((b) =>
+      tx.usageAnalyticsDaily.findMany({ where: { programmeId: q.programmeId, day: { gte: q.from, lte: q.to } }, orderBy: { day: "asc" } }),
+      tx.$queryRaw<{ key: string; minutes: unknown }[]>`
+        SELECT "key", sum("minutesSaved") AS minutes FROM "UsageDaily"
+        WHERE "programmeId" = ${q.programmeId}::uuid AND "dimension" = 'department' AND "day" BETWEEN ${q.from}::date AND ${q.to}::date
+        GROUP BY 1 ORDER BY 1`,
+      tx.hourlyCost.findMany({
+        where: { programmeId: q.programmeId },
+        orderBy: { department: "asc" },
+        select: { department: true, usdPerHour: true },
+      }),
+      tx.budgetApproval.findFirst({
+        where: { programmeId: q.programmeId, status: "ACTIVE" },
+        orderBy: { approvedAt: "desc" },
+        select: { scenario: { select: { name: true, seats: true, seatPricePerMonth: true } } },
+      }),
+      ...breakdownKeys.map((b) =>
         tx.$queryRawUnsafe<Record<string, unknown>[]>(
-          `SELECT "key", sum("tasks") AS tasks, sum("errors") AS errors, sum("costUsd") AS cost, sum("minutesSaved") AS minutes
-           FROM "UsageDaily" WHERE "programmeId" = $1::uuid AND "dimension" = $4 AND "day" BETWEEN $2::date AND $3::date GROUP BY 1 ORDER BY 2 DESC`,
+          `SELECT "key", sum("tasks") AS tasks, sum("errors") AS errors, sum("costUsd") AS cost, sum("minutesSaved") AS minutes,
+                  sum("uncachedInputTokens") AS uncached, sum("cacheWriteTokens") AS cache_write, sum("cacheReadTokens") AS cache_read, sum("outputTokens") AS output
+           FROM "UsageDaily" WHERE "programmeId" = $1::uuid AND "dimension" = $4 AND "day" BETWEEN $2::date AND $3::date GROUP BY 1 ORDER BY 2 DESC, 1`,
           q.programmeId,
           q.from,
           q.to,
@@ -88,29 +131,68 @@ export async function loadMetrics(q: MetricsQuery) {
       ),
     ]);
     const byDay = new Map(daily.map((r) => [iso(r.day as Date), r]));
+    const summaryByDay = new Map(analytics.map((a) => [iso(a.day), a]));
+    const summaryOf = (a: (typeof analytics)[number]) => ({
+      daily: a.dailyActiveUsers,
+      weekly: a.weeklyActiveUsers,
+      monthly: a.monthlyActiveUsers,
+      assignedSeats: a.assignedSeats,
+      pendingInvites: a.pendingInvites,
+      monthlyAdoptionRate: a.monthlyAdoptionRate,
+      products: (a.products ?? {}) as Products,
+    });
     const series = actives.map((a) => {
-      const r = byDay.get(iso(a.day));
+      const day = iso(a.day);
+      const r = byDay.get(day);
+      const s = summaryByDay.get(day);
       const tasks = num(r?.tasks);
       const cost = num(r?.cost);
+      const fromSummary = s !== undefined;
+      const active = fromSummary
+        ? { daily: s.dailyActiveUsers, weekly: s.weeklyActiveUsers ?? 0, monthly: s.monthlyActiveUsers ?? 0 }
+        : { daily: a.daily, weekly: a.weekly, monthly: a.monthly };
       return {
-        day: iso(a.day),
-        activeDaily: a.daily,
-        active7: a.weekly,
-        active28: a.monthly,
-        active28Pct: q.licensedSeats > 0 ? Math.round((a.monthly / q.licensedSeats) * 1000) / 10 : 0,
+        day,
+        activeDaily: active.daily,
+        active7: active.weekly,
+        active28: active.monthly,
+        active28Pct: pctOf(active.monthly, q.licensedSeats),
+        adoptionSource: fromSummary ? ("analytics-summaries" as const) : a.monthly > 0 ? ("usage-events" as const) : ("none" as const),
+        usageEvents: { daily: a.daily, weekly: a.weekly, monthly: a.monthly },
+        analyticsSummary: s ? summaryOf(s) : null,
         tasks,
         sessions: num(r?.sessions),
         errors: num(r?.errors),
         costUsd: Math.round(cost * 100) / 100,
         costPerTask: tasks > 0 ? Math.round((cost / tasks) * 10000) / 10000 : null,
         minutesSaved: { measured: num(r?.measured), selfReported: num(r?.self_reported), estimated: num(r?.estimated) },
-        tokens: { uncachedInput: num(r?.uncached), cacheWrite: num(r?.cache_write), cacheRead: num(r?.cache_read), output: num(r?.output) },
+        tokens: tokensOf(r),
       };
     });
     const sum = (f: (s: (typeof series)[number]) => number) => series.reduce((t, s) => t + f(s), 0);
     const tasks = sum((s) => s.tasks);
     const cost = sum((s) => s.costUsd);
     const last = series[series.length - 1];
+    const lastSummary = analytics[analytics.length - 1];
+    const tokens = {
+      uncachedInput: sum((s) => s.tokens.uncachedInput),
+      cacheWrite: sum((s) => s.tokens.cacheWrite),
+      cacheRead: sum((s) => s.tokens.cacheRead),
+      output: sum((s) => s.tokens.output),
+    };
+    const minutesSaved = {
+      measured: sum((s) => s.minutesSaved.measured),
+      selfReported: sum((s) => s.minutesSaved.selfReported),
+      estimated: sum((s) => s.minutesSaved.estimated),
+    };
+    const scenario = approval?.scenario;
+    const value = estimateValue({
+      minutesByDepartment: departmentMinutes.map((d) => ({ department: d.key, minutes: num(d.minutes) })),
+      hourlyCosts,
+      apiCostUsd: cost,
+      seatCostUsd: scenario && scenario.seats > 0 ? seatCostForDays(scenario.seats, scenario.seatPricePerMonth, series.length) : null,
+    });
+    const source = last?.adoptionSource ?? "none";
     return {
       from: iso(q.from),
       to: iso(q.to),
@@ -122,28 +204,60 @@ export async function loadMetrics(q: MetricsQuery) {
         errorRate: tasks > 0 ? Math.round((sum((s) => s.errors) / tasks) * 10000) / 10000 : null,
         costUsd: Math.round(cost * 100) / 100,
         costPerTask: tasks > 0 ? Math.round((cost / tasks) * 10000) / 10000 : null,
-        minutesSaved: {
-          measured: sum((s) => s.minutesSaved.measured),
-          selfReported: sum((s) => s.minutesSaved.selfReported),
-          estimated: sum((s) => s.minutesSaved.estimated),
-        },
+        minutesSaved,
         active7AtEnd: last?.active7 ?? 0,
         active28AtEnd: last?.active28 ?? 0,
         active28PctAtEnd: last?.active28Pct ?? 0,
+        tokens: { ...tokens, total: tokens.uncachedInput + tokens.cacheWrite + tokens.cacheRead + tokens.output },
+      },
+      adoption: {
+        source,
+        label: ADOPTION_SOURCE_LABELS[source],
+        usageEvents: {
+          days: series.filter((s) => s.usageEvents.daily > 0).length,
+          active7AtEnd: last?.usageEvents.weekly ?? 0,
+          active28AtEnd: last?.usageEvents.monthly ?? 0,
+          active28PctAtEnd: pctOf(last?.usageEvents.monthly ?? 0, q.licensedSeats),
+        },
+        analyticsSummaries: lastSummary
+          ? {
+              days: analytics.length,
+              lastDay: iso(lastSummary.day),
+              active28PctAtEnd: pctOf(lastSummary.monthlyActiveUsers ?? 0, q.licensedSeats),
+              ...summaryOf(lastSummary),
+            }
+          : null,
+      },
+      value: {
+        basis: value.basis,
+        minutesSaved: value.minutesSaved,
+        valuedMinutes: value.valuedMinutes,
+        valueUsd: value.valueUsd,
+        hourlyCosts,
+        apiCostUsd: value.apiCostUsd,
+        seatCostUsd: value.seatCostUsd,
+        seatCostSource: scenario && scenario.seats > 0 ? `approved budget "${scenario.name}": ${scenario.seats} seats` : null,
+        costUsd: value.costUsd,
+        netUsd: value.netUsd,
+        roi: value.roi,
       },
       daily: series,
       breakdowns: Object.fromEntries(
-        (q.breakdowns ?? BREAKDOWNS).map((b, i) => [
-          b,
-          (breakdowns[i] ?? []).map((r) => ({
-            key: String(r.key) || "(none)",
-            tasks: num(r.tasks),
-            errors: num(r.errors),
-            costUsd: Math.round(num(r.cost) * 100) / 100,
-            minutesSaved: num(r.minutes),
-          })),
-        ]),
-      ) as Record<Breakdown, { key: string; tasks: number; errors: number; costUsd: number; minutesSaved: number }[]>,
+        BREAKDOWNS.map((b) => {
+          const i = breakdownKeys.indexOf(b);
+          return [
+            b,
+            (i < 0 ? [] : (breakdowns[i] ?? [])).map((r) => ({
+              key: String(r.key) || "(none)",
+              tasks: num(r.tasks),
+              errors: num(r.errors),
+              costUsd: Math.round(num(r.cost) * 100) / 100,
+              minutesSaved: num(r.minutes),
+              tokens: tokensOf(r),
+            })),
+          ];
+        }),
+      ) as MetricsResponse["breakdowns"],
     };
   });
 }

@@ -72,9 +72,16 @@ export function UsageImportForm({ programmeSlug }: { programmeSlug: string }) {
       <FormError message={localError ?? run.result.serverError ?? validation?.text?._errors?.[0] ?? validation?.format?._errors?.[0]} />
       {data?.ok && (
         <div role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          <p>
-            Read {formatCount(data.received)} events: {formatCount(data.inserted)} new, {formatCount(data.duplicates)} already imported.
-          </p>
+          {data.summaryDays ? (
+            <p>
+              Stored {formatCount(data.summaryDays.days)} days of analytics summaries: {formatCount(data.summaryDays.inserted)} new,{" "}
+              {formatCount(data.summaryDays.replaced)} replaced with these figures.
+            </p>
+          ) : (
+            <p>
+              Read {formatCount(data.received)} events: {formatCount(data.inserted)} new, {formatCount(data.duplicates)} already imported.
+            </p>
+          )}
           {data.notes.map((n) => (
             <p key={n}>{n}</p>
           ))}

@@ -8,12 +8,22 @@ import { NotFoundError } from "@/server/errors";
 
 import { MAX_BATCH_EVENTS } from "../../schemas";
 import { ingestUsageEvents } from "../../server/ingest-usage-events";
+import { storeAnalyticsSummaries } from "../../server/store-analytics-summaries";
 import type { ImportFormat, ImportProblem } from "../formats";
 import { parseImport } from "../parse-import";
 import { importUsageFileSchema, type ImportUsageFileInput } from "../schemas";
 
 export type ImportResult =
-  | { ok: true; format: ImportFormat; received: number; inserted: number; duplicates: number; notes: string[] }
+  | {
+      ok: true;
+      format: ImportFormat;
+      received: number;
+      inserted: number;
+      duplicates: number;
+      /** Analytics summaries: days stored as organisation-level facts (new, or replacing the day's earlier figures). */
+      summaryDays?: { days: number; inserted: number; replaced: number };
+      notes: string[];
+    }
   | { ok: false; format: ImportFormat; problems: ImportProblem[] };
 
 /** A large file is many batches; the whole import is still one transaction. */
@@ -30,15 +40,16 @@ async function runImport(programmeId: string, actor: AuditActor, input: { format
       total.inserted += r.inserted;
       total.duplicates += r.duplicates;
     }
+    const summaryDays = parsed.summaries ? await storeAnalyticsSummaries(tx, programmeId, parsed.summaries, "import") : undefined;
     await appendAudit(tx, {
       programmeId,
       actor,
       action: "usage.import",
       entityType: "UsageImport",
       entityId: null,
-      after: { format: input.format, ...total },
+      after: { format: input.format, ...total, ...(summaryDays ? { summaryDays } : {}) },
     });
-    return total;
+    return { ...total, ...(summaryDays ? { summaryDays } : {}) };
   }, IMPORT_TX);
   return { ok: true, format: input.format, ...counts, notes: parsed.notes };
 }

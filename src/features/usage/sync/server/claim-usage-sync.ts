@@ -99,7 +99,12 @@ export function initialProgress(kinds: readonly SyncKeyKind[], from: string, to:
     const p = emptyEndpointProgress(range.from, range.to, e.per === "day");
     if (range.to < to) p.note = `Up to ${range.to}: later days are not published yet (about ${ANALYTICS_DELAY_DAYS} days' delay).`;
     if (e.key === "analytics_summaries")
-      p.note = [p.note, "Organisation-level counts: read and checked, not stored (they name no person)."].filter(Boolean).join(" ");
+      p.note = [
+        p.note,
+        "Organisation-level counts (active users, seats, adoption): stored as daily facts of the organisation, not as people.",
+      ]
+        .filter(Boolean)
+        .join(" ");
     endpoints[e.key] = p;
   }
   return { runId: randomUUID(), endpoints };

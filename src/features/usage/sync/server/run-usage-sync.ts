@@ -12,6 +12,7 @@ import { isAppError } from "@/server/errors";
 import { parseImport } from "../../imports/parse-import";
 import { MAX_BATCH_EVENTS } from "../../schemas";
 import { ingestUsageEvents } from "../../server/ingest-usage-events";
+import { storeAnalyticsSummaries } from "../../server/store-analytics-summaries";
 import { SYNC_ENDPOINTS, type SyncEndpoint } from "../endpoints";
 import { keyContext, keyLabel } from "./anthropic-key-select";
 import { fetchReportPage, SyncFailure, type FetchPageDeps } from "./fetch-report-page";
@@ -169,14 +170,19 @@ export async function runUsageSync(syncId: string, options: SyncRunOptions = {})
             inserted += (
               await ingestUsageEvents(tx, row.programmeId, parsed.events.slice(at, at + MAX_BATCH_EVENTS), `sync:${endpoint.key}`)
             ).inserted;
+          // Analytics summaries are organisation-level daily facts: stored by day (a day pulled again replaces its
+          // figures), counted as the page's records; a new day counts as inserted.
+          const summaries = parsed.summaries ? await storeAnalyticsSummaries(tx, row.programmeId, parsed.summaries, "sync") : null;
+          if (summaries) inserted += summaries.inserted;
+          const records = parsed.events.length + (summaries?.days ?? 0);
           const after = advance(
-            { ...before, pages: before.pages + 1, events: before.events + parsed.events.length, inserted: before.inserted + inserted },
+            { ...before, pages: before.pages + 1, events: before.events + records, inserted: before.inserted + inserted },
             next.next,
           );
           const updated: SyncProgress = { ...progress, endpoints: { ...progress.endpoints, [endpoint.key]: after } };
           await tx.usageSync.update({
             where: { id: syncId },
-            data: { progress: json(updated), pages: { increment: 1 }, records: { increment: parsed.events.length }, heartbeatAt: now() },
+            data: { progress: json(updated), pages: { increment: 1 }, records: { increment: records }, heartbeatAt: now() },
           });
           return updated;
         }, PAGE_TX);
