@@ -6,11 +6,12 @@
  */
 import "@/notifications"; // registers every notification kind (the daily digest names them)
 
+import { cohortJobs } from "@/features/cohorts/jobs";
 import { notificationJobs } from "@/features/notifications/jobs";
 import { usageSyncJobs } from "@/features/usage/sync/jobs";
 import { workflowJobs } from "@/features/workflows/jobs";
 import { registerJobs } from "@/server/jobs/registry";
 
 export function registerAllJobs(): void {
-  registerJobs(...workflowJobs, ...usageSyncJobs, ...notificationJobs);
+  registerJobs(...workflowJobs, ...usageSyncJobs, ...notificationJobs, ...cohortJobs);
 }

@@ -3,6 +3,7 @@
  * page lists them. Importing this module registers them with src/server/notifications (so the daily
  * digest can name a kind). A feature that adds kinds adds its list here.
  */
+import { COHORT_NOTIFICATION_KINDS } from "@/features/cohorts/notifications";
 import { GATE_NOTIFICATION_KINDS } from "@/features/gates/notifications";
 import { MILESTONE_NOTIFICATION_KINDS } from "@/features/milestones/notifications";
 import { REPORT_NOTIFICATION_KINDS } from "@/features/reports/notifications";
@@ -16,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   ...RISK_NOTIFICATION_KINDS,
   ...WORKFLOW_NOTIFICATION_KINDS,
   ...REPORT_NOTIFICATION_KINDS,
+  ...COHORT_NOTIFICATION_KINDS,
 ];
 
 /** Every kind by key (throws at start if two features define one key). */

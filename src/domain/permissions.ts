@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   "gates.sign": ["GATE_REVIEWER"],
   "phases.start": ["PROGRAMME_MANAGER"],
   "usecases.manage": ["PROGRAMME_MANAGER"],
+  "cohorts.manage": ["PROGRAMME_MANAGER"],
   "stakeholders.manage": ["PROGRAMME_MANAGER"],
   "risks.manage": ["PROGRAMME_MANAGER"],
   "decisions.manage": ["PROGRAMME_MANAGER"],

@@ -1,3 +1,4 @@
+import { enqueueTriggerCheck } from "@/features/cohorts/server/check-triggers";
 import type { Tx } from "@/server/db";
 
 import { MINUTES_SOURCES, type UsageEvent } from "../schemas";
@@ -127,5 +128,7 @@ export async function ingestUsageEvents(tx: Tx, programmeId: string, events: rea
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`usage-active:${programmeId}`}, 0))`;
     await tx.$executeRaw`DELETE FROM "UsageActiveDaily" WHERE "programmeId" = ${programmeId}::uuid AND "day" >= ${firstNewPersonDay}`;
   }
+  // Every arrival of new data (API batch, file import, live sync, workflow run) has the live cohorts' rollback triggers checked.
+  if (inserted > 0) await enqueueTriggerCheck(tx, programmeId);
   return { received: events.length, inserted, duplicates: events.length - inserted };
 }
