@@ -328,3 +328,55 @@ export function slugify(name: string): string {
     .slice(0, 60)
     .replace(/-+$/, "");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Manual evaluations and Claude apps
+
+/** A person's grade of one rubric criterion: pass or fail, with a note saying why. */
+export interface HumanGrade {
+  pass: boolean;
+  note: string;
+}
+
+/** Rubric checks from a person's grades (one per criterion, in order), each saying who graded it. */
+export function humanRubricChecks(rubric: readonly string[], grades: readonly HumanGrade[], graderName: string): CheckResult[] {
+  return rubric.map((criterion, i) => {
+    const g = grades[i];
+    const by = `Graded by hand by ${graderName}`;
+    return {
+      kind: "rubric" as const,
+      expectation: criterion,
+      passed: g?.pass === true,
+      detail: g ? (g.note.trim() ? `${by}: ${g.note.trim()}` : `${by}.`) : "Not graded.",
+    };
+  });
+}
+
+/**
+ * The production version as instructions for a Claude Project (Claude's apps, no API key): the business
+ * context, then the template with its variables, so a member pastes it once into the Project's
+ * instructions and then gives only the variables in each chat.
+ */
+export function claudeProjectInstructions(
+  v: BusinessContext & { template: string; variables: readonly string[] },
+  workflowName: string,
+): string {
+  const context = systemPrompt(v);
+  const inputs = v.variables.length
+    ? `Each time, I will give you:\n${v.variables.map((n) => `- ${n}`).join("\n")}\nIf one is missing, ask me for it before you answer.`
+    : "I will ask you to run it; it needs no inputs.";
+  return [
+    `# ${workflowName}`,
+    context,
+    `## The task\n${inputs}\nThen do this, with {{name}} replaced by the value I gave:\n\n${v.template.trim()}`,
+  ]
+    .filter((s) => s.trim() !== "")
+    .join("\n\n");
+}
+
+/** What to paste into a Claude chat to run one test case by hand: the business context, then the filled-in template. */
+export function manualCasePrompt(v: BusinessContext & { template: string }, values: Record<string, string>): string {
+  const context = systemPrompt(v);
+  const task = renderTemplate(v.template, values).trim();
+  return context ? `${context}\n\n## The task\n${task}` : task;
+}

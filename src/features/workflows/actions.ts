@@ -6,6 +6,7 @@ import {
   approveVersionSchema,
   createWorkflowSchema,
   deleteTestCaseSchema,
+  manualEvaluationSchema,
   runWorkflowSchema,
   saveTestCaseSchema,
   saveVersionSchema,
@@ -16,6 +17,7 @@ import { createWorkflow } from "./server/create-workflow";
 import { saveVersion, updateWorkflowDetails } from "./server/edit-workflow";
 import { startEvaluation } from "./server/evaluate";
 import { approveVersion, markCandidate, promoteVersion, rollbackTo } from "./server/labels";
+import { recordManualEvaluation } from "./server/manual-evaluation";
 import { runWorkflow } from "./server/run-workflow";
 import { deleteTestCase, saveTestCase } from "./server/test-cases";
 
@@ -31,6 +33,11 @@ export const deleteTestCaseAction = programmeAction(deleteTestCaseSchema, delete
 /** Starts an evaluation; a job runs its cases (the page polls the run's progress). */
 export const startEvaluationAction = programmeAction(versionRefSchema, startEvaluation, {
   result: (started) => ({ runId: started.runId }),
+});
+
+/** Records an evaluation made by hand: outputs pasted from a Claude app, the rubric graded by the member. */
+export const recordManualEvaluationAction = programmeAction(manualEvaluationSchema, recordManualEvaluation, {
+  result: (r) => ({ runId: r.runId }),
 });
 
 export const approveVersionAction = programmeAction(approveVersionSchema, approveVersion, { result: ok });

@@ -143,3 +143,31 @@ export const runRequestBodySchema = z.object(
   { variables: z.record(z.string(), z.unknown(), { error: 'Send {"variables": {…}} with each variable as text.' }) },
   { error: 'Send a JSON object {"variables": {…}}.' },
 );
+
+/** A person's grade of one rubric criterion (radio buttons in the form). */
+const grade = z.object({
+  result: z.enum(["pass", "fail"], { error: "Grade this criterion: pass or fail." }),
+  note: z.string().trim().max(1000, "Keep the note under 1,000 characters.").default(""),
+});
+
+/**
+ * A manual evaluation: for each test case, the output Claude produced in a Claude app (pasted), and a
+ * grade for each of its rubric criteria, in order. The same checks as an API evaluation run on the outputs.
+ */
+export const manualEvaluationSchema = versionRefSchema.extend({
+  cases: z
+    .array(
+      z.object({
+        testCaseId: z.string().uuid(),
+        output: z
+          .string()
+          .trim()
+          .min(1, "Paste the output Claude produced for this case.")
+          .max(100_000, "Keep the output under 100,000 characters."),
+        grades: z.array(grade).max(20).default([]),
+      }),
+    )
+    .min(1, "Paste an output for each test case.")
+    .max(200),
+});
+export type ManualEvaluationInput = z.input<typeof manualEvaluationSchema>;

@@ -138,7 +138,13 @@ export async function promoteVersion(actor: Actor, raw: VersionRef) {
       entityType: "Workflow",
       entityId: workflow.id,
       before: { production: previous?.number ?? null },
-      after: { workflow: workflow.slug, production: version.number, passRate: evaluation!.passRate, evaluationId: evaluation!.id },
+      after: {
+        workflow: workflow.slug,
+        production: version.number,
+        passRate: evaluation!.passRate,
+        evaluationId: evaluation!.id,
+        evaluation: evaluation!.mode === "MANUAL" ? "manual" : "api",
+      },
     });
     return { version: version.number, previous: previous?.number ?? null };
   });
