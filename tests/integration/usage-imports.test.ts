@@ -32,10 +32,10 @@ const CASES: [ImportFormat, string, number][] = [
   ["anthropic-cost-report", "anthropic-cost-report.json", 4],
   ["claude-code-report", "claude-code-report.json", 3],
   ["claude-analytics-users", "claude-analytics-users.json", 2],
-  ["claude-analytics-summaries", "claude-analytics-summaries.json", 0],
 ];
 
 describe("usage imports", () => {
+  // claude-analytics-summaries are organisation-level daily facts, not events: tests/integration/usage-value.test.ts.
   it.each(CASES)("%s: imported twice gives the same totals; the second inserts nothing", async (format, file, expected) => {
     const pm = await makeUser();
     const p = await makeProgramme(pm);
@@ -57,8 +57,6 @@ describe("usage imports", () => {
       { format, received: expected, inserted: expected, duplicates: 0 },
       { format, received: expected, inserted: 0, duplicates: expected },
     ]);
-    if (format === "claude-analytics-summaries" && second.ok)
-      expect(second.notes[0]).toMatch(/summaries carry no per-person facts; imported 0 events/);
   });
 
   it("sums the figures as mapped: cost report dollars, Claude Code sessions and commits", async () => {

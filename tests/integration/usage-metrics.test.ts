@@ -90,7 +90,16 @@ describe("metrics", () => {
     expect(second.totals.active28AtEnd).toBe(expected(events, "2026-04-05").active28);
     expect(second.totals.active28PctAtEnd).toBe(Math.round((expected(events, "2026-04-05").active28 / 10) * 1000) / 10);
     expect(second.breakdowns.department).toEqual(
-      expect.arrayContaining([{ key: "Finance", tasks: 6, errors: 0, costUsd: 0, minutesSaved: 15 }]),
+      expect.arrayContaining([
+        {
+          key: "Finance",
+          tasks: 6,
+          errors: 0,
+          costUsd: 0,
+          minutesSaved: 15,
+          tokens: { uncachedInput: 0, cacheWrite: 0, cacheRead: 0, output: 0 },
+        },
+      ]),
     );
   });
 

@@ -163,14 +163,65 @@ describe("claude-analytics-users and -summaries", () => {
     ]);
   });
 
-  it("summaries: validated, and honest that they carry no per-person facts", () => {
+  it("summaries: one organisation-level fact per day (no events), with seats, invites, rates and per-product counts", () => {
     const r = ok(parseImport("claude-analytics-summaries", fixture("claude-analytics-summaries.json")));
     expect(r.events).toEqual([]);
-    expect(r.notes[0]).toMatch(/^summaries carry no per-person facts; imported 0 events/);
+    expect(r.summaries).toEqual([
+      {
+        day: "2026-03-02",
+        dailyActiveUsers: 120,
+        weeklyActiveUsers: 310,
+        monthlyActiveUsers: 540,
+        assignedSeats: 1000,
+        pendingInvites: 12,
+        dailyAdoptionRate: 0.12,
+        weeklyAdoptionRate: 0.31,
+        monthlyAdoptionRate: 0.54,
+        products: {},
+      },
+      expect.objectContaining({ day: "2026-03-03", dailyActiveUsers: 131, monthlyActiveUsers: 545 }),
+    ]);
+    expect(r.notes[0]).toMatch(/^2 days of organisation-level analytics summaries/);
+    const withProducts = ok(
+      parseImport(
+        "claude-analytics-summaries",
+        JSON.stringify({
+          data: [
+            {
+              date: "2026-03-04",
+              daily_active_user_count: 5,
+              cowork_daily_active_user_count: 2,
+              claude_code_weekly_active_user_count: 3,
+              chat_monthly_active_user_count: 4,
+            },
+          ],
+        }),
+      ),
+    );
+    expect(withProducts.summaries?.[0]?.products).toEqual({ chat: { monthly: 4 }, claude_code: { weekly: 3 }, cowork: { daily: 2 } });
+  });
+
+  it("summaries: names a missing count or date, a bad rate, a negative count and a day given twice", () => {
     const page = json("claude-analytics-summaries.json") as { data: Record<string, unknown>[] };
     delete page.data[1]!.daily_active_user_count;
     expect(problems(parseImport("claude-analytics-summaries", JSON.stringify(page)))).toEqual([
-      { record: "page 1, summary 2", reason: "daily_active_user_count is required" },
+      { record: "page 1, summary 2 (2026-03-03)", reason: "daily_active_user_count is required" },
+    ]);
+    const bad = {
+      data: [
+        { daily_active_user_count: 1 },
+        { date: "2026-02-30", daily_active_user_count: 1 },
+        { date: "2026-03-01", daily_active_user_count: 1, monthly_adoption_rate: 1.5, chat_daily_active_user_count: -2 },
+        { date: "2026-03-02", daily_active_user_count: 1 },
+        { date: "2026-03-02", daily_active_user_count: 2 },
+      ],
+    };
+    expect(problems(parseImport("claude-analytics-summaries", JSON.stringify(bad)))).toEqual([
+      { record: "page 1, summary 1", reason: "date is required (YYYY-MM-DD)" },
+      { record: "page 1, summary 2", reason: "date must be a real date as YYYY-MM-DD (got 2026-02-30)" },
+      { record: "page 1, summary 3 (2026-03-01)", reason: "monthly_adoption_rate must be a ratio from 0 to 1" },
+      { record: "page 1, summary 3 (2026-03-01)", reason: "chat_daily_active_user_count must be a whole number from 0 to 10,000,000" },
+      { record: "page 1, summary 5 (2026-03-02)", reason: "2026-03-02 appears twice in this file" },
     ]);
   });
 });

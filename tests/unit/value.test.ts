@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+
+import { estimateValue, rateFor, seatCostForDays } from "@/domain/value";
+
+describe("value in money", () => {
+  const rates = [
+    { department: "", usdPerHour: 50 },
+    { department: "Finance", usdPerHour: 90 },
+  ];
+
+  it("a department's own hourly cost, else the programme's, else none", () => {
+    expect(rateFor("Finance", rates)?.usdPerHour).toBe(90);
+    expect(rateFor("Legal", rates)?.usdPerHour).toBe(50);
+    expect(rateFor("", rates)?.usdPerHour).toBe(50);
+    expect(rateFor("Legal", [{ department: "Finance", usdPerHour: 90 }])).toBeNull();
+  });
+
+  it("values minutes at their rate, counts unvalued minutes, and ROI = (value − cost) ÷ cost", () => {
+    const v = estimateValue({
+      minutesByDepartment: [
+        { department: "Finance", minutes: 120 },
+        { department: "Legal", minutes: 30 },
+      ],
+      hourlyCosts: [{ department: "Finance", usdPerHour: 90 }],
+      apiCostUsd: 40,
+      seatCostUsd: 20,
+    });
+    expect(v).toMatchObject({ minutesSaved: 150, valuedMinutes: 120, valueUsd: 180, costUsd: 60, netUsd: 120, roi: 2 });
+    expect(v.byDepartment[1]).toMatchObject({ department: "Legal", valueUsd: null, usdPerHour: null });
+  });
+
+  it("no hourly cost: no value and no ROI (never a guess); no cost: no ROI", () => {
+    expect(
+      estimateValue({ minutesByDepartment: [{ department: "", minutes: 60 }], hourlyCosts: [], apiCostUsd: 5, seatCostUsd: null }),
+    ).toMatchObject({
+      valueUsd: null,
+      roi: null,
+      netUsd: null,
+      costUsd: 5,
+    });
+    expect(
+      estimateValue({ minutesByDepartment: [{ department: "", minutes: 60 }], hourlyCosts: rates, apiCostUsd: 0, seatCostUsd: null }),
+    ).toMatchObject({
+      valueUsd: 50,
+      roi: null,
+    });
+  });
+
+  it("seat cost: seats × price a month × 12 ÷ 365 per day, to the cent", () => {
+    expect(seatCostForDays(100, 30, 365)).toBe(36_000);
+    expect(seatCostForDays(10, 30, 7)).toBe(69.04);
+    expect(seatCostForDays(0, 30, 7)).toBe(0);
+  });
+});
