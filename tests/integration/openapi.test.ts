@@ -29,7 +29,6 @@ import { makeReadyWorkflow } from "../support/workflow-fixture";
  */
 
 type Doc = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 let doc: Doc;
 let ajv: Ajv2020;
@@ -83,7 +82,8 @@ const request = (url: string, init: { method?: string; token?: string; body?: st
     body: init.body,
   });
 
-const call = (handler: Handler, req: NextRequest, params: Record<string, string>) => handler(req, { params: Promise.resolve(params) });
+const call = <P>(handler: (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>, req: NextRequest, params: P) =>
+  handler(req, { params: Promise.resolve(params) });
 
 /** Every route.ts under src/app/api/v1 as "method /path" (OpenAPI's {param} for [param]). */
 function routeMethods(): string[] {

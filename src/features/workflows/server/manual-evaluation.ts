@@ -8,6 +8,7 @@ import {
   passRate,
   variableProblems,
 } from "@/domain/workflows";
+import type { Prisma } from "@/generated/prisma/client";
 import { appendAudit } from "@/server/audit";
 import { auditActor, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
@@ -46,7 +47,7 @@ export async function recordManualEvaluation(actor: Actor, raw: ManualEvaluation
     const ungraded = cases.filter((c) => (given.get(c.id)!.grades.length ?? 0) !== c.rubric.length).map((c) => c.name);
     if (ungraded.length > 0) throw new RuleError(`Grade every rubric criterion: ${ungraded.join(", ")}.`, "cases");
 
-    const results = cases.map((c) => {
+    const results = cases.map((c): Omit<Prisma.EvaluationResultCreateManyInput, "runId"> => {
       const { output, grades } = given.get(c.id)!;
       const variables = c.variables as Record<string, unknown>;
       const caseSnapshot = {
@@ -57,14 +58,14 @@ export async function recordManualEvaluation(actor: Actor, raw: ManualEvaluation
         minLength: c.minLength,
         maxLength: c.maxLength,
         rubric: c.rubric,
-      };
+      } as Prisma.InputJsonObject;
       const problems = variableProblems(version.variables, variables);
       if (problems.length > 0)
         return {
           testCaseId: c.id,
           caseName: c.name,
           caseSnapshot,
-          outcome: "ERROR" as const,
+          outcome: "ERROR",
           output,
           errorType: "invalid_variables",
           errorMessage: `The test case's variables do not fit version ${version.number}: ${describeVariableProblems(problems)}.`,
@@ -81,9 +82,9 @@ export async function recordManualEvaluation(actor: Actor, raw: ManualEvaluation
         testCaseId: c.id,
         caseName: c.name,
         caseSnapshot,
-        outcome: checks.every((k) => k.passed) ? ("PASSED" as const) : ("FAILED" as const),
+        outcome: checks.every((k) => k.passed) ? "PASSED" : "FAILED",
         output,
-        checks,
+        checks: checks as object[],
       };
     });
     const passed = results.filter((r) => r.outcome === "PASSED").length;
@@ -105,7 +106,7 @@ export async function recordManualEvaluation(actor: Actor, raw: ManualEvaluation
       select: { id: true },
     });
     await tx.evaluationResult.createMany({
-      data: results.map((r) => ({ ...r, runId: run.id, checks: ("checks" in r ? r.checks : []) as object[] })),
+      data: results.map((r) => ({ ...r, runId: run.id })),
     });
     await appendAudit(tx, {
       programmeId,
