@@ -252,7 +252,13 @@ describe("budget approval", () => {
     const { pm, sponsor, viewer, p, slug } = await setup();
     const { id } = await createScenario(pm, scenario(slug));
     const monthly = await shownMonthly(sponsor, slug, id);
-    const request = { programmeSlug: slug, scenarioId: id, expectedMonthly: monthly, note: "Approved at the steering committee" };
+    const request = {
+      programmeSlug: slug,
+      scenarioId: id,
+      expectedMonthly: monthly,
+      supersedes: null,
+      note: "Approved at the steering committee",
+    };
 
     await expect(approveBudget(pm, request)).rejects.toThrow("Only a sponsor can do that in this programme.");
     await expect(approveBudget(viewer, request)).rejects.toBeInstanceOf(ForbiddenError);
@@ -287,7 +293,12 @@ describe("budget approval", () => {
     expect(model.latestApproval).toMatchObject({ scenarioName: "Full rollout", approvedBy: `${sponsor.name} <${sponsor.email}>` });
     expect(model.scenarios[0]!.lastApproval?.stillMatches).toBe(false);
 
-    await approveBudget(sponsor, { ...request, expectedMonthly: await shownMonthly(sponsor, slug, id), note: null });
+    await approveBudget(sponsor, {
+      ...request,
+      expectedMonthly: await shownMonthly(sponsor, slug, id),
+      supersedes: approval.id,
+      note: null,
+    });
     expect((await getCostModel(pm, slug)).approvals).toHaveLength(2);
 
     // An approved scenario stays as the record of its approvals.
@@ -303,7 +314,7 @@ describe("department budgets", () => {
     const { pm, sponsor, viewer, viewerMembershipId, p, slug } = await setup();
     const { id } = await createScenario(pm, scenario(slug));
     const monthly = await shownMonthly(sponsor, slug, id);
-    await approveBudget(sponsor, { programmeSlug: slug, scenarioId: id, expectedMonthly: monthly });
+    await approveBudget(sponsor, { programmeSlug: slug, scenarioId: id, expectedMonthly: monthly, supersedes: null });
     const pmMembership = await db.membership.findFirstOrThrow({ where: { programmeId: p.id, userId: pm.id } });
 
     const lending = await saveDepartmentBudget(pm, {

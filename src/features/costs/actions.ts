@@ -9,7 +9,9 @@ import {
   deleteDepartmentBudgetSchema,
   deleteScenarioSchema,
   measureTokensSchema,
+  revokeBudgetSchema,
   saveDepartmentBudgetSchema,
+  sendBackScenarioSchema,
   updatePriceSchema,
   updateScenarioSchema,
 } from "./schemas";
@@ -19,7 +21,9 @@ import { createScenario } from "./server/create-scenario";
 import { deleteDepartmentBudget } from "./server/delete-department-budget";
 import { deleteScenario } from "./server/delete-scenario";
 import { measureTokens } from "./server/measure-tokens";
+import { revokeBudget } from "./server/revoke-budget";
 import { saveDepartmentBudget } from "./server/save-department-budget";
+import { sendBackScenario } from "./server/send-back-scenario";
 import { updatePrice } from "./server/update-price";
 import { updateScenario } from "./server/update-scenario";
 
@@ -33,8 +37,10 @@ export const deleteScenarioAction = programmeAction(deleteScenarioSchema, delete
 /** A measurement changes nothing stored: no page to refresh. */
 export const measureTokensAction = programmeAction(measureTokensSchema, measureTokens, { revalidate: false });
 export const approveBudgetAction = programmeAction(approveBudgetSchema, approveBudget, {
-  result: (r) => ({ approvalId: r.id, monthlyAmount: r.monthlyAmount }),
+  result: (r) => ({ approvalId: r.id, monthlyAmount: r.monthlyAmount, outcome: r.outcome, superseded: r.superseded }),
 });
+export const revokeBudgetAction = programmeAction(revokeBudgetSchema, revokeBudget, { result: (r) => ({ approvalId: r.id }) });
+export const sendBackScenarioAction = programmeAction(sendBackScenarioSchema, sendBackScenario, { result: (r) => ({ scenarioId: r.id }) });
 export const saveDepartmentBudgetAction = programmeAction(saveDepartmentBudgetSchema, saveDepartmentBudget, {
   result: (r) => ({ budgetId: r.id }),
 });

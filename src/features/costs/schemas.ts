@@ -174,6 +174,11 @@ export const approveBudgetSchema = z.object({
     .number()
     .refine(Number.isFinite, "The monthly total is missing; reload the page.")
     .pipe(z.number().min(0).max(1e12, "The monthly total is out of range; reload the page.")),
+  /**
+   * The approved budget the sponsor confirmed to supersede (null: they saw none). Refused if another is
+   * approved by the time the approval is written, so nobody replaces a budget they were not shown.
+   */
+  supersedes: z.string({ error: "Say which approved budget this replaces (none: null); reload the page." }).uuid().nullable(),
   note: z
     .string()
     .trim()
@@ -182,6 +187,19 @@ export const approveBudgetSchema = z.object({
     .transform((s) => s || null),
 });
 export type ApproveBudgetInput = z.input<typeof approveBudgetSchema>;
+
+const reason = (what: string) =>
+  z
+    .string({ error: `Give the reason ${what}.` })
+    .trim()
+    .min(3, `Give the reason ${what}.`)
+    .max(2000, "Keep the reason under 2,000 characters.");
+
+export const revokeBudgetSchema = z.object({ programmeSlug, approvalId: id, reason: reason("for revoking the approval") });
+export type RevokeBudgetInput = z.input<typeof revokeBudgetSchema>;
+
+export const sendBackScenarioSchema = z.object({ programmeSlug, scenarioId: id, reason: reason("for sending it back") });
+export type SendBackScenarioInput = z.input<typeof sendBackScenarioSchema>;
 
 export const saveDepartmentBudgetSchema = z.object({
   programmeSlug,

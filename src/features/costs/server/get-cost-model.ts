@@ -18,6 +18,10 @@ export const approvalSelect = {
   approvedBy: true,
   approvedAt: true,
   note: true,
+  status: true,
+  endedAt: true,
+  endedBy: true,
+  endReason: true,
   scenario: { select: { name: true } },
 } as const;
 
@@ -28,7 +32,7 @@ export async function getCostModel(actor: Actor, programmeSlug: string, now = ne
   await ensureDefaultPrices(programmeId);
   const [prices, scenarios, approvals, budgets, members] = await Promise.all([
     loadPriceTable(db, programmeId, now),
-    db.costScenario.findMany({ where: { programmeId }, select: scenarioSelect, orderBy: { name: "asc" } }),
+    db.costScenario.findMany({ where: { programmeId }, select: { ...scenarioSelect, sentBackAt: true }, orderBy: { name: "asc" } }),
     db.budgetApproval.findMany({ where: { programmeId }, select: approvalSelect, orderBy: { approvedAt: "desc" } }),
     db.departmentBudget.findMany({
       where: { programmeId },
@@ -41,7 +45,8 @@ export async function getCostModel(actor: Actor, programmeSlug: string, now = ne
       orderBy: { user: { name: "asc" } },
     }),
   ]);
-  const latestApproval = approvals[0] ?? null;
+  // The approved budget is the active approval (decision record 023); the others are its history.
+  const latestApproval = approvals.find((a) => a.status === "ACTIVE") ?? null;
   const rows = scenarios.map((s) => {
     const r = scenarioCost(toScenarioInput(s), prices.current);
     const approval = approvals.find((a) => a.scenarioId === s.id) ?? null;
@@ -59,6 +64,7 @@ export async function getCostModel(actor: Actor, programmeSlug: string, now = ne
       costPerTask: r.costPerTask,
       unpricedModels: r.unpricedModels,
       isApprovedBudget: latestApproval?.scenarioId === s.id,
+      sentBack: s.sentBackAt !== null,
       lastApproval: approval
         ? {
             approvedAt: approval.approvedAt,

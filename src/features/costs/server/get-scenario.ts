@@ -31,10 +31,14 @@ export async function getScenario(
   const programmeId = access.programme.id;
   if (!z.string().uuid().safeParse(scenarioId).success) throw new NotFoundError("Scenario not found.");
   await ensureDefaultPrices(programmeId);
-  const [scenario, prices, approvals] = await Promise.all([
-    db.costScenario.findFirst({ where: { id: scenarioId, programmeId }, select: scenarioSelect }),
+  const [scenario, prices, approvals, active] = await Promise.all([
+    db.costScenario.findFirst({
+      where: { id: scenarioId, programmeId },
+      select: { ...scenarioSelect, sentBackAt: true, sentBackBy: true, sentBackReason: true },
+    }),
     loadPriceTable(db, programmeId, now),
     db.budgetApproval.findMany({ where: { programmeId, scenarioId }, select: approvalSelect, orderBy: { approvedAt: "desc" } }),
+    db.budgetApproval.findUnique({ where: { activeProgrammeId: programmeId }, select: approvalSelect }),
   ]);
   if (!scenario) throw new NotFoundError("Scenario not found.");
   const input = toScenarioInput(scenario);
@@ -43,11 +47,17 @@ export async function getScenario(
   const selectable = new Set(models.map((m) => m.model));
   const compared = [...new Set(compare)].filter((m) => selectable.has(m)).slice(0, MAX_COMPARED_MODELS);
   const latest = approvals[0] ?? null;
+  const { sentBackAt, sentBackBy, sentBackReason, ...figures } = scenario;
   return {
     access,
     canManage: access.can("costs.manage"),
     canApprove: access.can("budget.approve"),
-    scenario: { ...scenario, modelMix: input.modelMix },
+    scenario: { ...figures, modelMix: input.modelMix },
+    sentBack: sentBackAt ? { at: sentBackAt, by: sentBackBy ?? "", reason: sentBackReason ?? "" } : null,
+    /** The programme's approved budget (any scenario), which approving this one would supersede. */
+    activeApproval: active ? { ...active, scenarioName: active.scenario.name, isThisScenario: active.scenarioId === scenario.id } : null,
+    /** This scenario is the approved budget at the figure it costs now: approving again would change nothing. */
+    approvedAsIs: active?.scenarioId === scenario.id && sameAmount(active.monthlyAmount, result.monthlyTotal),
     result,
     breakdown: costBreakdown(result),
     models,

@@ -37,7 +37,12 @@ export async function updateScenario(actor: Actor, raw: UpdateScenarioInput, now
       )
         throw nameTaken(input.name);
       const data = scenarioData(input);
-      const updated = await tx.costScenario.update({ where: { id: input.scenarioId }, data, select: { id: true, name: true } });
+      // A change answers a sponsor's send-back: the mark is cleared.
+      const updated = await tx.costScenario.update({
+        where: { id: input.scenarioId },
+        data: { ...data, sentBackAt: null, sentBackBy: null, sentBackReason: null },
+        select: { id: true, name: true },
+      });
       const { id: _i, createdAt: _c, updatedAt: _u, ...old } = before;
       await appendAudit(tx, {
         programmeId,

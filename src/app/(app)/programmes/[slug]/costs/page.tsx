@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableFoot, TableHead, Td, Th, Tr } from "@/components/ui/table";
+import { BUDGET_APPROVAL_STATUS_LABELS } from "@/domain/budget-approvals";
 import { COST_COLORS } from "@/features/costs/colors";
 import { CostBarChart } from "@/features/costs/components/cost-chart";
 import { DepartmentBudgetForm, DepartmentBudgetRow } from "@/features/costs/components/department-budget-form";
@@ -145,6 +146,8 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
                     <Td>
                       {s.isApprovedBudget ? (
                         <Badge tone="success">Approved budget</Badge>
+                      ) : s.sentBack ? (
+                        <Badge tone="warning">Sent back</Badge>
                       ) : s.lastApproval ? (
                         <Badge>Approved earlier</Badge>
                       ) : (
@@ -232,6 +235,7 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
                 <Th numeric>Monthly</Th>
                 <Th numeric>90 days</Th>
                 <Th>Approved by</Th>
+                <Th>Status</Th>
                 <Th>Note</Th>
               </Tr>
             </TableHead>
@@ -249,6 +253,17 @@ export default async function CostModelPage({ params }: { params: Promise<{ slug
                   <Td numeric>{formatUsd(ap.monthlyAmount)}</Td>
                   <Td numeric>{formatUsd(ap.ninetyDayAmount)}</Td>
                   <Td>{ap.approvedBy}</Td>
+                  <Td>
+                    <Badge tone={ap.status === "ACTIVE" ? "success" : ap.status === "REVOKED" ? "danger" : "neutral"}>
+                      {BUDGET_APPROVAL_STATUS_LABELS[ap.status]}
+                    </Badge>
+                    {ap.endedAt && (
+                      <span className="mt-1 block text-xs text-slate-600">
+                        {formatDate(ap.endedAt)}
+                        {ap.status === "REVOKED" && ap.endReason ? `: ${ap.endReason}` : ""}
+                      </span>
+                    )}
+                  </Td>
                   <Td className="text-slate-700">{ap.note ?? "—"}</Td>
                 </Tr>
               ))}

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Form from "next/form";
 
+import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableFoot, TableHead, Td, Th, Tr } from "@/components/ui/table";
+import { BUDGET_APPROVAL_STATUS_LABELS } from "@/domain/budget-approvals";
 import { CACHE_READS_PER_WRITE } from "@/domain/costs";
 import { COST_COLORS, TOKEN_COLORS } from "@/features/costs/colors";
 import { ApproveBudgetForm } from "@/features/costs/components/approve-budget-form";
+import { RevokeBudgetForm, SendBackScenarioForm } from "@/features/costs/components/budget-reason-form";
 import { CostBarChart } from "@/features/costs/components/cost-chart";
 import { DeleteScenarioButton } from "@/features/costs/components/delete-scenario-button";
 import { getScenario, MAX_COMPARED_MODELS } from "@/features/costs/server/get-scenario";
@@ -295,44 +298,76 @@ export default async function ScenarioPage({
 
       <Card title="Budget approval">
         <div className="space-y-4">
-          {v.approvals.length > 0 && (
-            <div className="space-y-2">
-              {v.latestApprovalMatches === false && (
-                <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                  The scenario has changed since its last approval ({formatUsd(v.approvals[0]!.monthlyAmount)} a month); it now costs{" "}
-                  {formatUsd(r.monthlyTotal)} a month.
-                </p>
-              )}
-              <ul className="divide-y divide-slate-100 text-sm" aria-label="Approvals of this scenario">
-                {v.approvals.map((ap) => (
-                  <li key={ap.id} className="py-2">
-                    <strong>{formatUsd(ap.monthlyAmount)}</strong> a month ({formatUsd(ap.ninetyDayAmount)} over 90 days), approved by{" "}
-                    {ap.approvedBy} on{" "}
-                    <time dateTime={ap.approvedAt.toISOString()} title={formatDateTime(ap.approvedAt)}>
-                      {formatDate(ap.approvedAt)}
-                    </time>
-                    {ap.note && <span className="block text-slate-600">“{ap.note}”</span>}
-                  </li>
-                ))}
-              </ul>
-            </div>
+          {v.sentBack && (
+            <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="sent-back">
+              <strong>Sent back</strong> by {v.sentBack.by.replace(/ <.*>$/, "")} on {formatDate(v.sentBack.at)}: “{v.sentBack.reason}” The
+              mark clears when the programme manager changes the scenario.
+            </p>
+          )}
+          {v.activeApproval?.isThisScenario ? (
+            <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="this-is-approved">
+              <strong>This is the approved budget:</strong> {formatUsd(v.activeApproval.monthlyAmount)} a month, approved by{" "}
+              {v.activeApproval.approvedBy.replace(/ <.*>$/, "")} on {formatDate(v.activeApproval.approvedAt)}.
+              {!v.approvedAsIs && <> The scenario has changed since: it now costs {formatUsd(r.monthlyTotal)} a month.</>}
+            </p>
+          ) : v.activeApproval ? (
+            <p className="text-sm text-slate-700">
+              The approved budget is “{v.activeApproval.scenarioName}” at {formatUsd(v.activeApproval.monthlyAmount)} a month.
+            </p>
+          ) : (
+            <p className="text-sm text-slate-700">No budget is approved in this programme now.</p>
           )}
           {v.canApprove ? (
-            r.unpricedModels.length === 0 ? (
-              <ApproveBudgetForm
-                key={`${r.monthlyTotal}`}
-                programmeSlug={slug}
-                scenarioId={s.id}
-                monthly={r.monthlyTotal}
-                ninetyDay={r.ninetyDayTotal}
-              />
-            ) : (
-              <p className="text-sm text-slate-600">This scenario cannot be approved until every model in it has a price.</p>
-            )
+            <div className="space-y-3">
+              {v.approvedAsIs ? (
+                <p className="text-sm text-slate-600">Approving it again would change nothing.</p>
+              ) : r.unpricedModels.length === 0 ? (
+                <ApproveBudgetForm
+                  key={`${r.monthlyTotal}-${v.activeApproval?.id ?? "none"}`}
+                  programmeSlug={slug}
+                  scenarioId={s.id}
+                  scenarioName={s.name}
+                  monthly={r.monthlyTotal}
+                  ninetyDay={r.ninetyDayTotal}
+                  current={v.activeApproval}
+                />
+              ) : (
+                <p className="text-sm text-slate-600">This scenario cannot be approved until every model in it has a price.</p>
+              )}
+              <div className="flex flex-wrap gap-2">
+                {v.activeApproval?.isThisScenario ? (
+                  <RevokeBudgetForm programmeSlug={slug} approvalId={v.activeApproval.id} />
+                ) : (
+                  <SendBackScenarioForm programmeSlug={slug} scenarioId={s.id} />
+                )}
+              </div>
+            </div>
           ) : (
-            <p className="text-sm text-slate-600">
-              {v.approvals.length === 0 ? "Not approved yet. " : ""}Only the sponsor approves a budget.
-            </p>
+            <p className="text-sm text-slate-600">Only the sponsor approves, revokes or sends back a budget.</p>
+          )}
+          {v.approvals.length > 0 && (
+            <ul className="divide-y divide-slate-100 border-t border-slate-100 text-sm" aria-label="Approvals of this scenario">
+              {v.approvals.map((ap) => (
+                <li key={ap.id} className="py-2">
+                  <Badge tone={ap.status === "ACTIVE" ? "success" : ap.status === "REVOKED" ? "danger" : "neutral"}>
+                    {BUDGET_APPROVAL_STATUS_LABELS[ap.status]}
+                  </Badge>{" "}
+                  <strong>{formatUsd(ap.monthlyAmount)}</strong> a month ({formatUsd(ap.ninetyDayAmount)} over 90 days), approved by{" "}
+                  {ap.approvedBy} on{" "}
+                  <time dateTime={ap.approvedAt.toISOString()} title={formatDateTime(ap.approvedAt)}>
+                    {formatDate(ap.approvedAt)}
+                  </time>
+                  {ap.note && <span className="block text-slate-600">“{ap.note}”</span>}
+                  {ap.endedAt && (
+                    <span className="block text-xs text-slate-600">
+                      {ap.status === "REVOKED" ? "Revoked" : "Superseded"} on {formatDate(ap.endedAt)} by{" "}
+                      {ap.endedBy?.replace(/ <.*>$/, "")}
+                      {ap.endReason ? `: ${ap.endReason}` : ""}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
           )}
         </div>
       </Card>
