@@ -9,7 +9,7 @@ import { EVAL_LABEL, EVAL_TONE } from "./evaluation-status";
 
 type Evaluation = Awaited<ReturnType<typeof getWorkflow>>["workflow"]["evaluations"][number];
 
-/** A workflow's latest evaluation runs: when, which version, status, progress, pass rate and cost. */
+/** A workflow's latest evaluation runs: when, which version, status (a manual one labelled so), progress, pass rate and cost. */
 export function EvaluationsTable({ base, evaluations }: { base: string; evaluations: Evaluation[] }) {
   return (
     <Table label="Evaluations">
@@ -35,12 +35,18 @@ export function EvaluationsTable({ base, evaluations }: { base: string; evaluati
             <Td className="font-mono text-xs">v{e.version.number}</Td>
             <Td>
               <Badge tone={EVAL_TONE[e.status]}>{EVAL_LABEL[e.status]}</Badge>
+              {e.mode === "MANUAL" && (
+                <>
+                  {" "}
+                  <Badge tone="info">manual</Badge>
+                </>
+              )}
             </Td>
             <Td numeric>
               {e.doneCases}/{e.totalCases}
             </Td>
             <Td numeric>{e.status === "RUNNING" ? "—" : formatPassRate(e.passedCases, e.totalCases)}</Td>
-            <Td numeric>{formatUsdPrecise(e.costUsd)}</Td>
+            <Td numeric>{e.mode === "MANUAL" ? "—" : formatUsdPrecise(e.costUsd)}</Td>
             <Td className="text-xs">{e.startedBy}</Td>
           </Tr>
         ))}

@@ -1,10 +1,11 @@
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
-import { formatRate } from "@/domain/workflows";
+import { claudeProjectInstructions, formatRate } from "@/domain/workflows";
 import { formatDateTime } from "@/lib/format";
 
 import type { getWorkflow } from "../server/queries";
+import { CopyBlock } from "./copy-block";
 import { EVAL_LABEL } from "./evaluation-status";
 import { ApproveButton, MarkCandidateButton, PromoteButton, RollbackButton, RunEvaluationButton } from "./version-controls";
 
@@ -54,7 +55,8 @@ export function VersionList({
               </span>
             </div>
             <p className="text-xs text-slate-600">
-              Latest evaluation: {ev ? `${formatRate(ev.passRate)} (${EVAL_LABEL[ev.status]})` : "none"} · Approvals:{" "}
+              Latest evaluation:{" "}
+              {ev ? `${formatRate(ev.passRate)} (${EVAL_LABEL[ev.status]}${ev.mode === "MANUAL" ? ", manual" : ""})` : "none"} · Approvals:{" "}
               {v.approvals.length ? v.approvals.map((a) => a.approverName).join(", ") : "none"}
               {v.promotions.length > 0 && (
                 <>
@@ -82,8 +84,23 @@ export function VersionList({
               {can.manage && (
                 <RunEvaluationButton
                   refTo={ref(v.number)}
-                  disabledReason={keyMissing ?? (w.testCases.length === 0 ? "Add a test case first." : null)}
+                  disabledReason={
+                    keyMissing
+                      ? `${keyMissing} Or evaluate by hand: run the cases in a Claude app and paste the outputs.`
+                      : w.testCases.length === 0
+                        ? "Add a test case first."
+                        : null
+                  }
                 />
+              )}
+              {can.manage && w.testCases.length > 0 && (
+                <Link
+                  href={`${base}/versions/${v.number}/evaluate`}
+                  className="self-center text-xs text-brand-700 underline"
+                  title="Run each test case in a Claude app and paste the outputs: for organisations without an API key"
+                >
+                  Evaluate v{v.number} by hand (paste outputs)
+                </Link>
               )}
               {can.manage && !isProd && !isCandidate && v.number === latest.number && <MarkCandidateButton refTo={ref(v.number)} />}
               {can.approve && !isProd && v.authorId !== userId && !approvedByMe && <ApproveButton refTo={ref(v.number)} />}
@@ -93,6 +110,23 @@ export function VersionList({
                 <a href={`${base}/versions/${v.number}/skill`} className="self-center text-xs text-brand-700 underline" download>
                   Export as Claude Skill (.zip)
                 </a>
+              )}
+              {isProd && (
+                <details className="w-full text-xs">
+                  <summary className="cursor-pointer text-brand-700 underline">Use in a Claude Project (copy the instructions)</summary>
+                  <div className="mt-2 space-y-1">
+                    <p className="text-slate-600">
+                      For Claude&apos;s apps: paste this into a Claude Project&apos;s instructions once; then each chat in the Project only
+                      needs the inputs ({v.variables.join(", ") || "none"}).
+                    </p>
+                    <CopyBlock
+                      id={`project-${v.number}`}
+                      label="Claude Project instructions"
+                      text={claudeProjectInstructions(v, w.name)}
+                      rows={10}
+                    />
+                  </div>
+                </details>
               )}
               {v.number > 1 && (
                 <Link href={`${base}/compare?a=${v.number - 1}&b=${v.number}`} className="self-center text-xs text-brand-700 underline">

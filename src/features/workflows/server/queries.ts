@@ -122,7 +122,11 @@ export async function getWorkflow(actor: Actor, programmeSlug: string, workflowS
           approvals: { select: { approverId: true, approverName: true, note: true, createdAt: true }, orderBy: { createdAt: "asc" } },
           promotions: { select: { kind: true, actorName: true, passRate: true, createdAt: true }, orderBy: { createdAt: "asc" } },
           // The version's latest evaluation, by the same rule as the promotion gate (latestEvaluation).
-          evaluations: { orderBy: { startedAt: "desc" }, take: 1, select: { status: true, passedCases: true, totalCases: true } },
+          evaluations: {
+            orderBy: { startedAt: "desc" },
+            take: 1,
+            select: { status: true, mode: true, passedCases: true, totalCases: true },
+          },
         },
       },
       testCases: { orderBy: { createdAt: "asc" } },
@@ -132,6 +136,7 @@ export async function getWorkflow(actor: Actor, programmeSlug: string, workflowS
         select: {
           id: true,
           status: true,
+          mode: true,
           totalCases: true,
           doneCases: true,
           passedCases: true,
@@ -167,7 +172,7 @@ export async function getWorkflow(actor: Actor, programmeSlug: string, workflowS
   const focus = production ?? w.versions[0] ?? null;
   const latestByVersion = new Map(
     w.versions.flatMap((v) =>
-      v.evaluations.map((e) => [v.id, { passRate: passRate(e.passedCases, e.totalCases), status: e.status }] as const),
+      v.evaluations.map((e) => [v.id, { passRate: passRate(e.passedCases, e.totalCases), status: e.status, mode: e.mode }] as const),
     ),
   );
   const ownerName = w.owner?.user.name ?? null;

@@ -47,7 +47,16 @@ export default async function EvaluationPage({
         }
         description={
           <>
-            {run.version.model} · started by {run.startedBy} · threshold {w.threshold}%
+            {run.mode === "MANUAL" ? (
+              <>
+                <Badge tone="info">manual</Badge> outputs pasted from a Claude app and graded by hand by {run.startedBy}
+              </>
+            ) : (
+              <>
+                {run.version.model} · started by {run.startedBy}
+              </>
+            )}{" "}
+            · threshold {w.threshold}%
           </>
         }
       />
@@ -62,9 +71,16 @@ export default async function EvaluationPage({
             </span>
             {!running && (
               <span className="font-medium">
-                Pass rate {formatPassRate(run.passedCases, run.totalCases)} ({run.passedCases} passed, {run.erroredCases} errors) ·{" "}
-                {formatCount(Number(run.inputTokens))} in / {formatCount(Number(run.outputTokens))} out tokens ·{" "}
-                {formatUsdPrecise(run.costUsd)}
+                Pass rate {formatPassRate(run.passedCases, run.totalCases)} ({run.passedCases} passed, {run.erroredCases} errors)
+                {run.mode === "MANUAL" ? (
+                  " · manual evaluation"
+                ) : (
+                  <>
+                    {" "}
+                    · {formatCount(Number(run.inputTokens))} in / {formatCount(Number(run.outputTokens))} out tokens ·{" "}
+                    {formatUsdPrecise(run.costUsd)}
+                  </>
+                )}
               </span>
             )}
           </div>
