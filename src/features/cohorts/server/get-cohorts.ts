@@ -11,6 +11,7 @@ import {
   type ThresholdResult,
   type TriggerMetric,
 } from "@/domain/cohorts";
+import { renderPolicyMarkdown } from "@/domain/policies";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
@@ -170,7 +171,14 @@ export async function cohortsOverview(programme: { id: string; licensedSeats: nu
 export interface CohortsPage extends CohortsOverview {
   canManage: boolean;
   hasRollbackAuthority: boolean;
-  plan: { procedure: string; targetMinutes: number | null; authority: { id: string; name: string }[]; authorityIsDefault: boolean };
+  plan: {
+    procedure: string;
+    /** The procedure as sanitised HTML (the same Markdown renderer as the policies). */
+    procedureHtml: string;
+    targetMinutes: number | null;
+    authority: { id: string; name: string }[];
+    authorityIsDefault: boolean;
+  };
   tests: { id: string; testedOn: string; environment: string; durationMinutes: number; result: RollbackTestResult; notes: string }[];
   members: { id: string; name: string }[];
   people: { cohortId: string; userRef: string; tag: PilotTag | null }[];
@@ -211,6 +219,7 @@ export async function getCohortsPage(actor: Actor, programmeSlug: string, now = 
     hasRollbackAuthority: authority.some((m) => m.id === access.membership.id),
     plan: {
       procedure: plan?.procedure ?? "",
+      procedureHtml: plan?.procedure ? renderPolicyMarkdown(plan.procedure) : "",
       targetMinutes: plan?.targetMinutes ?? null,
       authority: authority.map((m) => ({ id: m.id, name: nameOf.get(m.id) ?? "A member" })),
       authorityIsDefault: (plan?.authorityIds.length ?? 0) === 0,

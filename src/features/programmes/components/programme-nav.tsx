@@ -13,6 +13,7 @@ export function ProgrammeNav({ slug }: { slug: string }) {
     { href: `${base}/gates/architecture-review`, match: `${base}/gates`, label: "Gates" },
     { href: `${base}/milestones`, label: "Milestones" },
     { href: `${base}/use-cases`, label: "Use cases" },
+    { href: `${base}/cohorts`, label: "Cohorts" },
     { href: `${base}/stakeholders`, label: "Stakeholders" },
     { href: `${base}/risks`, label: "Risks" },
     { href: `${base}/decisions`, label: "Decisions" },
@@ -32,6 +33,9 @@ export function ProgrammeNav({ slug }: { slug: string }) {
           <Link
             key={t.href}
             href={t.href}
+            // Not prefetched: each tab is a dynamic page, and prefetching all fifteen on every view rendered the
+            // programme's layout fifteen times per page view (decision record 020). A click fetches the one tab.
+            prefetch={false}
             aria-current={active ? "page" : undefined}
             className={clsx(
               "whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
