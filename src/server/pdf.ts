@@ -28,6 +28,21 @@ const MARGIN = 48;
 
 type Rgb = [number, number, number];
 
+export interface FigureBox {
+  page: PDFPage;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+/** Places text at (x, y = baseline) aligned to x; returns its width. */
+export type FigureLabel = (
+  text: string,
+  x: number,
+  y: number,
+  opts?: { size?: number; bold?: boolean; color?: Rgb; align?: "left" | "right" | "center" },
+) => number;
+
 /** Where each embedded face comes from: package folder and file inside it (package exports hide the files, so by path). */
 const FACE_FILES = {
   sans: ["@embedpdf/fonts-latin", "fonts/NotoSans-Regular.ttf"],
@@ -278,6 +293,31 @@ export class Writer {
 
   space(h = 8) {
     this.y -= h;
+  }
+
+  /**
+   * Reserves `height` points across the text width (on a new page if it does not fit) for a vector drawing:
+   * `draw` gets the box (x, y = its bottom left, in PDF points) and its page, to draw shapes with pdf-lib
+   * (lines, rectangles), and `label` to place text in the document's embedded fonts (drawn over the shapes).
+   */
+  figure(height: number, draw: (box: FigureBox, label: FigureLabel) => void) {
+    if (this.y - height < MARGIN) {
+      this.page = this.doc.addPage(A4);
+      this.y = A4[1] - MARGIN;
+    }
+    const box: FigureBox = { page: this.page, x: MARGIN, y: this.y - height, width: A4[0] - 2 * MARGIN, height };
+    const page = this.page;
+    const label: FigureLabel = (text, x, y, opts = {}) => {
+      const size = opts.size ?? 7.5;
+      const chain = opts.bold ? "bold" : "regular";
+      const runs = this.runs(text, chain, size);
+      const width = runs.reduce((w, r) => w + r.width, 0);
+      const left = opts.align === "right" ? x - width : opts.align === "center" ? x - width / 2 : x;
+      this.ops.push({ page, x: left, y, size, color: opts.color ?? [0.28, 0.33, 0.41], runs });
+      return width;
+    };
+    draw(box, label);
+    this.y -= height;
   }
 
   /** Embeds the faces the document uses (subset), draws every line, attaches any text printed with replacements, and saves. */

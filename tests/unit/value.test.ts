@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { dayTicks, valueTicks } from "@/domain/chart-ticks";
 import { estimateValue, rateFor, seatCostForDays } from "@/domain/value";
 
 describe("value in money", () => {
@@ -50,5 +51,27 @@ describe("value in money", () => {
     expect(seatCostForDays(100, 30, 365)).toBe(36_000);
     expect(seatCostForDays(10, 30, 7)).toBe(69.04);
     expect(seatCostForDays(0, 30, 7)).toBe(0);
+  });
+});
+
+describe("chart ticks", () => {
+  it("days at an even step, at most seven labels", () => {
+    const days = Array.from({ length: 28 }, (_, i) => ({ day: `2026-03-${String(i + 1).padStart(2, "0")}` }));
+    expect(dayTicks(days)).toEqual(["2026-03-01", "2026-03-08", "2026-03-15", "2026-03-22"]);
+    expect(dayTicks(days.slice(0, 7))).toHaveLength(7);
+    expect(dayTicks(days.slice(0, 12))).toEqual(["2026-03-01", "2026-03-03", "2026-03-05", "2026-03-07", "2026-03-09", "2026-03-11"]);
+  });
+
+  it("values from 0 to a round maximum in equal steps", () => {
+    expect(valueTicks(87)).toEqual([0, 25, 50, 75, 100]);
+    expect(valueTicks(100)).toEqual([0, 25, 50, 75, 100]);
+    expect(valueTicks(0.0135)).toEqual([0, 0.005, 0.01, 0.015]);
+    expect(valueTicks(0)).toEqual([0, 1]);
+    for (const max of [3, 7.5, 42, 999, 12_345]) {
+      const t = valueTicks(max);
+      const steps = t.slice(1).map((v, i) => Math.round((v - t[i]!) * 1e6) / 1e6);
+      expect(new Set(steps).size, String(max)).toBe(1);
+      expect(t.at(-1)!).toBeGreaterThanOrEqual(max);
+    }
   });
 });

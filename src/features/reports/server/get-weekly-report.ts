@@ -68,6 +68,9 @@ export async function getWeeklyReport(actor: Actor, programmeSlug: string, weekP
     }),
   ]);
   const metrics = await loadMetrics({ programmeId: p.id, licensedSeats: p.licensedSeats, from: start, to: end, breakdowns: [] });
+  // The charts show the four weeks to the end of this one (a week alone is too short to read a trend from).
+  const trendFrom = new Date(Math.max(p.startDate.getTime(), end.getTime() - 27 * 86_400_000));
+  const trend = await loadMetrics({ programmeId: p.id, licensedSeats: p.licensedSeats, from: trendFrom, to: end, breakdowns: [] });
   const previous =
     prevStart && prevEnd
       ? await loadMetrics({ programmeId: p.id, licensedSeats: p.licensedSeats, from: prevStart, to: prevEnd, breakdowns: [] })
@@ -82,7 +85,7 @@ export async function getWeeklyReport(actor: Actor, programmeSlug: string, weekP
       value: t.active28PctAtEnd,
       before: q?.active28PctAtEnd ?? null,
       unit: "%",
-      basis: "measured",
+      basis: `measured: ${metrics.adoption.label}`,
     },
     { label: "Tasks completed", value: t.tasks, before: q?.tasks ?? null, unit: "", basis: "measured" },
     {
@@ -93,8 +96,23 @@ export async function getWeeklyReport(actor: Actor, programmeSlug: string, weekP
       basis: "measured, self-reported and estimated",
     },
     { label: "API cost (USD)", value: t.costUsd, before: q?.costUsd ?? null, unit: "$", basis: "measured" },
-    { label: "Cost per task (USD)", value: t.costPerTask, before: q?.costPerTask ?? null, unit: "$", basis: "measured" },
+    { label: "Cost per task (USD)", value: t.costPerTask, before: q?.costPerTask ?? null, unit: "$/task", basis: "measured" },
     { label: "Error rate", value: t.errorRate, before: q?.errorRate ?? null, unit: "ratio", basis: "measured" },
+    { label: "Tokens (all types)", value: t.tokens.total, before: q?.tokens.total ?? null, unit: "", basis: "measured" },
+    {
+      label: "Value of time saved (USD)",
+      value: metrics.value.valueUsd,
+      before: previous?.value.valueUsd ?? null,
+      unit: "$",
+      basis: "estimated: minutes saved × hourly cost",
+    },
+    {
+      label: "ROI (value against API and seat cost)",
+      value: metrics.value.roi,
+      before: previous?.value.roi ?? null,
+      unit: "ratio",
+      basis: "estimated",
+    },
   ];
   return {
     access,
@@ -110,6 +128,9 @@ export async function getWeeklyReport(actor: Actor, programmeSlug: string, weekP
     milestonesHit: milestones.filter((m) => m.completedAt && m.completedAt >= start && m.completedAt <= end),
     milestonesSlipped: milestones.filter((m) => m.status !== "DONE"),
     figures,
+    value: metrics.value,
+    adoption: metrics.adoption,
+    trend: trend.daily.map((d) => ({ day: d.day, active28Pct: d.active28Pct, costUsd: d.costUsd, tasks: d.tasks })),
     reviews,
     canReview: access.can("report.review") && !reviews.some((r) => r.reviewerId === actor.id),
     narrative,

@@ -25,7 +25,9 @@ import { SignOffForm } from "@/features/gates/components/sign-off-form";
 import { SignatureHistory } from "@/features/gates/components/signature-history";
 import { getGateReview } from "@/features/gates/server/get-gate-review";
 import { gateKeyFromSlug, gateSlug } from "@/features/gates/slugs";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { ValueSummary } from "@/features/usage/components/value-summary";
+import { getPilotValue } from "@/features/usage/server/get-pilot-value";
+import { formatDate, formatDateTime, formatDay } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
 
@@ -40,6 +42,8 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
   const path = `/programmes/${slug}/gates/${gateParam}`;
   const user = await requirePageUser(path);
   const r = await loadOr404(() => getGateReview(user, slug, key));
+  // The Pilot Debrief weighs the pilot's value against its cost: shown with the evidence reviewers sign.
+  const pilotValue = key === "PILOT_DEBRIEF" ? await getPilotValue(user, slug) : null;
   const { gate, readiness } = r;
   const current = r.signOffs.filter((s) => s.round === gate.round);
   const earlier = r.signOffs.filter((s) => s.round !== gate.round);
@@ -104,6 +108,12 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
       {gate.key === "PRODUCTION_READINESS" && r.conditions.length > 0 && (
         <Card title="Pilot Debrief conditions">
           <ConditionList programmeSlug={slug} conditions={r.conditions} />
+        </Card>
+      )}
+
+      {pilotValue && (
+        <Card title={`Value and return on cost over the pilot (${formatDay(pilotValue.from)} to ${formatDay(pilotValue.to)}, estimated)`}>
+          <ValueSummary value={pilotValue.value} settingsHref={`/programmes/${slug}/dashboard/value`} canManage={pilotValue.canManage} />
         </Card>
       )}
 

@@ -12,7 +12,8 @@ import { NarrativeEditor } from "@/features/reports/components/narrative-editor"
 import { ReviewButton } from "@/features/reports/components/review-button";
 import { NARRATIVE_MODEL, narrativeParagraphs, narrativeProvenance } from "@/features/reports/narrative";
 import { getWeeklyReport } from "@/features/reports/server/get-weekly-report";
-import { formatChange, formatDate, formatDateTime, formatFigure } from "@/lib/format";
+import { ValueSummary } from "@/features/usage/components/value-summary";
+import { formatChange, formatDate, formatDateTime, formatDay, formatFigure } from "@/lib/format";
 import { requirePageUser } from "@/server/auth/session";
 import { loadOr404 } from "@/server/page-guard";
 
@@ -35,7 +36,7 @@ export default async function WeeklyReportPage({
         title={`Weekly report · week ${r.week}`}
         description={
           <>
-            {r.range.from} to {r.range.to} (UTC)
+            {formatDay(r.range.from)} to {formatDay(r.range.to)} (UTC)
           </>
         }
         actions={
@@ -116,6 +117,10 @@ export default async function WeeklyReportPage({
             ))}
           </TableBody>
         </Table>
+      </Card>
+
+      <Card title="Value and return on cost this week (estimated)">
+        <ValueSummary value={r.value} settingsHref={`/programmes/${slug}/dashboard/value`} canManage={r.access.can("costs.manage")} />
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
