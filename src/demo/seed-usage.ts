@@ -2,10 +2,16 @@
  * Demo usage: Globex Health's pilot and rollout as daily facts for about 2,000 seats, adoption rising to
  * about 55% with Finance lagging; Acme Financial's first pilot weeks. Deterministic, and written through
  * the same ingestion statement as the API (raw events, rollups and active people together).
+ *
+ * Acme runs on Claude apps (chat, Cowork, a few Claude Code seats): its adoption comes from Claude
+ * Enterprise analytics summaries (one organisation-level fact a day, stored as an import or sync stores
+ * them), beside the per-person events of its API document pipeline. Both programmes have hourly costs, so
+ * minutes saved show as money against API and seat cost.
  */
 import { seededRandom as rng } from "@/domain/random";
-import { usageEventSchema, type UsageEvent } from "@/features/usage/schemas";
+import { usageEventSchema, type AnalyticsSummary, type UsageEvent } from "@/features/usage/schemas";
 import { ingestUsageEvents } from "@/features/usage/server/ingest-usage-events";
+import { storeAnalyticsSummaries } from "@/features/usage/server/store-analytics-summaries";
 import type { Tx } from "@/server/db";
 
 import type { DemoSeedContext } from "./context";
@@ -95,5 +101,67 @@ export async function seedUsage(tx: Tx, ctx: DemoSeedContext) {
     }
   }
   for (let i = 0; i < events.length; i += 10_000) await ingestUsageEvents(tx, ctx.programmeId, events.slice(i, i + 10_000), "demo");
+  await tx.hourlyCost.createMany({ data: HOURLY_COSTS[ctx.slug].map((h) => ({ programmeId: ctx.programmeId, ...h })) });
+  if (ctx.slug === "acme") await storeAnalyticsSummaries(tx, ctx.programmeId, acmeSummaries(ctx), "import");
   return events.length;
+}
+
+/** What an hour costs, loaded (salary and on-costs over working hours), per department and programme-wide. */
+const HOURLY_COSTS: Record<DemoSeedContext["slug"], { department: string; usdPerHour: number }[]> = {
+  acme: [
+    { department: "", usdPerHour: 78 },
+    { department: "Commercial lending", usdPerHour: 96 },
+    { department: "Compliance", usdPerHour: 84 },
+  ],
+  globex: [
+    { department: "", usdPerHour: 64 },
+    { department: "Outpatients", usdPerHour: 88 },
+    { department: "Engineering", usdPerHour: 105 },
+    { department: "Finance", usdPerHour: 72 },
+  ],
+};
+
+/**
+ * Acme's Claude Enterprise analytics summaries from the pilot's first day to yesterday: 480 seats assigned of
+ * 500 (20 invites pending), daily active people rising from about 60 to 180 on weekdays (a fifth of that at
+ * weekends), the 7- and 28-day counts over a deterministic roster, split across chat, Cowork and Claude Code.
+ */
+function acmeSummaries(ctx: DemoSeedContext): AnalyticsSummary[] {
+  const r = rng(41);
+  const assigned = 480;
+  const activeOn = new Map<number, Set<number>>();
+  const out: AnalyticsSummary[] = [];
+  for (let day = 32; day <= ctx.day - 1; day++) {
+    const date = ctx.dayDate(day);
+    const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
+    const reach = Math.min(0.5, 0.16 + (day - 32) * 0.022); // share of seats that have started
+    const target = Math.round(assigned * reach * (weekend ? 0.12 : 0.62));
+    const today = new Set<number>();
+    while (today.size < target) today.add(Math.floor(r() * assigned * reach));
+    activeOn.set(day, today);
+    const over = (n: number) => {
+      const all = new Set<number>();
+      for (let d = day - n + 1; d <= day; d++) for (const u of activeOn.get(d) ?? []) all.add(u);
+      return all.size;
+    };
+    const [daily, weekly, monthly] = [today.size, over(7), over(28)];
+    const share = (n: number, k: number) => Math.round(n * k);
+    out.push({
+      day: date.toISOString().slice(0, 10),
+      dailyActiveUsers: daily,
+      weeklyActiveUsers: weekly,
+      monthlyActiveUsers: monthly,
+      assignedSeats: assigned,
+      pendingInvites: 20,
+      dailyAdoptionRate: Math.round((daily / assigned) * 1000) / 1000,
+      weeklyAdoptionRate: Math.round((weekly / assigned) * 1000) / 1000,
+      monthlyAdoptionRate: Math.round((monthly / assigned) * 1000) / 1000,
+      products: {
+        chat: { daily: share(daily, 0.82), weekly: share(weekly, 0.85), monthly: share(monthly, 0.88) },
+        cowork: { daily: share(daily, 0.31), weekly: share(weekly, 0.38), monthly: share(monthly, 0.42) },
+        claude_code: { daily: share(daily, 0.06), weekly: share(weekly, 0.07), monthly: share(monthly, 0.08) },
+      },
+    });
+  }
+  return out;
 }
