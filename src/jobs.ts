@@ -6,6 +6,7 @@
  */
 import "@/notifications"; // registers every notification kind (the daily digest names them)
 
+import { auditJobs } from "@/features/audit/jobs";
 import { cohortJobs } from "@/features/cohorts/jobs";
 import { notificationJobs } from "@/features/notifications/jobs";
 import { usageSyncJobs } from "@/features/usage/sync/jobs";
@@ -13,5 +14,5 @@ import { workflowJobs } from "@/features/workflows/jobs";
 import { registerJobs } from "@/server/jobs/registry";
 
 export function registerAllJobs(): void {
-  registerJobs(...workflowJobs, ...usageSyncJobs, ...notificationJobs, ...cohortJobs);
+  registerJobs(...workflowJobs, ...usageSyncJobs, ...notificationJobs, ...cohortJobs, ...auditJobs);
 }

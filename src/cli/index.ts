@@ -39,10 +39,11 @@ audit
   .action(async (opts: { programme: string }) => {
     await withDatabase(async () => {
       const { db } = await import("@/server/db");
-      const { verifyAuditChain } = await import("@/features/audit/server/verify-audit-chain");
+      const { verifyAndCheckpoint } = await import("@/features/audit/server/verify-audit-chain");
       const programme = await db.programme.findUnique({ where: { slug: opts.programme }, select: { id: true, slug: true } });
       if (!programme) throw new Error(`No programme with the slug "${opts.programme}".`);
-      const verdict = await verifyAuditChain(programme.id);
+      // A full verification, stored as a checkpoint (or a recorded break the audit page then shows).
+      const verdict = await verifyAndCheckpoint(programme.id, "full");
       if (verdict.ok) {
         console.log(`Audit chain of ${programme.slug} is intact: ${verdict.events} events.`);
         console.log(`Head hash: ${verdict.headHash}`);

@@ -49,12 +49,23 @@ export interface StoredEvent extends ChainedEventContent {
 }
 
 export type ChainVerdict =
-  { ok: true; events: number; headHash: string } | { ok: false; events: number; brokenAtSeq: number; reason: string };
+  { ok: true; events: number; headSeq: number; headHash: string } | { ok: false; events: number; brokenAtSeq: number; reason: string };
 
-/** Walks a chain in seq order and names the first broken link. */
-export function verifyChain(events: readonly StoredEvent[]): ChainVerdict {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
+/** Where a verification starts: before the first event (genesis), or just after a verified event. */
+export interface ChainPosition {
+  seq: number;
+  hash: string;
+}
+
+export const GENESIS: ChainPosition = { seq: 0, hash: GENESIS_HASH };
+
+/**
+ * Walks a chain (or the segment of it that follows `from`) in seq order and names the first broken link.
+ * `events` counts the events walked; on success `headSeq`/`headHash` are where the next segment starts.
+ */
+export function verifyChain(events: readonly StoredEvent[], from: ChainPosition = GENESIS): ChainVerdict {
+  let prev = from.hash;
+  let expectedSeq = from.seq + 1;
   for (const e of events) {
     if (e.seq !== expectedSeq)
       return {
@@ -82,7 +93,7 @@ export function verifyChain(events: readonly StoredEvent[]): ChainVerdict {
     prev = e.hash;
     expectedSeq += 1;
   }
-  return { ok: true, events: events.length, headHash: prev };
+  return { ok: true, events: events.length, headSeq: expectedSeq - 1, headHash: prev };
 }
 
 /** Dates to ISO strings and undefined dropped, so what is hashed equals what is stored as JSON. */

@@ -79,6 +79,8 @@ describe("audit trail", () => {
     // The audit page says so too.
     const page = await listAuditEvents(pm, p.slug);
     expect(page.verdict).toMatchObject({ ok: false, brokenAtSeq: 4 });
+    // The CLI recorded the break: it stays on the page.
+    expect(await db.auditCheckpoint.findFirst({ where: { chain: p.id, ok: false } })).toMatchObject({ brokenAtSeq: 4, full: true });
   });
 
   it("a deleted event is found as a missing link", async () => {
