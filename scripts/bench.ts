@@ -22,6 +22,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { seededRandom as rng } from "../src/domain/random";
 import { startEmbeddedPostgres } from "../src/server/db/embedded";
 import { applyMigrations } from "../src/server/db/migrations";
+import { benchAudit } from "./lib/bench-audit";
 import { benchJobs } from "./lib/bench-jobs";
 
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
@@ -117,6 +118,8 @@ const percentile = (xs: number[], p: number) => {
 };
 
 const JOBS = process.argv[2] === "jobs";
+/** `npm run bench -- audit [--sizes 10000,1000000 --runs 20 --tail 200 --full-verify]`: the audit page (scripts/lib/bench-audit.ts). */
+const AUDIT = process.argv[2] === "audit";
 
 async function main() {
   let url = process.env.DATABASE_URL;
@@ -159,6 +162,17 @@ async function main() {
     await applyMigrations(url);
     if (JOBS) {
       await benchJobs({ jobs: arg("jobs", 1000), throughputJobs: arg("throughput-jobs", 5000), concurrency: arg("concurrency", 4) });
+      return;
+    }
+    if (AUDIT) {
+      const sizes = (process.argv[process.argv.indexOf("--sizes") + 1] ?? "").split(",").map(Number);
+      await benchAudit({
+        url,
+        sizes: process.argv.includes("--sizes") ? sizes : [10_000, 1_000_000],
+        runs: arg("runs", 20),
+        tail: arg("tail", 200),
+        fullVerify: process.argv.includes("--full-verify"),
+      });
       return;
     }
     const { makeProgramme, makeUser } = await import("../src/demo/factories");
