@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { GET as calendarRoute } from "@/app/api/v1/calendar/[token]/route";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
+import { GET as cohortsRoute } from "@/app/api/v1/programmes/[slug]/cohorts/route";
 import { GET as gatesRoute } from "@/app/api/v1/programmes/[slug]/gates/route";
 import { GET as metricsRoute } from "@/app/api/v1/programmes/[slug]/metrics/route";
 import { POST as usageRoute } from "@/app/api/v1/programmes/[slug]/usage-events/route";
@@ -15,6 +16,7 @@ import { POST as runRoute } from "@/app/api/v1/programmes/[slug]/workflows/[work
 import { GET as workflowsRoute } from "@/app/api/v1/programmes/[slug]/workflows/route";
 import { makeProgramme, makeUser } from "@/demo/factories";
 import { createCalendarLink } from "@/features/calendar/server/create-calendar-link";
+import { saveCohort } from "@/features/cohorts/server/save-cohort";
 import { createApiToken } from "@/features/tokens/server/create-api-token";
 import { startEvaluation } from "@/features/workflows/server/evaluate";
 import { approveVersion, markCandidate, promoteVersion } from "@/features/workflows/server/labels";
@@ -155,6 +157,13 @@ describe("every endpoint's answers match the document", () => {
     await expectDocumented(await call(gatesRoute, request(gatesUrl, { token }), { slug }), gp, "get");
     await expectDocumented(await call(gatesRoute, request(gatesUrl), { slug }), gp, "get");
     await expectDocumented(await call(gatesRoute, request(gatesUrl, { token: otherToken }), { slug }), gp, "get");
+
+    // cohorts (one planned, so the metrics' cohort adoption has a row too)
+    await saveCohort(pm, { programmeSlug: slug, name: "Pilot group", kind: "PEOPLE", plannedSeats: 20 });
+    const cohortsPath = "/api/v1/programmes/{slug}/cohorts";
+    const cohortsUrl = `/api/v1/programmes/${slug}/cohorts`;
+    await expectDocumented(await call(cohortsRoute, request(cohortsUrl, { token }), { slug }), cohortsPath, "get");
+    await expectDocumented(await call(cohortsRoute, request(cohortsUrl, { token: otherToken }), { slug }), cohortsPath, "get");
 
     // metrics
     const mp = "/api/v1/programmes/{slug}/metrics";

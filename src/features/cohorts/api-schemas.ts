@@ -60,3 +60,17 @@ export const cohortListResponseSchema = z.object({
   ),
 });
 export type CohortListResponse = z.output<typeof cohortListResponseSchema>;
+
+/** Each cohort's adoption as the metrics API and the dashboard show it: active people against the cohort's own seats. */
+export const cohortAdoptionSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  ordinal: z.number().int().min(1).describe("1 is the pilot cohort: judged against the pilot's size, not the licensed seats."),
+  status: z.enum(COHORT_STATUSES),
+  seats: z.number().int().min(0).describe("The cohort's planned seats, or its people when none are planned."),
+  activePeople: z.number().int().min(0).describe("People whose usage named this cohort in the 7 days to `to`."),
+  share: z.number().nullable().describe(`Active people over the cohort's seats, ${share}.`),
+  from: z.iso.date(),
+  to: z.iso.date(),
+});
+export type CohortAdoption = z.output<typeof cohortAdoptionSchema>;

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { daysBetween, isCalendarDate, MAX_YEAR, MIN_YEAR, toUtcDate } from "@/domain/dates";
 import { calendarDate } from "@/domain/input";
+import { cohortAdoptionSchema, listCohortAdoption } from "@/features/cohorts/server/cohort-adoption";
 import type { ApiToken } from "@/server/api/with-api-token";
 import { RuleError } from "@/server/errors";
 
@@ -29,18 +30,27 @@ export const metricsRangeSchema = z
     path: ["to"],
   });
 
+/** The metrics and each cohort's adoption against its own seats (the pilot judged against the pilot's size), 7 days to `to`. */
+export const metricsApiResponseSchema = metricsResponseSchema.extend({
+  cohorts: z
+    .array(cohortAdoptionSchema)
+    .describe("Each rollout cohort's active people over the 7 days to `to`, against the cohort's seats."),
+});
+
 /** GET /api/v1/programmes/{slug}/metrics?from&to: the dashboard's figures as JSON. */
 export async function getMetricsForApi(token: ApiToken, range: { from: string | null; to: string | null }) {
   const { programme } = token;
   const parsed = metricsRangeSchema.safeParse({ from: range.from ?? undefined, to: range.to ?? undefined });
   if (!parsed.success) throw new RuleError(`Give from and to as YYYY-MM-DD: ${parsed.error.issues.map((i) => i.message).join("; ")}.`);
   // Parsed with the response schema: what leaves is exactly the documented shape (an extra field is a bug caught here).
-  return metricsResponseSchema.parse(
-    await loadMetrics({
+  const [metrics, cohorts] = await Promise.all([
+    loadMetrics({
       programmeId: programme.id,
       licensedSeats: programme.licensedSeats,
       from: toUtcDate(parsed.data.from),
       to: toUtcDate(parsed.data.to),
     }),
-  );
+    listCohortAdoption(programme.id, toUtcDate(parsed.data.to)),
+  ]);
+  return metricsApiResponseSchema.parse({ ...metrics, cohorts });
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 
+import { cohortListResponseSchema } from "@/features/cohorts/api-schemas";
 import { gateListResponseSchema } from "@/features/gates/api-schemas";
-import { MAX_BATCH_EVENTS, metricsResponseSchema, usageEventSchema } from "@/features/usage/schemas";
-import { metricsRangeSchema } from "@/features/usage/server/get-metrics-for-api";
+import { MAX_BATCH_EVENTS, usageEventSchema } from "@/features/usage/schemas";
+import { metricsApiResponseSchema, metricsRangeSchema } from "@/features/usage/server/get-metrics-for-api";
 import { runResultSchema, workflowListResponseSchema } from "@/features/workflows/api-schemas";
 import { runRequestBodySchema } from "@/features/workflows/schemas";
 import { TOKEN_ERRORS, type Endpoint } from "@/server/api/openapi";
@@ -32,6 +33,18 @@ const usageBatchResultSchema = z.object({
 export const API_ENDPOINTS: readonly Endpoint[] = [
   {
     method: "get",
+    path: "/api/v1/programmes/{slug}/cohorts",
+    operationId: "listCohorts",
+    summary:
+      "Each rollout cohort's status, seats, people, adoption, entry thresholds (target, measured, met), triggers and open rollback alerts",
+    tag: "Cohorts",
+    security: "apiToken",
+    pathParams: programme,
+    responses: { 200: { description: "The programme's cohorts, in rollout order.", schema: cohortListResponseSchema } },
+    errors: [400, ...TOKEN_ERRORS],
+  },
+  {
+    method: "get",
     path: "/api/v1/programmes/{slug}/gates",
     operationId: "listGates",
     summary: "Each gate's status, readiness and the sign-offs of its current round",
@@ -51,7 +64,7 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
     security: "apiToken",
     pathParams: programme,
     query: metricsRangeSchema,
-    responses: { 200: { description: "The figures for [from, to].", schema: metricsResponseSchema } },
+    responses: { 200: { description: "The figures for [from, to].", schema: metricsApiResponseSchema } },
     errors: [400, 422, ...TOKEN_ERRORS],
     errorNotes: { 422: "`from` or `to` is missing, not a real date, or the range is backwards or longer than 400 days." },
   },

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
 import type { SignalStatus } from "@/domain/health";
+import { CohortAdoptionPanel } from "@/features/cohorts/components/cohort-adoption-panel";
 import { AdoptionSources } from "@/features/usage/components/adoption-sources";
 import { Kpi, SeriesTable } from "@/features/usage/components/dashboard-figures";
 import { AdoptionChart, CostPerTaskChart, TasksChart, TokensChart } from "@/features/usage/components/usage-charts";
@@ -168,6 +169,7 @@ export default async function DashboardPage({
               head={["Day", "That day", "7 days", "28 days", "Of seats", "Source"]}
             />
           </Card>
+          <CohortAdoptionPanel actor={user} slug={slug} />
           <div className="grid gap-6 lg:grid-cols-2">
             <Card title="Tasks completed per day">
               <TasksChart data={m.daily} />
