@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
+import { expect, test } from "./fixtures";
 import { createProgramme, signedInContext, signIn, uniqueSuffix, whenHydrated } from "./helpers";
 
 // A programme of this file's own, so its records never touch the demo programmes.
@@ -73,8 +74,8 @@ test.describe("discovery records", () => {
     await page.goto(`${base}/risks`);
     await expect(page.getByRole("heading", { level: 2, name: "Risk register" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Risks", exact: true }).getByRole("row")).toHaveCount(11); // header and the playbook's ten
-    await expect(heatCell(page, "Low", "High")).toHaveAccessibleName("Low probability, High impact: 1 risk (medium band)");
-    await expect(heatCell(page, "Low", "Low")).toHaveAccessibleName("Low probability, Low impact: 0 risks (low band)");
+    await expect(heatCell(page, "Low", "High")).toHaveAccessibleName("Low probability, High impact: 1 risk, score 3 (medium band)");
+    await expect(heatCell(page, "Low", "Low")).toHaveAccessibleName("Low probability, Low impact: 0 risks, score 1 (low band)");
 
     await page.getByRole("link", { name: "Add a risk" }).click();
     await expect(page).toHaveURL(`${base}/risks/new`);
@@ -90,7 +91,7 @@ test.describe("discovery records", () => {
     await form.getByRole("button", { name: "Add risk" }).click();
 
     await expect(page).toHaveURL(`${base}/risks`);
-    await expect(heatCell(page, "Low", "High")).toHaveAccessibleName("Low probability, High impact: 2 risks (medium band)");
+    await expect(heatCell(page, "Low", "High")).toHaveAccessibleName("Low probability, High impact: 2 risks, score 3 (medium band)");
     const row = page
       .getByRole("table", { name: "Risks", exact: true })
       .getByRole("row")

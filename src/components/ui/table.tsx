@@ -37,8 +37,16 @@ export function Table({
   /** Extra classes on the scrolling container (e.g. a max height). */
   scrollClassName?: string;
 }) {
+  const name = label ?? (typeof caption === "string" ? caption : undefined);
   return (
-    <div className={clsx("relative max-w-full overflow-x-auto", scrollClassName)}>
+    // Focusable, so that a keyboard can scroll a table wider than the screen (WCAG 2.1.1); a region named
+    // like its table, so that the focus stop says what it is.
+    <div
+      className={clsx("relative max-w-full overflow-x-auto", scrollClassName)}
+      tabIndex={0}
+      role={name ? "region" : undefined}
+      aria-label={name}
+    >
       <table
         aria-label={label}
         className={clsx(

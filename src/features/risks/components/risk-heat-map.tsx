@@ -47,7 +47,6 @@ export function RiskHeatMap({
             </th>
             {row.cells.map((c) => {
               const isSelected = selected?.probability === c.probability && selected?.impact === c.impact;
-              const label = `${LEVEL_LABELS[c.probability]} probability, ${LEVEL_LABELS[c.impact]} impact: ${c.count} ${c.count === 1 ? "risk" : "risks"} (${BAND[c.band].label} band)`;
               return (
                 <td key={c.impact} className="p-0">
                   <Link
@@ -56,7 +55,6 @@ export function RiskHeatMap({
                         ? `/programmes/${programmeSlug}/risks#register`
                         : `/programmes/${programmeSlug}/risks?probability=${c.probability}&impact=${c.impact}#register`
                     }
-                    aria-label={label}
                     aria-current={isSelected ? "true" : undefined}
                     data-testid={`heat-${c.probability}-${c.impact}`}
                     className={clsx(
@@ -65,8 +63,15 @@ export function RiskHeatMap({
                       isSelected && "outline-3 outline-offset-1 outline-brand-600",
                     )}
                   >
+                    {/* The link's name is its visible text with the words a screen reader needs around it
+                        (WCAG 2.5.3): "Low probability, High impact: 1 risk, score 3 (medium band)". */}
+                    <span className="sr-only">
+                      {LEVEL_LABELS[c.probability]} probability, {LEVEL_LABELS[c.impact]} impact:{" "}
+                    </span>
                     <span className={clsx("text-xl", c.count === 0 ? "font-normal" : "font-semibold")}>{c.count}</span>
+                    <span className="sr-only"> {c.count === 1 ? "risk" : "risks"}, </span>
                     <span className="text-[10px] uppercase tracking-wide">score {c.score}</span>
+                    <span className="sr-only"> ({BAND[c.band].label} band)</span>
                   </Link>
                 </td>
               );
