@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { ACME, DEMO_PASSWORD, openSignIn, signIn, submitSignIn } from "./helpers";
 
 // Decision record 018, against the production build: the HTTP status a browser, a crawler or a monitor sees.

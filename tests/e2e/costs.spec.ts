@@ -1,8 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
 import { compareModels, scenarioCost, type ScenarioInput } from "../../src/domain/costs";
 import { currentPrices, priceTableSeed } from "../../src/domain/prices";
 import { formatUsd } from "../../src/lib/format";
+import { expect, test } from "./fixtures";
 import { ACME, alertWith, signIn, uniqueSuffix, whenHydrated } from "./helpers";
 
 // The demo programme's price table is the published one (seeded when the programme was created).

@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, type Page } from "@playwright/test";
 
+import { expect, test } from "./fixtures";
 import {
   alertWith,
   createProgramme,

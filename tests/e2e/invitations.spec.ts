@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import pg from "pg";
 
+import { expect, test } from "./fixtures";
 import { ACME, alertWith, createProgramme, memberRow, randomClientAddress, signIn, uniqueSuffix, whenHydrated } from "./helpers";
 
 /** One query against the e2e server's database (the test reads what only the mailbox would see). */

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
+import { expect, test } from "./fixtures";
 import { alertWith, createProgramme, memberRow, membersList, signedInContext, signIn, uniqueSuffix } from "./helpers";
 
 // A programme of this test file's own, so member changes never touch the demo programmes.

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { createProgramme, memberRow, signedInContext, signIn, uniqueSuffix, whenHydrated } from "./helpers";
 
 // A programme of this file's own: opening its gate notifies its reviewer.

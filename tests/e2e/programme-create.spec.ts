@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
+import { expect, test } from "./fixtures";
 import { ACME, alertWith, GLOBEX, programmeForm, signIn, uniqueSuffix } from "./helpers";
 
 const PHASES = ["Discovery & Architecture", "Controlled Pilot", "Staged Production Rollout", "Post-launch governance"];

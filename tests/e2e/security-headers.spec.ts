@@ -1,6 +1,7 @@
-import { expect, test, type ConsoleMessage, type Page } from "@playwright/test";
+import { type ConsoleMessage, type Page } from "@playwright/test";
 
 import { BASE_URL } from "../../playwright.config";
+import { expect, test } from "./fixtures";
 import { ACME, signIn } from "./helpers";
 
 /** Security headers (decision record 019), checked against `next start`. */

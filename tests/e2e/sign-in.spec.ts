@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { ACME, alertWith, DEMO_PASSWORD, openSignIn, randomClientAddress, signInForm, submitSignIn, uniqueSuffix } from "./helpers";
 
 test.describe("sign-in with email and password", () => {

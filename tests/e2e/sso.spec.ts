@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
 import { IDP_PORT } from "../../playwright.config";
+import { expect, test } from "./fixtures";
 import { alertWith, openSignIn } from "./helpers";
 
 test("single sign-on through the identity provider, then sign out", async ({ page }) => {

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
+import { expect, test } from "./fixtures";
 import { alertWith, createProgramme, signedInContext, signIn, uniqueSuffix, whenHydrated } from "./helpers";
 
 // Programmes of this file's own (one per test), so the demo programmes' use cases stay as seeded.

@@ -1,5 +1,6 @@
-import { expect, test, type Request } from "@playwright/test";
+import { type Request } from "@playwright/test";
 
+import { expect, test } from "./fixtures";
 import { ACME, createProgramme, GLOBEX, memberRow, membersList, signedInContext, signIn, uniqueSuffix } from "./helpers";
 
 const acmeMembers = `/programmes/${ACME.slug}/members`;

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
+import { expect, test } from "./fixtures";
 import { ACME, signedInContext, signIn, uniqueSuffix, whenHydrated } from "./helpers";
 
 // A workflow of this file's own, in the acme demo programme.
