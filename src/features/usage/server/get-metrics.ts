@@ -90,8 +90,25 @@ export const ADOPTION_SOURCE_LABELS = {
  * usage events. Both are returned, so a reader sees the other figure beside the one used (decision record 021).
  */
 export async function loadMetrics(q: MetricsQuery): Promise<MetricsResponse> {
+  // Usually every day's active counts are stored already: then the figures are read without the lock, each
+  // query on its own pooled connection, so views of one programme no longer queue behind each other
+  // (decision record 020). A day ingestion invalidated since the check shows as a short series: read again.
+  const days = Math.round((q.to.getTime() - q.from.getTime()) / 86_400_000) + 1;
+  const [stored] = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM "UsageActiveDaily" WHERE "programmeId" = ${q.programmeId}::uuid AND "day" BETWEEN ${q.from}::date AND ${q.to}::date`;
+  if (Number(stored?.n ?? 0) >= days) {
+    const read = await readMetrics(db, q, days);
+    if (read) return read;
+  }
   return db.$transaction(async (tx) => {
     await ensureActives(tx, q.programmeId, q.from, q.to);
+    return (await readMetrics(tx, q, null))!;
+  });
+}
+
+/** The figures, once every day of the range has its active counts; null when `expectDays` days are not all there. */
+async function readMetrics(tx: Tx, q: MetricsQuery, expectDays: number | null): Promise<MetricsResponse | null> {
+  {
     const breakdownKeys = q.breakdowns ?? BREAKDOWNS;
     const [daily, actives, analytics, departmentMinutes, hourlyCosts, approval, ...breakdowns] = await Promise.all([
       tx.$queryRaw<Record<string, unknown>[]>`
@@ -130,6 +147,7 @@ export async function loadMetrics(q: MetricsQuery): Promise<MetricsResponse> {
         ),
       ),
     ]);
+    if (expectDays !== null && actives.length < expectDays) return null;
     const byDay = new Map(daily.map((r) => [iso(r.day as Date), r]));
     const summaryByDay = new Map(analytics.map((a) => [iso(a.day), a]));
     const summaryOf = (a: (typeof analytics)[number]) => ({
@@ -259,5 +277,5 @@ export async function loadMetrics(q: MetricsQuery): Promise<MetricsResponse> {
         }),
       ) as MetricsResponse["breakdowns"],
     };
-  });
+  }
 }
