@@ -1,3 +1,5 @@
+import { cache } from "react";
+
 import { ROLE_LABELS, type DeploymentKind, type PhaseKey, type ProgrammeStatus, type ReviewFunction, type Role } from "@/domain/enums";
 import { allowedRolesFor, can, type Permission } from "@/domain/permissions";
 import { hashApiToken, TOKEN_PATTERN } from "@/domain/tokens";
@@ -50,10 +52,7 @@ export interface ProgrammeAccess {
  * A member whose roles do not allow the permission: ForbiddenError naming who may.
  */
 export async function authorize(actor: Actor, programmeSlug: string, permission: Permission): Promise<ProgrammeAccess> {
-  const membership = await db.membership.findFirst({
-    where: { userId: actor.id, programme: { slug: programmeSlug } },
-    select: { id: true, roles: true, functions: true, programme: { select: programmeAccessSelect } },
-  });
+  const membership = await membershipOf(actor.id, programmeSlug);
   if (!membership) throw new NotFoundError("Programme not found.");
   const roles = membership.roles;
   if (!can(roles, permission)) {
@@ -67,6 +66,18 @@ export async function authorize(actor: Actor, programmeSlug: string, permission:
     can: (p) => can(roles, p),
   };
 }
+
+/**
+ * The membership, read once per page render: the programme layout and the page both authorize, and
+ * React's `cache` hands the second the first's answer within that render only (decision record 020).
+ * Outside a render (server actions, route handlers, jobs, the CLI, tests) every call reads the database.
+ */
+const membershipOf = cache((userId: string, programmeSlug: string) =>
+  db.membership.findFirst({
+    where: { userId, programme: { slug: programmeSlug } },
+    select: { id: true, roles: true, functions: true, programme: { select: programmeAccessSelect } },
+  }),
+);
 
 /** A token's "last used" is recorded at most once in this time. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
