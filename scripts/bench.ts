@@ -12,6 +12,9 @@
  *
  * `npm run bench -- jobs [--jobs 1000 --throughput-jobs 5000 --concurrency 4 --embedded]`: the job layer
  * instead (scripts/lib/bench-jobs.ts): wait between enqueue and start (median, p95) and one worker's throughput.
+ *
+ * `npm run bench -- pages [--duration 5 | --quick] [--baseline <git-ref>]`: the app's main pages and the metrics
+ * API under 1, 10 and 50 concurrent users against a production build (scripts/lib/bench-pages.ts).
  */
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
@@ -24,6 +27,7 @@ import { startEmbeddedPostgres } from "../src/server/db/embedded";
 import { applyMigrations } from "../src/server/db/migrations";
 import { benchAudit } from "./lib/bench-audit";
 import { benchJobs } from "./lib/bench-jobs";
+import { benchPages } from "./lib/bench-pages";
 
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
   console.log(`npm run bench [-- options]
@@ -38,11 +42,44 @@ npm run bench -- jobs [-- options]   the job layer: enqueue-to-start wait and on
   --jobs N              jobs for the wait (one every 20 ms; default 1000)
   --throughput-jobs N   queued jobs one worker drains (default 5000)
   --concurrency N       the worker's concurrency (default 4)
-  --embedded            use embedded PGlite (one connection) even when PostgreSQL answers`);
+  --embedded            use embedded PGlite (one connection) even when PostgreSQL answers
+
+npm run bench -- pages [-- options]  the main pages and the metrics API under load, against next start
+  --duration S          seconds of load per page and concurrency level (default 5)
+  --quick               2 seconds per level
+  --concurrency LIST    concurrent users (default 1,10,50)
+  --pages LIST          only these: my_programmes, overview, dashboard, gate, audit, milestones, metrics_api
+  --baseline REF        also build REF in a git worktree (kept in the temporary folder for the next run) and
+                        measure it beside this tree, alternating between the two
+  --baseline-dir DIR    the same with an existing checkout of the baseline (with its node_modules)
+Database: DATABASE_URL's server (a fresh database per build, dropped afterwards), else embedded PGlite.`);
   process.exit(0);
 }
 
+if (process.argv[2] === "pages") {
+  const value = (name: string) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  const list = (name: string) =>
+    value(name)
+      ?.split(",")
+      .map((s) => s.trim());
+  const durationS = process.argv.includes("--quick") ? 2 : Number(value("duration") ?? 5);
+  const concurrency = (list("concurrency") ?? ["1", "10", "50"]).map(Number);
+  if (!(durationS > 0) || concurrency.some((c) => !Number.isInteger(c) || c <= 0))
+    throw new Error("--duration must be a positive number of seconds and --concurrency positive whole numbers, e.g. 1,10,50");
+  benchPages({ durationS, concurrency, baseline: value("baseline"), baselineDir: value("baseline-dir"), only: list("pages") }).then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(`[bench] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      process.exit(1);
+    },
+  );
+}
+
 function arg(name: string, fallback: number): number {
+  if (process.argv[2] === "pages") return fallback; // its options are read above
   const i = process.argv.indexOf(`--${name}`);
   const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
@@ -339,7 +376,8 @@ async function main() {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(`[bench] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-  process.exit(1);
-});
+if (process.argv[2] !== "pages")
+  main().catch((e: unknown) => {
+    console.error(`[bench] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exit(1);
+  });

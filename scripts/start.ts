@@ -2,8 +2,10 @@
  * `npm start`: one command from a fresh clone to a running Gatehouse.
  * - DATABASE_URL set: that PostgreSQL. Not set: embedded PGlite served over the Postgres protocol,
  *   data under .gatehouse/, seeded with the demo programmes on first start.
- * - Applies pending migrations, builds the app if the build is missing or stale, starts it on PORT
- *   (default 3000) and prints the URL (and, for the demo database, the demo sign-ins).
+ * - Applies pending migrations, builds the app if the build is missing or was made from other sources
+ *   (a hash of the sources), starts it on PORT (default 3000) and prints the URL (and, for the demo
+ *   database, the demo sign-ins). The build runs while the database starts, migrates and seeds, and says
+ *   that it is building and about how long that takes (the last build's time on this machine).
  * `npm run dev` does the same with `next dev`.
  */
 import { spawn } from "node:child_process";
@@ -59,6 +61,10 @@ async function main() {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
   const baseUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
 
+  // The production build, when it is missing or stale, runs beside the database's start, migrations and seed.
+  const building = !dev && buildIsStale(root) ? startBuild() : null;
+  building?.catch(() => undefined); // awaited below, after the database work
+
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
@@ -106,10 +112,7 @@ async function main() {
     await disconnectDb();
   }
 
-  if (!dev && buildIsStale(root)) {
-    log("building the app (next build)…");
-    nextBuild(env);
-  }
+  if (building) await building;
 
   const next = path.join(root, "node_modules", ".bin", "next");
   child = spawn(next, [dev ? "dev" : "start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env });
@@ -128,6 +131,34 @@ async function main() {
 }
 
 let child: ReturnType<typeof spawn> | undefined;
+
+/** Seconds the last build took here, kept in .gatehouse/ to tell the next first start what to expect. */
+const buildTimeFile = path.join(stateDir, "build-seconds");
+
+function startBuild(): Promise<void> {
+  const last = existsSync(buildTimeFile) ? Number(readFileSync(buildTimeFile, "utf8")) : NaN;
+  log(
+    `building the app first (next build, once until the sources change): ${
+      Number.isFinite(last) && last > 0 ? `about ${Math.round(last)} s, as the last build here` : "about a minute on a laptop"
+    }. The database gets ready meanwhile.`,
+  );
+  const t0 = Date.now();
+  const ticker = setInterval(() => log(`still building… ${Math.round((Date.now() - t0) / 1000)} s`), 20_000);
+  // NEXT_TELEMETRY_DISABLED and no typecheck (npm test's job); the build does not need the database.
+  return nextBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, { root, skipTypecheck: true }).then(
+    () => {
+      clearInterval(ticker);
+      const secs = (Date.now() - t0) / 1000;
+      mkdirSync(stateDir, { recursive: true });
+      writeFileSync(buildTimeFile, String(Math.round(secs)));
+      log(`built in ${secs.toFixed(0)} s`);
+    },
+    (e: unknown) => {
+      clearInterval(ticker);
+      throw e;
+    },
+  );
+}
 
 main().catch((e: unknown) => {
   console.error(`[gatehouse] ${e instanceof Error ? e.message : String(e)}`);
