@@ -20,13 +20,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
           <nav aria-label="Main" className="flex min-w-0 items-center gap-4 sm:gap-6">
-            <Link href="/programmes" className="text-base font-semibold tracking-tight text-brand-900">
+            <Link prefetch={false} href="/programmes" className="text-base font-semibold tracking-tight text-brand-900">
               Gatehouse
             </Link>
-            <Link href="/programmes" className="text-sm text-slate-600 hover:text-slate-900">
+            <Link prefetch={false} href="/programmes" className="text-sm text-slate-600 hover:text-slate-900">
               My programmes
             </Link>
-            <Link href="/reviews" className="text-sm text-slate-600 hover:text-slate-900">
+            <Link prefetch={false} href="/reviews" className="text-sm text-slate-600 hover:text-slate-900">
               My reviews
             </Link>
           </nav>

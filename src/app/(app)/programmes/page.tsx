@@ -32,6 +32,7 @@ export default async function MyProgrammesPage() {
           {programmes.map((p) => (
             <li key={p.id}>
               <Link
+                prefetch={false}
                 href={`/programmes/${p.slug}`}
                 className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-xs transition hover:border-brand-600 hover:shadow-sm"
               >

@@ -78,7 +78,7 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
           <ul className="space-y-2 text-sm" aria-label="Needs attention">
             {stakeholderAlerts.map((f) => (
               <li key={`${f.kind}-${f.stakeholderId}`} className={f.tone === "danger" ? "text-red-800" : "text-amber-900"}>
-                <Link href={`/programmes/${slug}/stakeholders`} className="hover:underline">
+                <Link prefetch={false} href={`/programmes/${slug}/stakeholders`} className="hover:underline">
                   {f.message}
                 </Link>
               </li>
@@ -89,7 +89,7 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
                 {scopeCreep.useCases.map((u, i) => (
                   <span key={u.id}>
                     {i > 0 && ", "}
-                    <Link href={`/programmes/${slug}/use-cases/${u.id}`} className="underline">
+                    <Link prefetch={false} href={`/programmes/${slug}/use-cases/${u.id}`} className="underline">
                       {u.title}
                     </Link>
                   </span>
@@ -99,7 +99,7 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
             )}
             {overdueRisks > 0 && (
               <li className="text-amber-900">
-                <Link href={`/programmes/${slug}/risks`} className="hover:underline">
+                <Link prefetch={false} href={`/programmes/${slug}/risks`} className="hover:underline">
                   {overdueRisks} open risk{overdueRisks === 1 ? " is" : "s are"} past {overdueRisks === 1 ? "its" : "their"} review date.
                 </Link>
               </li>
@@ -117,6 +117,7 @@ export default async function ProgrammeOverviewPage({ params }: { params: Promis
                 <li key={g.key} className="flex items-start justify-between gap-3 py-3 first:pt-0 last:pb-0">
                   <div>
                     <Link
+                      prefetch={false}
                       href={`/programmes/${slug}/gates/${gateSlug(g.key)}`}
                       className="text-sm font-medium text-brand-700 hover:underline"
                     >

@@ -53,6 +53,7 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
       <nav aria-label="Gates" className="flex flex-wrap gap-2">
         {GATE_KEYS.map((k) => (
           <Link
+            prefetch={false}
             key={k}
             href={`/programmes/${slug}/gates/${gateSlug(k)}`}
             aria-current={k === key ? "page" : undefined}
@@ -76,7 +77,11 @@ export default async function GatePage({ params }: { params: Promise<{ slug: str
         align="start"
         actions={
           <>
-            <Link href={`/programmes/${slug}/gates/${gateParam}/record`} className="text-sm font-medium text-brand-700 hover:underline">
+            <Link
+              prefetch={false}
+              href={`/programmes/${slug}/gates/${gateParam}/record`}
+              className="text-sm font-medium text-brand-700 hover:underline"
+            >
               Gate record
             </Link>
             <Badge tone={TONE[gate.status]}>{GATE_STATUS_LABELS[gate.status]}</Badge>
