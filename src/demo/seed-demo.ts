@@ -208,6 +208,22 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
         });
       }
 
+      // The programme's own milestone beside the playbook's (Acme's works council must be consulted before the pilot widens).
+      if (spec.slug === "acme")
+        await tx.milestone.create({
+          data: {
+            programmeId: programme.id,
+            custom: true,
+            week: 6,
+            phase: "PILOT",
+            title: "Works council consulted on Claude for HR and Operations",
+            deliverable: "Signed consultation record, filed with the Pilot Debrief evidence",
+            dueDate: ctx.dayDate(40),
+            ownerId: member.get("legal@acme.test")!,
+            status: "IN_PROGRESS",
+          },
+        });
+
       // Use cases: the feature's own demo inventory.
       await seedUseCases(tx, ctx);
       await seedCosts(tx, ctx);

@@ -27,3 +27,27 @@ export function projectProductionDate(milestones: readonly MilestoneFact[], plan
   const shiftDays = Math.max(0, ...milestones.filter((m) => m.phase === "DISCOVERY").map((m) => daysLate(m, today)));
   return { shiftDays, projected: new Date(plannedProduction.getTime() + shiftDays * DAY) };
 }
+
+/** The programme week a due date falls in (week 1 = days 1–7); a date before the start is week 1. */
+export function weekOfDueDate(startDate: Date, dueDate: Date): number {
+  return Math.max(1, Math.ceil((Math.round((dueDate.getTime() - startDate.getTime()) / DAY) + 1) / 7));
+}
+
+/** What the milestone plan can be filtered by: a phase, an owner (membership id, or "none"), a status or "slipped". */
+export interface MilestoneFilter {
+  phase?: PhaseKey;
+  owner?: string;
+  status?: MilestoneStatus | "SLIPPED";
+}
+
+export function matchesMilestoneFilter(
+  m: Pick<MilestoneFact, "phase" | "status" | "dueDate"> & { ownerId: string | null },
+  f: MilestoneFilter,
+  today: Date,
+): boolean {
+  if (f.phase && m.phase !== f.phase) return false;
+  if (f.owner && (f.owner === "none" ? m.ownerId !== null : m.ownerId !== f.owner)) return false;
+  if (f.status === "SLIPPED") return isSlipped(m, today);
+  if (f.status && m.status !== f.status) return false;
+  return true;
+}
