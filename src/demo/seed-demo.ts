@@ -16,6 +16,7 @@ import { db } from "@/server/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import type { DemoSeedContext } from "./context";
 import { isoDateDaysAgo, makeMember, makeProgramme, makeUser } from "./factories";
+import { seedCohorts } from "./seed-cohorts";
 import { seedCosts } from "./seed-costs";
 import { seedUsage } from "./seed-usage";
 import { seedUseCases } from "./seed-use-cases";
@@ -228,6 +229,7 @@ async function seedProgramme(people: People, spec: DemoSpec, now: Date) {
       await seedUseCases(tx, ctx);
       await seedCosts(tx, ctx);
       await seedUsage(tx, ctx);
+      await seedCohorts(tx, ctx, auditActor(pm));
       await seedWorkflows(tx, ctx);
       // Globex's sponsor has reviewed the weekly report every week since launch, except the last complete one.
       if (spec.slug === "globex") {

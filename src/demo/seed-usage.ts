@@ -23,7 +23,8 @@ interface Plan {
   useCases: string[];
   /** Share of seats adopted on programme day d (0–1), before the department's own factor. */
   adoption: (day: number) => number;
-  cohort: (user: number) => string;
+  /** The cohort a person is in, by the order in which people adopt (rank): the first adopters were the pilot. */
+  cohort: (rank: number) => string;
 }
 
 const PLANS: Record<DemoSeedContext["slug"], Plan> = {
@@ -44,7 +45,7 @@ const PLANS: Record<DemoSeedContext["slug"], Plan> = {
       "Code review assistant (Claude Code)",
     ],
     adoption: (d) => (d < 32 ? 0 : d <= 60 ? 0.025 : Math.min(0.58, 0.025 + ((d - 60) / 55) * 0.56)),
-    cohort: (u) => (u < 50 ? "Pilot group" : u < 500 ? "Early adopters" : "Full rollout"),
+    cohort: (rank) => (rank < 0.025 ? "Pilot group" : rank < 0.1 ? "Early adopters" : "Full rollout"),
   },
   acme: {
     seats: 500,
@@ -87,7 +88,7 @@ export async function seedUsage(tx: Tx, ctx: DemoSeedContext) {
           user: `p-${p.u.toString(36)}`,
           department: p.dept.name,
           useCase: plan.useCases[Math.floor(r() * plan.useCases.length)],
-          cohort: plan.cohort(p.u),
+          cohort: plan.cohort(p.rank),
           model: r() < 0.8 ? "claude-sonnet-4-6" : "claude-haiku-4-5",
           sessions: 1 + Math.floor(r() * 2),
           tasks,
