@@ -8,6 +8,9 @@
  *   sync --programme <slug> [--from YYYY-MM-DD --to YYYY-MM-DD]   pull usage from the programme's Anthropic keys now
  *   jobs list [--status failed] [--programme <slug>]   background jobs, newest first, with attempts and last error
  *   jobs retry <id>                        run a failed job again (from a fresh count of attempts)
+ *   backup --out <file>                    back up the whole database (one consistent snapshot)
+ *   restore --from <file>                  restore a backup into an empty database
+ *   export --programme <slug> --out <zip>  a programme's records (JSON), gate record PDFs and audit chain head
  * Database: DATABASE_URL, else the embedded database of `npm start`.
  */
 import { Command, CommanderError } from "commander";
@@ -217,6 +220,80 @@ jobs
       const { retryJob } = await import("@/server/jobs/admin");
       const j = await retryJob(id);
       console.log(`Job ${j.id} (${j.name}${j.subject ? `: ${j.subject}` : ""}) is pending again; a worker runs it next.`);
+    });
+  });
+
+/** The database a backup reads, or a restore fills: DATABASE_URL, else the embedded one (created empty for a restore). */
+async function operatorDatabase(createEmbedded: boolean) {
+  if (createEmbedded && !process.env.DATABASE_URL) {
+    const { existsSync: exists } = await import("node:fs");
+    const path = await import("node:path");
+    const { EMBEDDED_STATE_DIR, startEmbeddedPostgres } = await import("@/server/db/embedded");
+    const dataDir = path.join(process.cwd(), EMBEDDED_STATE_DIR, "pgdata");
+    if (!exists(path.join(dataDir, "PG_VERSION")))
+      return { ...(await startEmbeddedPostgres(dataDir)), where: `a new embedded database in ${dataDir}` };
+  }
+  const database = await resolveOperatorDatabase();
+  return { ...database, where: database.embedded ? `the embedded database in ${EMBEDDED_DIR}` : "DATABASE_URL" };
+}
+const EMBEDDED_DIR = ".gatehouse/";
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`);
+
+program
+  .command("backup")
+  .description("Back up the whole database in use (DATABASE_URL or the embedded one) from one consistent snapshot")
+  .requiredOption("--out <file>", "the backup file to write (gzip'd JSON Lines; it must not exist yet)")
+  .action(async (opts: { out: string }) => {
+    const { backupDatabase } = await import("@/server/db/backup");
+    const database = await operatorDatabase(false);
+    try {
+      const started = Date.now();
+      const r = await backupDatabase(database.url, opts.out);
+      console.log(
+        `Backed up ${database.where}: ${r.rows.toLocaleString("en")} rows in ${r.tables} tables, schema at ${r.migrations} migrations, ` +
+          `to ${r.file} (${size(r.bytes)}, ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      );
+      console.log("Keep GATEHOUSE_ENCRYPTION_KEY (or .gatehouse/encryption-key) with it: saved Anthropic keys need it.");
+    } finally {
+      await database.stop();
+    }
+  });
+
+program
+  .command("restore")
+  .description("Restore a backup into an empty database (DATABASE_URL, or a new embedded one in .gatehouse/); refuses one that holds data")
+  .requiredOption("--from <file>", "a file written by `backup`")
+  .action(async (opts: { from: string }) => {
+    const { restoreDatabase } = await import("@/server/db/backup");
+    const database = await operatorDatabase(true);
+    try {
+      const started = Date.now();
+      const r = await restoreDatabase(database.url, opts.from, { log: (m) => console.log(m) });
+      console.log(
+        `Restored ${r.rows.toLocaleString("en")} rows in ${r.tables} tables into ${database.where} ` +
+          `(${((Date.now() - started) / 1000).toFixed(1)} s)${r.newerMigrations.length ? `, then applied ${r.newerMigrations.length} newer migration(s)` : ""}.`,
+      );
+    } finally {
+      await database.stop();
+    }
+  });
+
+program
+  .command("export")
+  .description("Export a whole programme as a zip: every record as JSON, the gate record PDFs, the audit chain head")
+  .requiredOption("--programme <slug>", "programme slug")
+  .requiredOption("--out <file>", "the zip file to write")
+  .action(async (opts: { programme: string; out: string }) => {
+    await withDatabase(async () => {
+      const { writeFileSync } = await import("node:fs");
+      const { exportProgrammeAsOperator } = await import("@/features/programme-export/server/export-programme");
+      const r = await exportProgrammeAsOperator(CLI_ACTOR, opts.programme);
+      writeFileSync(opts.out, r.zip, { flag: "wx" });
+      const s = r.summary;
+      console.log(
+        `Exported ${opts.programme}: ${s.records.toLocaleString("en")} records in ${s.tables} tables, ${s.gateRecords} gate record PDFs, ` +
+          `audit chain of ${s.auditEvents} events${s.auditHeadHash ? ` (head ${s.auditHeadHash})` : " (BROKEN: see audit verify)"}, to ${opts.out} (${size(r.zip.byteLength)}).`,
+      );
     });
   });
 

@@ -3,7 +3,7 @@ import "server-only";
 import type { GateKey } from "@/domain/enums";
 import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import type { Actor } from "@/server/auth/actor";
-import { authorize } from "@/server/authorization";
+import { authorize, type ProgrammeAccess } from "@/server/authorization";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
 
@@ -16,7 +16,12 @@ import { loadGate } from "./gate-state";
  */
 export async function getGateRecord(actor: Actor, programmeSlug: string, key: GateKey, roundParam?: number) {
   const access = await authorize(actor, programmeSlug, "programme.read");
-  const programmeId = access.programme.id;
+  return loadGateRecord(access.programme, key, roundParam);
+}
+
+/** The record of one gate round of a programme the caller has authorized (the programme export reads every round). */
+export async function loadGateRecord(programme: ProgrammeAccess["programme"], key: GateKey, roundParam?: number) {
+  const programmeId = programme.id;
   const row = await db.gate.findFirst({ where: { programmeId, key }, select: { id: true } });
   if (!row) throw new NotFoundError("Gate not found.");
   const current = await loadGate(db, row.id);
@@ -61,7 +66,7 @@ export async function getGateRecord(actor: Actor, programmeSlug: string, key: Ga
   const chain = await verifyAuditChain(programmeId);
 
   return {
-    programme: access.programme,
+    programme,
     gate: {
       key: current.gate.key,
       name: current.gate.name,

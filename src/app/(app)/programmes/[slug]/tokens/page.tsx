@@ -70,6 +70,25 @@ export default async function TokensPage({ params }: { params: Promise<{ slug: s
       <Card title="New token">
         <CreateTokenForm programmeSlug={slug} />
       </Card>
+      <Card title="Data and contract">
+        <ul className="space-y-2 text-sm">
+          <li>
+            <a href={`/programmes/${slug}/export`} className="text-brand-700 underline" download>
+              Download the whole programme (.zip)
+            </a>
+            <span className="block text-xs text-slate-600">
+              Every record as JSON, each gate round&apos;s record as a PDF, and the audit chain&apos;s head hash: a copy your organisation
+              can keep. Also <code>npm run cli -- export --programme {slug}</code>.
+            </span>
+          </li>
+          <li>
+            <a href="/api/v1/openapi.json" className="text-brand-700 underline">
+              API contract (OpenAPI 3.1)
+            </a>
+            <span className="block text-xs text-slate-600">Every endpoint these tokens open, with its request, answers and errors.</span>
+          </li>
+        </ul>
+      </Card>
     </div>
   );
 }
