@@ -20,6 +20,8 @@ export interface HealthInput {
   series: readonly { day: string; active28: number; tasks: number; costUsd: number }[];
   /** Where the active-user counts come from, when not per-person usage events ("Claude Enterprise analytics summaries"). */
   adoptionSource?: string;
+  /** The days of that source (oldest first), when they are not every day of `series`: adoption and reverting read these. */
+  adoptionSeries?: HealthInput["series"];
   /** When the sponsor reviewed weekly reports, newest first. */
   sponsorReviews?: readonly Date[];
 }
@@ -31,7 +33,7 @@ const fmt = (n: number) => `${Math.round(n * 10) / 10}%`;
 const from = (i: HealthInput) => (i.adoptionSource ? ` (from ${i.adoptionSource})` : "");
 
 function adoption(i: HealthInput): HealthSignal {
-  const s = adoptionBySeats(i);
+  const s = adoptionBySeats({ ...i, series: i.adoptionSeries ?? i.series });
   return s.status === "WATCH" && s.reason.startsWith("No usage") ? s : { ...s, reason: s.reason.replace(/\.?$/, `${from(i)}.`) };
 }
 
@@ -119,7 +121,7 @@ function costPerTask(i: HealthInput): HealthSignal {
 }
 
 function reverting(i: HealthInput): HealthSignal {
-  const s = revertingFromPeak(i);
+  const s = revertingFromPeak({ ...i, series: i.adoptionSeries ?? i.series });
   return s.reason.startsWith("No usage") ? s : { ...s, reason: s.reason.replace(/\.?$/, `${from(i)}.`) };
 }
 

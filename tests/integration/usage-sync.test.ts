@@ -19,7 +19,13 @@ import type { Actor } from "@/server/auth/actor";
 import { decryptSecret, parseEncryptionKey } from "@/server/crypto";
 import { db } from "@/server/db";
 
-import { ADMIN_PATHS, ANALYTICS_PATHS, startFakeAnthropicAdmin, type FakeAnthropicAdmin } from "../support/fake-anthropic-admin";
+import {
+  ADMIN_PATHS,
+  ANALYTICS_PATHS,
+  analyticsSummary,
+  startFakeAnthropicAdmin,
+  type FakeAnthropicAdmin,
+} from "../support/fake-anthropic-admin";
 
 const ENCRYPTION_KEY = randomBytes(32).toString("hex");
 let fake: FakeAnthropicAdmin;
@@ -189,14 +195,29 @@ describe("live usage sync", () => {
 
     const synced = await totals(p.id);
     expect(synced.raw).toEqual(synced.rollup);
-    expect(synced.raw.events).toBe(row.records);
+    // Records: the events, plus one organisation-level fact per day of analytics summaries (stored, not events).
+    const summaries = () =>
+      db.usageAnalyticsDaily.findMany({
+        where: { programmeId: p.id },
+        orderBy: { day: "asc" },
+        select: { day: true, dailyActiveUsers: true, monthlyActiveUsers: true, assignedSeats: true },
+      });
+    const stored = await summaries();
+    expect(stored.map((s) => [s.day.toISOString().slice(0, 10), s.dailyActiveUsers, s.monthlyActiveUsers, s.assignedSeats])).toEqual(
+      [FROM, addDays(FROM, 1), addDays(FROM, 2), TO].map((d) => {
+        const s = analyticsSummary(d);
+        return [d, s.daily_active_user_count, s.monthly_active_user_count, s.assigned_seat_count];
+      }),
+    );
+    expect(synced.raw.events + DAYS).toBe(row.records);
     expect(synced.raw.events).toBeGreaterThan(0);
     expect(await totalsOfImportingServedPages()).toEqual(synced);
 
-    // Pulling the same range again inserts nothing.
+    // Pulling the same range again inserts nothing, and the summaries' figures stay the same.
     const again = await startUsageSync(pm, { programmeSlug: p.slug, from: FROM, to: TO });
-    expect(await run(again.id)).toMatchObject({ status: "SUCCEEDED", records: synced.raw.events, inserted: 0 });
+    expect(await run(again.id)).toMatchObject({ status: "SUCCEEDED", records: synced.raw.events + DAYS, inserted: 0 });
     expect(await totals(p.id)).toEqual(synced);
+    expect(await summaries()).toEqual(stored);
 
     const audits = await db.auditEvent.findMany({
       where: { programmeId: p.id, entityType: "UsageSync" },
@@ -269,7 +290,7 @@ describe("live usage sync", () => {
     const done = await syncRow(id);
     expect(done.pages).toBe(Object.values(EXPECTED_PAGES).reduce((a, b) => a + b, 0));
     const synced = await totals(p.id);
-    expect(synced.raw.events).toBe(done.records);
+    expect(synced.raw.events + DAYS).toBe(done.records); // the events and the four days of analytics summaries
     expect(synced.raw).toEqual(synced.rollup);
     expect(await totalsOfImportingServedPages()).toEqual(synced);
     const audits = await db.auditEvent.findMany({

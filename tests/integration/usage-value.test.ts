@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
@@ -148,7 +147,7 @@ describe("Claude Enterprise analytics summaries", () => {
     expect(adoption.reason).toMatch(/^45% of seats active.*\(from Claude Enterprise analytics summaries\)\.$/);
   });
 
-  it("with per-person events too, both are shown: a day with a summary uses it, a day without uses the events, and the source is named", async () => {
+  it("with per-person events too, both are shown: a day with a summary uses it, a day without the events; the figure names its source and day", async () => {
     const { pm, p, token } = await programmeWithToken(20);
     await importUsageFile(pm, { programmeSlug: p.slug, format: "claude-analytics-summaries", text: summaries(DAYS.slice(0, 3)) });
     const res = await post(p.slug, token, [
@@ -164,11 +163,18 @@ describe("Claude Enterprise analytics summaries", () => {
       usageEvents: { daily: 1, monthly: 1 },
     });
     expect(m.daily.find((x) => x.day === DAYS[4])).toMatchObject({ adoptionSource: "usage-events", active28: 2, analyticsSummary: null });
+    // The latest summary (DAYS[2]) is within Anthropic's publishing delay of the range's end: the figure is the summary's, dated.
     expect(m.adoption).toMatchObject({
-      source: "usage-events",
+      source: "analytics-summaries",
+      asOf: DAYS[2],
       usageEvents: { days: 2, active28AtEnd: 2 },
       analyticsSummaries: { days: 3, lastDay: DAYS[2], monthly: 9 },
     });
+    expect(m.totals).toMatchObject({ active28AtEnd: 9, active28PctAtEnd: 45 });
+    // Summaries older than that delay no longer speak for the range's end: the per-person events do.
+    const later = await metrics(p.slug, token, DAYS[0]!, "2026-03-10");
+    expect(later.adoption).toMatchObject({ source: "usage-events", asOf: "2026-03-10", analyticsSummaries: { lastDay: DAYS[2] } });
+    expect(later.totals).toMatchObject({ active28AtEnd: 2, active28PctAtEnd: 10 });
   });
 
   it("a bad summary file names the record and stores nothing", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { adoptionSourceFor } from "@/domain/adoption";
 import { dayTicks, valueTicks } from "@/domain/chart-ticks";
 import { estimateValue, rateFor, seatCostForDays } from "@/domain/value";
 
@@ -73,5 +74,18 @@ describe("chart ticks", () => {
       expect(new Set(steps).size, String(max)).toBe(1);
       expect(t.at(-1)!).toBeGreaterThanOrEqual(max);
     }
+  });
+});
+
+describe("the adoption figure's source", () => {
+  const at = (lastSummaryDay: string | null, hasEvents = true) =>
+    adoptionSourceFor({ rangeEnd: "2026-03-10", lastSummaryDay, hasEvents, delayDays: 4 });
+  it("the latest analytics summary when it is within the publishing delay of the range's end, else the events", () => {
+    expect(at("2026-03-10")).toBe("analytics-summaries");
+    expect(at("2026-03-06")).toBe("analytics-summaries");
+    expect(at("2026-03-05")).toBe("usage-events");
+    expect(at(null)).toBe("usage-events");
+    expect(at(null, false)).toBe("none");
+    expect(at("2026-03-11")).toBe("usage-events"); // after the range: not this range's figure
   });
 });

@@ -255,6 +255,7 @@ export const metricsResponseSchema = z.object({
     .object({
       source: adoptionSource,
       label: z.string().describe("The source in words, as the dashboard labels the figure"),
+      asOf: z.string().nullable().describe("The day the adoption figure is from (the latest summary's day, or the range's last day)"),
       usageEvents: z.object({
         days: z.number().int().describe("Days of the range with at least one person active in the usage events"),
         active7AtEnd: z.number().int(),

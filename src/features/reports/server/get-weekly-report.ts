@@ -130,7 +130,13 @@ export async function getWeeklyReport(actor: Actor, programmeSlug: string, weekP
     figures,
     value: metrics.value,
     adoption: metrics.adoption,
-    trend: trend.daily.map((d) => ({ day: d.day, active28Pct: d.active28Pct, costUsd: d.costUsd, tasks: d.tasks })),
+    trend: trend.daily.map((d) => ({
+      day: d.day,
+      // The adoption figure's source only (with analytics summaries, a day not published yet is a gap).
+      active28Pct: trend.adoption.source !== "analytics-summaries" || d.adoptionSource === trend.adoption.source ? d.active28Pct : null,
+      costUsd: d.costUsd,
+      tasks: d.tasks,
+    })),
     reviews,
     canReview: access.can("report.review") && !reviews.some((r) => r.reviewerId === actor.id),
     narrative,

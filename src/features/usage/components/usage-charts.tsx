@@ -7,6 +7,7 @@ import { formatCompact, formatCount, formatDay, formatUsdPrecise } from "@/lib/f
 
 export interface DailyPoint {
   day: string;
+  adoptionSource: "analytics-summaries" | "usage-events" | "none";
   active28Pct: number;
   active28: number;
   active7: number;
@@ -39,7 +40,21 @@ function LineKey({ items }: { items: { label: string; color: string; dashed?: bo
 }
 
 /** Charts of the daily series; each has its table (with the same numbers) under it on the page. */
-export function AdoptionChart({ data, sourceLabel }: { data: DailyPoint[]; sourceLabel: string }) {
+export function AdoptionChart({
+  data,
+  source,
+  sourceLabel,
+}: {
+  data: DailyPoint[];
+  source: DailyPoint["adoptionSource"];
+  sourceLabel: string;
+}) {
+  // The line is the adoption figure's source only: with analytics summaries, the days after the latest one
+  // (not published yet) are a gap, not a drop to the per-person count.
+  const points = data.map((d) => ({
+    day: d.day,
+    active28Pct: source !== "analytics-summaries" || d.adoptionSource === source ? d.active28Pct : null,
+  }));
   return (
     <div>
       <div
@@ -48,9 +63,9 @@ export function AdoptionChart({ data, sourceLabel }: { data: DailyPoint[]; sourc
         aria-label={`28-day active users as a share of licensed seats (${sourceLabel}), with the playbook's 60% and 30% lines`}
       >
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-            <XDays data={data} />
+            <XDays data={points} />
             <YAxis domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} tickFormatter={(v: number) => `${v}%`} tick={axis} width={44} />
             <Tooltip labelFormatter={(d) => formatDay(String(d))} formatter={(v) => [`${v}%`, "28-day active"]} />
             <ReferenceLine y={60} stroke="#059669" strokeDasharray="4 4" />

@@ -56,7 +56,12 @@ export async function getDashboard(actor: Actor, programmeSlug: string, range: {
       launchedAt: access.programme.launchedAt,
       licensedSeats: access.programme.licensedSeats,
       series: metrics.daily,
-      adoptionSource: metrics.adoption.source === "analytics-summaries" ? "Claude Enterprise analytics summaries" : undefined,
+      ...(metrics.adoption.source === "analytics-summaries"
+        ? {
+            adoptionSource: "Claude Enterprise analytics summaries",
+            adoptionSeries: metrics.daily.filter((x) => x.adoptionSource === "analytics-summaries"),
+          }
+        : {}),
       sponsorReviews: lastReview.map((r) => r.reviewedAt),
     }),
   };

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { adoptionSourceFor } from "@/domain/adoption";
+import { ANALYTICS_DELAY_DAYS } from "@/domain/sync";
 import { addUtcDays } from "@/domain/template";
 import { estimateValue, seatCostForDays } from "@/domain/value";
 import { db, type Tx } from "@/server/db";
@@ -87,7 +89,9 @@ export const ADOPTION_SOURCE_LABELS = {
  *
  * Adoption: a day with a Claude Enterprise analytics summary takes its active users from it (Anthropic's own
  * count of every seat-holder, across chat, Cowork and Claude Code); a day without one, from the per-person
- * usage events. Both are returned, so a reader sees the other figure beside the one used (decision record 021).
+ * usage events. The range's figure comes from its latest summary when that is recent (within the analytics
+ * delay), else from the events (src/domain/adoption.ts). Both are returned, so a reader sees the other figure
+ * beside the one used (decision record 021).
  */
 export async function loadMetrics(q: MetricsQuery): Promise<MetricsResponse> {
   // Usually every day's active counts are stored already: then the figures are read without the lock, each
@@ -210,7 +214,16 @@ async function readMetrics(tx: Tx, q: MetricsQuery, expectDays: number | null): 
       apiCostUsd: cost,
       seatCostUsd: scenario && scenario.seats > 0 ? seatCostForDays(scenario.seats, scenario.seatPricePerMonth, series.length) : null,
     });
-    const source = last?.adoptionSource ?? "none";
+    const source = adoptionSourceFor({
+      rangeEnd: iso(q.to),
+      lastSummaryDay: lastSummary ? iso(lastSummary.day) : null,
+      hasEvents: series.some((d) => d.usageEvents.monthly > 0),
+      delayDays: ANALYTICS_DELAY_DAYS,
+    });
+    const headline =
+      source === "analytics-summaries" && lastSummary
+        ? { day: iso(lastSummary.day), weekly: lastSummary.weeklyActiveUsers ?? 0, monthly: lastSummary.monthlyActiveUsers ?? 0 }
+        : { day: last?.day ?? null, weekly: last?.usageEvents.weekly ?? 0, monthly: last?.usageEvents.monthly ?? 0 };
     return {
       from: iso(q.from),
       to: iso(q.to),
@@ -223,14 +236,15 @@ async function readMetrics(tx: Tx, q: MetricsQuery, expectDays: number | null): 
         costUsd: Math.round(cost * 100) / 100,
         costPerTask: tasks > 0 ? Math.round((cost / tasks) * 10000) / 10000 : null,
         minutesSaved,
-        active7AtEnd: last?.active7 ?? 0,
-        active28AtEnd: last?.active28 ?? 0,
-        active28PctAtEnd: last?.active28Pct ?? 0,
+        active7AtEnd: headline.weekly,
+        active28AtEnd: headline.monthly,
+        active28PctAtEnd: pctOf(headline.monthly, q.licensedSeats),
         tokens: { ...tokens, total: tokens.uncachedInput + tokens.cacheWrite + tokens.cacheRead + tokens.output },
       },
       adoption: {
         source,
         label: ADOPTION_SOURCE_LABELS[source],
+        asOf: source === "none" ? null : headline.day,
         usageEvents: {
           days: series.filter((s) => s.usageEvents.daily > 0).length,
           active7AtEnd: last?.usageEvents.weekly ?? 0,

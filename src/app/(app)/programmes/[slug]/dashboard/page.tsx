@@ -112,7 +112,7 @@ export default async function DashboardPage({
             <Kpi
               label="Active users (28 days)"
               value={`${t.active28PctAtEnd}%`}
-              detail={`${formatCount(t.active28AtEnd)} of ${formatCount(m.licensedSeats)} seats · ${formatCount(t.active7AtEnd)} in the last 7 days · from ${m.adoption.label}`}
+              detail={`${formatCount(t.active28AtEnd)} of ${formatCount(m.licensedSeats)} seats · ${formatCount(t.active7AtEnd)} in the last 7 days · from ${m.adoption.label}${m.adoption.asOf && m.adoption.asOf !== m.to ? `, as of ${formatDay(m.adoption.asOf)}` : ""}`}
               basis="measured"
             />
             <Kpi
@@ -148,9 +148,11 @@ export default async function DashboardPage({
           <Card title="Adoption: 28-day active users against licensed seats">
             <p className="mb-2 text-xs text-slate-600" data-testid="adoption-source">
               Source: {m.adoption.label}
-              {adoptionFromSummaries ? " — Anthropic's count of everyone with a seat, across chat, Cowork and Claude Code." : "."}
+              {adoptionFromSummaries
+                ? ` — Anthropic's count of everyone with a seat, across chat, Cowork and Claude Code, published a few days late (latest ${formatDay(m.adoption.asOf ?? m.to)}).`
+                : "."}
             </p>
-            <AdoptionChart data={m.daily} sourceLabel={m.adoption.label} />
+            <AdoptionChart data={m.daily} source={m.adoption.source} sourceLabel={m.adoption.label} />
             <AdoptionSources adoption={m.adoption} licensedSeats={m.licensedSeats} />
             <SeriesTable
               caption="Active users per day"
