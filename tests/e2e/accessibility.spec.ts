@@ -102,7 +102,7 @@ function scannedPaths(scanned: string[]): Set<string> {
 }
 
 test.describe("every page is scanned", () => {
-  test.describe.configure({ timeout: 240_000 });
+  test.describe.configure({ timeout: 600_000 }); // dozens of pages, each scanned
 
   test("a programme manager's tabs, at desktop and phone widths", async ({ page: tab, a11y }) => {
     await signIn(tab, "pm@acme.test");

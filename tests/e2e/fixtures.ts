@@ -72,6 +72,17 @@ async function settled(page: Page): Promise<void> {
   });
 }
 
+/** What axe would see, as a short hash: the document's markup without the per-response CSP nonces. */
+function domFingerprint(): string {
+  const html = document.documentElement.outerHTML.replace(/ nonce="[^"]*"/g, "");
+  let h = 5381;
+  for (let i = 0; i < html.length; i++) h = (h * 33) ^ html.charCodeAt(i);
+  return `${html.length}:${(h >>> 0).toString(36)}`;
+}
+
+/** Findings of every (URL, DOM) scanned in this worker. */
+const scannedBefore = new Map<string, A11yViolation[]>();
+
 /** A page gone or navigated away mid-scan: not a finding, the page simply could not be scanned. */
 function isGoneError(e: unknown): boolean {
   const message = e instanceof Error ? e.message : String(e);
@@ -167,7 +178,11 @@ export class A11yScanner {
       await settled(page);
       // A newer navigation has its own scan queued; this one would scan that page instead.
       if (page.url() !== url) return;
-      const found = await scanPage(page);
+      // The same URL with the same DOM was scanned already in this worker (the sign-in page, a list seen
+      // again): its findings are the same, so it is counted without running axe again.
+      const key = `${url}\n${await page.evaluate(domFingerprint)}`;
+      const found = scannedBefore.get(key) ?? (await scanPage(page));
+      scannedBefore.set(key, found);
       this.scanned.push(url);
       for (const v of found) {
         const seen = this.violations.some((o) => o.url === v.url && o.rule === v.rule && o.targets.join() === v.targets.join());
