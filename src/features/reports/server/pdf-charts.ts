@@ -17,7 +17,7 @@ interface ChartSpec {
   color: Rgb;
   /** Fixed y ticks (e.g. 0–100%); otherwise even ticks from 0 to a round maximum. */
   yTicks?: number[];
-  formatY: (v: number) => string;
+  formatY: (v: number, ticks: readonly number[]) => string;
   /** Horizontal reference lines, dashed, named in the key under the chart (never on the plot, where they would cover the line). */
   refs?: { value: number; label: string; color: Rgb }[];
   seriesLabel: string;
@@ -35,7 +35,7 @@ export function drawChart(w: Writer, spec: ChartSpec) {
     const values = spec.points.map((p) => p.value).filter((v): v is number => v !== null);
     const ticks = spec.yTicks ?? valueTicks(Math.max(0, ...values, ...(spec.refs ?? []).map((r) => r.value)));
     const yMax = ticks[ticks.length - 1] ?? 1;
-    const tickLabels = ticks.map(spec.formatY);
+    const tickLabels = ticks.map((t) => spec.formatY(t, ticks));
     const left = box.x + 8 + Math.max(...tickLabels.map((t) => t.length)) * 4;
     const right = box.x + box.width - 8;
     const top = box.y + box.height - 18;

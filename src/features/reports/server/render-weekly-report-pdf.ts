@@ -1,7 +1,17 @@
 import "server-only";
 
 import { GATE_STATUS_LABELS, LEVEL_LABELS } from "@/domain/enums";
-import { formatChange, formatDate, formatDateTime, formatDay, formatFigure, formatRoi, formatUsd, formatUsdWhole } from "@/lib/format";
+import {
+  formatChange,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatFigure,
+  formatRoi,
+  formatUsd,
+  formatUsdWhole,
+} from "@/lib/format";
 import { newPdf } from "@/server/pdf";
 
 import { narrativeParagraphs, narrativeProvenance } from "../narrative";
@@ -37,8 +47,8 @@ export async function renderWeeklyReportPdf(r: WeeklyReport, generatedAt = new D
   w.text("Value and return on cost (estimated)", { size: 12, bold: true, gap: 4 });
   w.text(
     v.valueUsd === null
-      ? `No hourly cost is set: ${Math.round(v.minutesSaved)} minutes saved are not turned into money.`
-      : `Value of time saved ${formatUsd(v.valueUsd)} (estimated: ${Math.round(v.valuedMinutes)} minutes × hourly cost) against cost ${formatUsd(v.costUsd)} (API ${formatUsd(v.apiCostUsd)}, seats ${v.seatCostUsd === null ? "not counted" : formatUsd(v.seatCostUsd)}): net ${formatUsd(v.netUsd)}, ROI ${formatRoi(v.roi)}.`,
+      ? `No hourly cost is set: ${formatCount(v.minutesSaved)} minutes saved are not turned into money.`
+      : `Value of time saved ${formatUsd(v.valueUsd)} (estimated: ${formatCount(v.valuedMinutes)} minutes × hourly cost) against cost ${formatUsd(v.costUsd)} (API ${formatUsd(v.apiCostUsd)}, seats ${v.seatCostUsd === null ? "not counted" : formatUsd(v.seatCostUsd)}): net ${formatUsd(v.netUsd)}, ROI ${formatRoi(v.roi)}.`,
   );
   w.space();
   if (r.trend.length > 0) {
@@ -61,7 +71,8 @@ export async function renderWeeklyReportPdf(r: WeeklyReport, generatedAt = new D
       points: r.trend.map((d) => ({ day: d.day, value: d.costUsd })),
       kind: "bars",
       color: [0.71, 0.33, 0.04],
-      formatY: (n) => (n < 10 && n % 1 !== 0 ? formatUsd(n) : formatUsdWhole(n)),
+      // One form for every tick: cents when any tick has them ($0.50, $1.00, $1.50), whole dollars otherwise.
+      formatY: (n, ticks) => (ticks.some((t) => t % 1 !== 0) ? formatUsd(n) : formatUsdWhole(n)),
       seriesLabel: "API cost, measured",
     });
     w.space();
