@@ -118,8 +118,8 @@ test("a programme manager builds a cost scenario and compares two models", async
   await expect(chart.locator("svg text", { hasText: "Claude Haiku 4.5" })).toBeVisible();
 
   // The programme manager cannot approve the budget: only the sponsor can.
-  await expect(page.getByRole("form", { name: "Approve budget" })).toHaveCount(0);
-  await expect(page.getByText("Only the sponsor approves a budget.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Review approval…" })).toHaveCount(0);
+  await expect(page.getByText("Only the sponsor approves, revokes or sends back a budget.")).toBeVisible();
 
   // The scenario is listed on the cost model page.
   await page.goto(costsPath);
@@ -134,14 +134,27 @@ test("the sponsor approves the scenario's budget and it shows in the history", a
   const expected = scenarioCost(scenario, prices);
   await signIn(page, "sponsor@acme.test");
   await page.goto(scenarioPath);
-  const form = page.getByRole("form", { name: "Approve budget" });
-  await expect(form).toContainText(
-    `You approve ${formatUsd(expected.monthlyTotal)} a month, ${formatUsd(expected.ninetyDayTotal)} over the 90 days`,
+  await expect(
+    page.getByText(
+      `This scenario costs ${formatUsd(expected.monthlyTotal)} a month, ${formatUsd(expected.ninetyDayTotal)} over the 90 days`,
+    ),
+  ).toBeVisible();
+  // Approving asks first, naming the approved budget it replaces and both monthly figures.
+  const review = page.getByRole("button", { name: "Review approval…" });
+  await whenHydrated(review);
+  await review.click();
+  const form = page.getByRole("form", { name: "Confirm budget approval" });
+  const confirmation = form.getByTestId("approval-confirmation");
+  await expect(confirmation).toContainText(
+    "Approving replaces the approved budget: “Full rollout — 500 seats and the document pipeline” at $",
   );
-  await whenHydrated(form.getByRole("button", { name: "Approve budget" }));
+  await expect(confirmation).toContainText(`becomes “${name}” at ${formatUsd(expected.monthlyTotal)} a month`);
   await form.getByLabel("Note (optional)").fill("Approved for the branch rollout");
-  await form.getByRole("button", { name: "Approve budget" }).click();
-  await expect(form.getByRole("status")).toHaveText(`Budget approved: ${formatUsd(expected.monthlyTotal)} a month.`);
+  await form.getByRole("button", { name: "Confirm: replace the approved budget" }).click();
+  await expect(page.getByTestId("this-is-approved")).toContainText(
+    `This is the approved budget: ${formatUsd(expected.monthlyTotal)} a month`,
+  );
+  await expect(page.getByText("Approving it again would change nothing.")).toBeVisible();
   await expect(page.getByRole("list", { name: "Approvals of this scenario" })).toContainText(
     "approved by Daniel Okafor <sponsor@acme.test>",
   );
@@ -150,4 +163,5 @@ test("the sponsor approves the scenario's budget and it shows in the history", a
   await expect(page.getByTestId("approved-budget")).toContainText(formatUsd(expected.monthlyTotal));
   const history = page.getByRole("table", { name: "Budget approvals" });
   await expect(history.getByRole("row", { name: new RegExp(name) })).toContainText("Approved for the branch rollout");
+  await expect(history.getByRole("row", { name: /Full rollout — 500 seats/ })).toContainText("Superseded");
 });
