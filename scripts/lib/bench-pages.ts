@@ -57,7 +57,12 @@ const PAGES: PageSpec[] = [
   { name: "gate", path: "/programmes/acme/gates/pilot-debrief" },
   { name: "audit", path: "/programmes/acme/audit" },
   { name: "milestones", path: "/programmes/acme/milestones" },
-  { name: "metrics_api", path: "/api/v1/programmes/globex/metrics", api: true },
+  {
+    name: "metrics_api",
+    // The dashboard's default range: the last 28 days.
+    path: `/api/v1/programmes/globex/metrics?from=${new Date(Date.now() - 27 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}`,
+    api: true,
+  },
 ];
 const USER = "pm@acme.test";
 /** The API's read limit is 600 a minute per token: enough tokens that the benchmark measures the route, not the limiter. */
