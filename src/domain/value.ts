@@ -72,4 +72,3 @@ export function estimateValue(i: ValueInput) {
     byDepartment,
   };
 }
-export type ValueEstimate = ReturnType<typeof estimateValue>;
