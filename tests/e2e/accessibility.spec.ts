@@ -1,6 +1,6 @@
 import { type Page } from "@playwright/test";
 
-import { expect, formatViolations, scanPage, test } from "./fixtures";
+import { expect, formatViolations, scanPage, test, type A11yScanner } from "./fixtures";
 import { ACME, signIn } from "./helpers";
 
 /**
@@ -72,6 +72,7 @@ const TABS = [
   "Gates",
   "Milestones",
   "Use cases",
+  "Cohorts",
   "Stakeholders",
   "Risks",
   "Decisions",
@@ -85,13 +86,14 @@ const TABS = [
 ];
 
 /** Clicks through every programme tab (client-side navigations) and returns the paths shown. */
-async function walkTabs(tab: Page): Promise<string[]> {
+async function walkTabs(tab: Page, a11y: A11yScanner): Promise<string[]> {
   const nav = tab.getByRole("navigation", { name: "Programme" });
   const paths: string[] = [];
   for (const name of TABS) {
     const link = nav.getByRole("link", { name, exact: true });
     await link.click();
     await expect(link).toHaveAttribute("aria-current", "page");
+    await a11y.idle(); // this tour stays on each page until it is scanned
     paths.push(new URL(tab.url()).pathname);
   }
   return paths;
@@ -107,10 +109,10 @@ test.describe("every page is scanned", () => {
   test("a programme manager's tabs, at desktop and phone widths", async ({ page: tab, a11y }) => {
     await signIn(tab, "pm@acme.test");
     await tab.goto(`/programmes/${ACME.slug}`);
-    const desktop = await walkTabs(tab);
+    const desktop = await walkTabs(tab, a11y);
     await tab.setViewportSize({ width: 390, height: 844 });
     await tab.goto(`/programmes/${ACME.slug}/dashboard`);
-    await walkTabs(tab);
+    await walkTabs(tab, a11y);
     await a11y.idle();
     for (const p of desktop) expect(scannedPaths(a11y.scanned)).toContain(p);
   });
@@ -140,12 +142,13 @@ test.describe("every page is scanned", () => {
     for (const p of direct) {
       const response = await tab.goto(p);
       expect(response?.status(), p).toBe(200);
+      await a11y.idle();
     }
     // The first record of each list, reached by its link.
     const lists: [string, RegExp][] = [
       [`${base}/risks`, new RegExp(`^${base}/risks/(?!new)[^/]+$`)],
       [`${base}/decisions`, new RegExp(`^${base}/decisions/(?!new)[^/]+$`)],
-      [`${base}/use-cases`, new RegExp(`^${base}/use-cases/(?!new|import|priorities)[^/]+$`)],
+      [`${base}/use-cases`, new RegExp(`^${base}/use-cases/(?!new|import|priorities|export)[^/]+$`)],
       [`${base}/workflows`, new RegExp(`^${base}/workflows/(?!new)[^/]+$`)],
       [`${base}/costs`, new RegExp(`^${base}/costs/scenarios/(?!new)[^/]+$`)],
       [`${base}/outbox`, new RegExp(`^${base}/outbox/[^/]+$`)],
@@ -158,6 +161,7 @@ test.describe("every page is scanned", () => {
       const href = hrefs.find((h) => detail.test(h));
       if (!href) continue; // a list the demo leaves empty (checked below: most have records)
       await tab.goto(href);
+      await a11y.idle();
       details.push(href);
     }
     expect(details.length).toBeGreaterThanOrEqual(5);
@@ -166,9 +170,13 @@ test.describe("every page is scanned", () => {
   });
 
   test("a viewer's overview and the signed-out pages", async ({ page: tab, a11y }) => {
-    for (const p of ["/signin", "/forgot-password", "/no-such-page"]) await tab.goto(p);
+    for (const p of ["/signin", "/forgot-password", "/no-such-page"]) {
+      await tab.goto(p);
+      await a11y.idle();
+    }
     await signIn(tab, "viewer@acme.test");
     await tab.goto(`/programmes/${ACME.slug}`);
+    await a11y.idle();
     await tab.goto(`/programmes/${ACME.slug}/no-such-tab`);
     await a11y.idle();
     expect(scannedPaths(a11y.scanned)).toContain("/no-such-page");

@@ -63,10 +63,14 @@ export async function scanPage(page: Page): Promise<A11yViolation[]> {
     }));
 }
 
-/** Resolves when the page has loaded and painted: `load`, web fonts, then two animation frames. */
+/**
+ * Resolves when the page's current document has loaded and painted: `load`, web fonts, then two animation
+ * frames. It waits inside the document (not with page.waitForLoadState, which waits for a navigation already
+ * under way — one this fixture may be holding until this very scan ends, which would never come).
+ */
 async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState("load");
   await page.evaluate(async () => {
+    if (document.readyState !== "complete") await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
     await document.fonts.ready;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   });
@@ -109,20 +113,6 @@ export class A11yScanner {
     this.contexts.add(context);
     for (const page of context.pages()) this.watchPage(page);
     context.on("page", (page) => this.watchPage(page));
-    // A page is not left before its scan has run: a navigation request of a watched page's main frame (a full
-    // load, or the RSC fetch of a Next client-side navigation; not a prefetch) waits for that page's scans.
-    // A test's own page.route() handlers run first.
-    await context.route("**/*", async (route) => {
-      const request = route.request();
-      const frame = request.serviceWorker() ? null : request.frame();
-      const page = frame?.page();
-      const leaves =
-        page &&
-        frame === page.mainFrame() &&
-        (request.isNavigationRequest() || (request.headers()["rsc"] === "1" && !request.headers()["next-router-prefetch"]));
-      if (leaves) await this.queues.get(page);
-      await route.fallback();
-    });
     // A context the test closes itself: finish its scans and scan its pages' final state first.
     const close = context.close.bind(context);
     context.close = async (options) => {
@@ -189,7 +179,8 @@ export class A11yScanner {
         if (!seen) this.violations.push(v);
       }
     } catch (e) {
-      if (isGoneError(e)) this.missed.push(url);
+      // A page that moved on while axe was being injected or run was not scanned: missed, not a finding.
+      if (isGoneError(e) || page.isClosed() || page.url() !== url) this.missed.push(url);
       else this.errors.push(`${url}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }

@@ -95,10 +95,11 @@ function Figure({
 }) {
   return (
     <div className="rounded-md border border-slate-200 p-3" data-testid={testId}>
-      <div className="flex items-center justify-between gap-2">
-        <dt className="text-sm text-slate-600">{label}</dt>
+      {/* A <dl> group is one <div> of <dt>/<dd> only: the badge goes inside the term. */}
+      <dt className="flex items-center justify-between gap-2 text-sm text-slate-600">
+        <span>{label}</span>
         <Badge tone={badge === "Measured" ? "info" : "warning"}>{badge}</Badge>
-      </div>
+      </dt>
       <dd className="mt-1 text-xl font-semibold">{value}</dd>
       <dd className="mt-0.5 text-xs text-slate-500">{detail}</dd>
     </div>
