@@ -136,7 +136,8 @@ const GLOBEX: DemoCostModel = {
   sentBack: {
     scenario: "Claude Code for 80 engineers",
     day: 23,
-    reason: "Seat price is the list price: bring the figure procurement negotiated, and the engineering cost after the platform team's estimate.",
+    reason:
+      "Seat price is the list price: bring the figure procurement negotiated, and the engineering cost after the platform team's estimate.",
   },
   departments: [
     { department: "Outpatients", monthlyAmount: 30_000, owner: "owner@acme.test" },
