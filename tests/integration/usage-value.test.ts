@@ -6,8 +6,9 @@ import { POST } from "@/app/api/v1/programmes/[slug]/usage-events/route";
 import { makeMember, makeProgramme, makeUser } from "@/demo/factories";
 import { createApiToken } from "@/features/tokens/server/create-api-token";
 import { importUsageFile } from "@/features/usage/imports/server/import-usage-file";
-import { metricsResponseSchema, type MetricsResponse } from "@/features/usage/schemas";
+import { type MetricsResponse } from "@/features/usage/schemas";
 import { getDashboard } from "@/features/usage/server/get-dashboard";
+import { metricsApiResponseSchema } from "@/features/usage/server/get-metrics-for-api";
 import { removeHourlyCost, setHourlyCost } from "@/features/usage/value/server/set-hourly-cost";
 import { db } from "@/server/db";
 import { ForbiddenError, NotFoundError } from "@/server/errors";
@@ -30,7 +31,7 @@ const metrics = async (slug: string, token: string, from: string, to: string) =>
   expect(res.status).toBe(200);
   const body = (await res.json()) as MetricsResponse;
   // The response is exactly the documented shape.
-  expect(metricsResponseSchema.strict().safeParse(body).success).toBe(true);
+  expect(metricsApiResponseSchema.strict().safeParse(body).success).toBe(true);
   return body;
 };
 const post = (slug: string, token: string, events: unknown[]) =>
