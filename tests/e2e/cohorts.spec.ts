@@ -51,7 +51,7 @@ test("the PM sets thresholds and a trigger, breaching usage arrives, the alert i
     await whenHydrated(form.getByRole("button", { name: /Create/ }));
     await form.getByLabel("Token name").fill(`night-wards-${suffix}`);
     await form.getByRole("button", { name: /Create/ }).click();
-    token = await page.getByLabel("API token").inputValue();
+    token = await page.getByRole("textbox", { name: "API token" }).inputValue();
     expect(token).toMatch(/^gh_/);
   });
 

@@ -13,7 +13,7 @@ const styles: Record<Variant, string> = {
 
 export const buttonClass = (variant: Variant = "primary", extra?: string) =>
   clsx(
-    "inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed",
+    "inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium motion-safe:transition-colors disabled:cursor-not-allowed",
     styles[variant],
     extra,
   );
