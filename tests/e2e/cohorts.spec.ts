@@ -102,6 +102,6 @@ test("the PM sets thresholds and a trigger, breaching usage arrives, the alert i
   await test.step("at phone width the cohorts page still reads", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/cohorts`);
-    await expect(page.getByRole("heading", { level: 1, name: "Cohorts and rollback" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Cohorts and rollback" })).toBeVisible();
   });
 });
