@@ -25,9 +25,11 @@ test("the sponsor reads Globex's dashboard, changes the date range and downloads
   );
 
   // Finance lags the other departments.
+  // (Events naming no department, such as another journey's pipeline batch, are listed as "(none)".)
   const byDepartment = page.getByRole("table", { name: "Figures by department" });
-  await expect(byDepartment.getByRole("row")).toHaveCount(6);
-  await expect(byDepartment.getByRole("row").last()).toContainText("Finance");
+  const departments = byDepartment.getByRole("row").filter({ hasNotText: "(none)" });
+  await expect(departments).toHaveCount(6);
+  await expect(departments.last()).toContainText("Finance");
 
   // A chart's numbers are in a table under it.
   await page.getByText("Show the numbers").first().click();
