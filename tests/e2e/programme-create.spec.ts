@@ -94,7 +94,7 @@ test.describe("creating a programme", () => {
     // The audit trail records the creation and its chain verifies.
     await page.getByRole("navigation", { name: "Programme" }).getByRole("link", { name: "Audit trail" }).click();
     await expect(page).toHaveURL(`/programmes/${slug}/audit`);
-    await expect(page.getByText("Chain intact.")).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Chain intact through event #" })).toBeVisible();
     await expect(page.getByRole("cell").getByText("programme.create", { exact: true })).toBeVisible();
 
     // And the new programme is now one of mine.
