@@ -90,7 +90,9 @@ const scannedBefore = new Map<string, A11yViolation[]>();
 /** A page gone or navigated away mid-scan: not a finding, the page simply could not be scanned. */
 function isGoneError(e: unknown): boolean {
   const message = e instanceof Error ? e.message : String(e);
-  return /Target page, context or browser has been closed|Execution context was destroyed|navigat|Frame was detached|Target closed/i.test(
+  // "reading 'run'": the axe script injected a moment before is gone, so the document was replaced (a form
+  // posted back to the same URL) between injecting and running it.
+  return /Target page, context or browser has been closed|Execution context was destroyed|navigat|Frame was detached|Target closed|reading 'run'/i.test(
     message,
   );
 }
