@@ -19,6 +19,8 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { test as base, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
+import { BASE_URL } from "../../playwright.config";
+
 export { expect } from "@playwright/test";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
@@ -82,6 +84,11 @@ function domFingerprint(): string {
   let h = 5381;
   for (let i = 0; i < html.length; i++) h = (h * 33) ^ html.charCodeAt(i);
   return `${html.length}:${(h >>> 0).toString(36)}`;
+}
+
+/** A page of the app under test (not the test identity provider's login form, which is another project's). */
+function isAppPage(url: string): boolean {
+  return url.startsWith(`${BASE_URL}/`) || url === BASE_URL;
 }
 
 /** Findings of every (URL, DOM) scanned in this worker. */
@@ -151,7 +158,7 @@ export class A11yScanner {
     if (this.queues.has(page)) return;
     this.queues.set(page, Promise.resolve());
     page.on("framenavigated", (frame) => {
-      if (frame === page.mainFrame() && /^https?:/.test(frame.url())) void this.scan(page);
+      if (frame === page.mainFrame() && isAppPage(frame.url())) void this.scan(page);
     });
   }
 
@@ -159,7 +166,7 @@ export class A11yScanner {
     if (this.finished.has(context)) return;
     this.finished.add(context);
     for (const page of context.pages()) {
-      if (!page.isClosed() && /^https?:/.test(page.url())) await this.scan(page);
+      if (!page.isClosed() && isAppPage(page.url())) await this.scan(page);
     }
     await Promise.all(context.pages().map((p) => this.queues.get(p)));
   }
