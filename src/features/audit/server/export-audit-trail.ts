@@ -5,6 +5,8 @@ import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/authorization";
 import { db } from "@/server/db";
 
+import { eventsAfter } from "./verify-audit-chain";
+
 const PAGE = 2000;
 
 export const AUDIT_EXPORT_FORMAT = "gatehouse-audit-chain/1";
@@ -33,27 +35,7 @@ export async function exportAuditTrail(actor: Actor, programmeSlug: string, now 
         );
         return;
       }
-      const rows = await db.auditEvent.findMany({
-        where: { chain, seq: { gt: at.seq } },
-        orderBy: { seq: "asc" },
-        take: PAGE,
-        select: {
-          chain: true,
-          seq: true,
-          programmeId: true,
-          actorId: true,
-          actorLabel: true,
-          action: true,
-          entityType: true,
-          entityId: true,
-          before: true,
-          after: true,
-          createdAt: true,
-          prevHash: true,
-          hash: true,
-        },
-      });
-      const page: StoredEvent[] = rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+      const page: StoredEvent[] = await eventsAfter(chain, at.seq, PAGE);
       if (!broken) {
         const verdict = verifyChain(page, at);
         if (!verdict.ok) broken = { brokenAtSeq: verdict.brokenAtSeq, reason: verdict.reason };

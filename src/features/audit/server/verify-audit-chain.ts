@@ -21,7 +21,7 @@ const storedSelect = {
 } as const;
 
 /** Events of a chain after `after`, in seq order, at most `take`. */
-async function eventsAfter(chain: string, after: number, take: number): Promise<StoredEvent[]> {
+export async function eventsAfter(chain: string, after: number, take: number): Promise<StoredEvent[]> {
   const rows = await db.auditEvent.findMany({ where: { chain, seq: { gt: after } }, orderBy: { seq: "asc" }, take, select: storedSelect });
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
