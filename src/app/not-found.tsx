@@ -1,13 +1,6 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/components/ui/not-found-message";
 
+/** Unmatched addresses, outside the signed-in shell: the message is the page's main landmark. */
 export default function NotFound() {
-  return (
-    <main className="flex min-h-[60vh] flex-col items-center justify-center gap-3 px-4 text-center">
-      <h1 className="text-xl font-semibold">Not found</h1>
-      <p className="max-w-md text-sm text-slate-600">This page does not exist, or you are not a member of the programme it belongs to.</p>
-      <Link href="/programmes" className="text-sm font-medium text-brand-700 hover:underline">
-        Back to my programmes
-      </Link>
-    </main>
-  );
+  return <NotFoundMessage as="main" />;
 }
